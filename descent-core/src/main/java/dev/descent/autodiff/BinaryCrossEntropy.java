@@ -1,0 +1,74 @@
+package dev.descent.autodiff;
+
+import dev.descent.tensor.F32Matrix;
+import dev.descent.tensor.F64Matrix;
+import dev.descent.tensor.Matrix;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.List;
+
+/**
+ * Mean binary cross-entropy of sigmoid(Z) against labels Y, computed from the logits Z so that
+ * it stays finite at any Z: per element {@code max(z,0) − z·y + log(1 + e^−|z|)}, averaged over
+ * the m rows. Backward, fused with the sigmoid: {@code dZ += (σ(Z) − Y)/m · dCost}.
+ */
+public final class BinaryCrossEntropy extends Op {
+  private final Variable z;
+  private final Variable y;
+
+  public BinaryCrossEntropy(Variable logits, Variable labels) {
+    super(List.of(logits, labels), Variable.result("cost", logits.value().like(1, 1), logits.needsGrad()));
+    logits.value().requireShape(labels.value(), "binary cross-entropy of logits and labels");
+    this.z = logits;
+    this.y = labels;
+  }
+
+  @Override
+  public void forward() {
+    Matrix zv = z.value();
+    Matrix yv = y.value();
+    int n = zv.size();
+    double sum = 0;
+    if (zv instanceof F32Matrix fz) {
+      FloatBuffer zb = fz.data;
+      FloatBuffer yb = ((F32Matrix) yv).data;
+      for (int k = 0; k < n; k++) {
+        sum += elementLoss(zb.get(k), yb.get(k));
+      }
+    } else {
+      DoubleBuffer zb = ((F64Matrix) zv).data;
+      DoubleBuffer yb = ((F64Matrix) yv).data;
+      for (int k = 0; k < n; k++) {
+        sum += elementLoss(zb.get(k), yb.get(k));
+      }
+    }
+    out.value().setFlat(0, sum / zv.rows());
+  }
+
+  static double elementLoss(double z, double y) {
+    return Math.max(z, 0) - z * y + Math.log1p(Math.exp(-Math.abs(z)));
+  }
+
+  @Override
+  public void backward() {
+    Matrix zv = z.value();
+    int n = zv.size();
+    double scale = out.grad().getFlat(0) / zv.rows();
+    if (zv instanceof F32Matrix fz) {
+      FloatBuffer zb = fz.data;
+      FloatBuffer yb = ((F32Matrix) y.value()).data;
+      FloatBuffer dz = ((F32Matrix) z.grad()).data;
+      float s = (float) scale;
+      for (int k = 0; k < n; k++) {
+        dz.put(k, dz.get(k) + s * ((float) Pointwise.sigmoid(zb.get(k)) - yb.get(k)));
+      }
+    } else {
+      DoubleBuffer zb = ((F64Matrix) zv).data;
+      DoubleBuffer yb = ((F64Matrix) y.value()).data;
+      DoubleBuffer dz = ((F64Matrix) z.grad()).data;
+      for (int k = 0; k < n; k++) {
+        dz.put(k, dz.get(k) + scale * (Pointwise.sigmoid(zb.get(k)) - yb.get(k)));
+      }
+    }
+  }
+}

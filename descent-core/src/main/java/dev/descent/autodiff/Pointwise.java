@@ -1,0 +1,146 @@
+package dev.descent.autodiff;
+
+import dev.descent.tensor.F32Matrix;
+import dev.descent.tensor.F64Matrix;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.List;
+
+/**
+ * An element-wise function {@code A = g(Z)} and its derivative, {@code dZ += dA ⊙ g'(Z)}.
+ *
+ * <p>Each function has its own loop per precision: a shared loop calling the function through
+ * an interface would not be inlined by the JIT once it has seen several functions.
+ */
+public final class Pointwise extends Op {
+  /** The element-wise functions; {@code LEAKY_RELU} has slope 0.01 below zero. */
+  public enum Function {
+    LINEAR, RELU, LEAKY_RELU, TANH, SIGMOID, EXP, LOG, NEG, SQRT, ABS;
+
+    public String label() {
+      return name().toLowerCase().replace('_', ' ');
+    }
+  }
+
+  static final float LEAK = 0.01f;
+
+  private final Function f;
+  private final Variable z;
+
+  public Pointwise(Function f, Variable z) {
+    super(List.of(z), Variable.result(f.name().toLowerCase(), z.value().zerosLike(), z.needsGrad()));
+    this.f = f;
+    this.z = z;
+  }
+
+  public Function function() {
+    return f;
+  }
+
+  @Override
+  public void forward() {
+    int n = z.value().size();
+    if (z.value() instanceof F32Matrix in) {
+      forward32(f, in.data, ((F32Matrix) out.value()).data, n);
+    } else {
+      forward64(f, ((F64Matrix) z.value()).data, ((F64Matrix) out.value()).data, n);
+    }
+  }
+
+  @Override
+  public void backward() {
+    int n = z.value().size();
+    if (z.value() instanceof F32Matrix in) {
+      backward32(f, in.data, ((F32Matrix) out.value()).data, ((F32Matrix) out.grad()).data,
+          ((F32Matrix) z.grad()).data, n);
+    } else {
+      backward64(f, ((F64Matrix) z.value()).data, ((F64Matrix) out.value()).data,
+          ((F64Matrix) out.grad()).data, ((F64Matrix) z.grad()).data, n);
+    }
+  }
+
+  static void forward32(Function f, FloatBuffer x, FloatBuffer y, int n) {
+    switch (f) {
+      case LINEAR -> y.put(0, x, 0, n);
+      case RELU -> { for (int k = 0; k < n; k++) { float v = x.get(k); y.put(k, v > 0 ? v : 0f); } }
+      case LEAKY_RELU -> { for (int k = 0; k < n; k++) { float v = x.get(k); y.put(k, v > 0 ? v : LEAK * v); } }
+      case TANH -> { for (int k = 0; k < n; k++) { y.put(k, (float) Math.tanh(x.get(k))); } }
+      case SIGMOID -> { for (int k = 0; k < n; k++) { y.put(k, (float) sigmoid(x.get(k))); } }
+      default -> { for (int k = 0; k < n; k++) { y.put(k, (float) apply(f, x.get(k))); } }
+    }
+  }
+
+  static void forward64(Function f, DoubleBuffer x, DoubleBuffer y, int n) {
+    switch (f) {
+      case LINEAR -> y.put(0, x, 0, n);
+      case RELU -> { for (int k = 0; k < n; k++) { double v = x.get(k); y.put(k, v > 0 ? v : 0); } }
+      case LEAKY_RELU -> { for (int k = 0; k < n; k++) { double v = x.get(k); y.put(k, v > 0 ? v : LEAK * v); } }
+      case TANH -> { for (int k = 0; k < n; k++) { y.put(k, Math.tanh(x.get(k))); } }
+      case SIGMOID -> { for (int k = 0; k < n; k++) { y.put(k, sigmoid(x.get(k))); } }
+      default -> { for (int k = 0; k < n; k++) { y.put(k, apply(f, x.get(k))); } }
+    }
+  }
+
+  static void backward32(Function f, FloatBuffer x, FloatBuffer y, FloatBuffer dy, FloatBuffer dx, int n) {
+    switch (f) {
+      case LINEAR -> { for (int k = 0; k < n; k++) { dx.put(k, dx.get(k) + dy.get(k)); } }
+      case RELU -> { for (int k = 0; k < n; k++) { if (x.get(k) > 0) { dx.put(k, dx.get(k) + dy.get(k)); } } }
+      case LEAKY_RELU -> { for (int k = 0; k < n; k++) { dx.put(k, dx.get(k) + (x.get(k) > 0 ? dy.get(k) : LEAK * dy.get(k))); } }
+      case TANH -> { for (int k = 0; k < n; k++) { float t = y.get(k); dx.put(k, dx.get(k) + dy.get(k) * (1 - t * t)); } }
+      case SIGMOID -> { for (int k = 0; k < n; k++) { float s = y.get(k); dx.put(k, dx.get(k) + dy.get(k) * s * (1 - s)); } }
+      default -> { for (int k = 0; k < n; k++) { dx.put(k, (float) (dx.get(k) + dy.get(k) * derivative(f, x.get(k), y.get(k)))); } }
+    }
+  }
+
+  static void backward64(Function f, DoubleBuffer x, DoubleBuffer y, DoubleBuffer dy, DoubleBuffer dx, int n) {
+    switch (f) {
+      case LINEAR -> { for (int k = 0; k < n; k++) { dx.put(k, dx.get(k) + dy.get(k)); } }
+      case RELU -> { for (int k = 0; k < n; k++) { if (x.get(k) > 0) { dx.put(k, dx.get(k) + dy.get(k)); } } }
+      case LEAKY_RELU -> { for (int k = 0; k < n; k++) { dx.put(k, dx.get(k) + (x.get(k) > 0 ? dy.get(k) : LEAK * dy.get(k))); } }
+      case TANH -> { for (int k = 0; k < n; k++) { double t = y.get(k); dx.put(k, dx.get(k) + dy.get(k) * (1 - t * t)); } }
+      case SIGMOID -> { for (int k = 0; k < n; k++) { double s = y.get(k); dx.put(k, dx.get(k) + dy.get(k) * s * (1 - s)); } }
+      default -> { for (int k = 0; k < n; k++) { dx.put(k, dx.get(k) + dy.get(k) * derivative(f, x.get(k), y.get(k))); } }
+    }
+  }
+
+  /** The logistic function, without overflow at large |x|. */
+  public static double sigmoid(double x) {
+    if (x >= 0) {
+      return 1 / (1 + Math.exp(-x));
+    }
+    double e = Math.exp(x);
+    return e / (1 + e);
+  }
+
+  /** g(x), for any function; the loops above special-case the hot ones. */
+  public static double apply(Function f, double x) {
+    return switch (f) {
+      case LINEAR -> x;
+      case RELU -> x > 0 ? x : 0;
+      case LEAKY_RELU -> x > 0 ? x : LEAK * x;
+      case TANH -> Math.tanh(x);
+      case SIGMOID -> sigmoid(x);
+      case EXP -> Math.exp(x);
+      case LOG -> Math.log(x);
+      case NEG -> -x;
+      case SQRT -> Math.sqrt(x);
+      case ABS -> Math.abs(x);
+    };
+  }
+
+  /** g'(x), given also y = g(x). */
+  public static double derivative(Function f, double x, double y) {
+    return switch (f) {
+      case LINEAR -> 1;
+      case RELU -> x > 0 ? 1 : 0;
+      case LEAKY_RELU -> x > 0 ? 1 : LEAK;
+      case TANH -> 1 - y * y;
+      case SIGMOID -> y * (1 - y);
+      case EXP -> y;
+      case LOG -> 1 / x;
+      case NEG -> -1;
+      case SQRT -> 0.5 / y;
+      case ABS -> Math.signum(x);
+    };
+  }
+}

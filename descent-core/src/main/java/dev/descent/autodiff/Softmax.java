@@ -1,0 +1,60 @@
+package dev.descent.autodiff;
+
+import dev.descent.tensor.Matrix;
+import java.util.List;
+
+/**
+ * Softmax along each row, shifted by the row maximum so that logits near 1000 do not overflow.
+ * Backward: {@code dZ_i += y_i·(dA_i − Σ_j dA_j·y_j)}. Training uses the fused {@link
+ * SoftmaxCrossEntropy} instead; this op serves predictions and users' own expressions.
+ */
+public final class Softmax extends Op {
+  private final Variable z;
+
+  public Softmax(Variable z) {
+    super(List.of(z), Variable.result("softmax", z.value().zerosLike(), z.needsGrad()));
+    this.z = z;
+  }
+
+  @Override
+  public void forward() {
+    rows(z.value(), out.value());
+  }
+
+  /** Writes the row-wise softmax of {@code logits} into {@code probabilities}. */
+  public static void rows(Matrix logits, Matrix probabilities) {
+    int n = logits.cols();
+    for (int i = 0, m = logits.rows(); i < m; i++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < n; j++) {
+        max = Math.max(max, logits.get(i, j));
+      }
+      double sum = 0;
+      for (int j = 0; j < n; j++) {
+        double e = Math.exp(logits.get(i, j) - max);
+        probabilities.set(i, j, e);
+        sum += e;
+      }
+      for (int j = 0; j < n; j++) {
+        probabilities.set(i, j, probabilities.get(i, j) / sum);
+      }
+    }
+  }
+
+  @Override
+  public void backward() {
+    Matrix y = out.value();
+    Matrix dy = out.grad();
+    Matrix dz = z.grad();
+    int n = y.cols();
+    for (int i = 0, m = y.rows(); i < m; i++) {
+      double dot = 0;
+      for (int j = 0; j < n; j++) {
+        dot += dy.get(i, j) * y.get(i, j);
+      }
+      for (int j = 0; j < n; j++) {
+        dz.set(i, j, dz.get(i, j) + y.get(i, j) * (dy.get(i, j) - dot));
+      }
+    }
+  }
+}

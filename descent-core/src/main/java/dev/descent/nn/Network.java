@@ -1,0 +1,208 @@
+package dev.descent.nn;
+
+import dev.descent.autodiff.Tape;
+import dev.descent.autodiff.Variable;
+import dev.descent.tensor.Gemm;
+import dev.descent.tensor.Matrix;
+import dev.descent.tensor.Precision;
+import dev.descent.tensor.Rng;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A feed-forward network: layers from input to logits, then a {@link Loss} that gives both the
+ * cost and the output function (sigmoid, softmax or linear).
+ *
+ * <pre>{@code
+ * Network net = Network.builder(2, Precision.F32, new Rng(3))
+ *     .dense(5, Init.he()).activation(Activation.RELU)
+ *     .dense(2, Init.he()).activation(Activation.RELU)
+ *     .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build();
+ * Plan plan = net.plan(64, Mode.TRAIN);   // built once, replayed every step
+ * }</pre>
+ */
+public final class Network {
+  private final int inputs;
+  private final List<Layer> layers;
+  private final Loss loss;
+  private final Precision precision;
+  private final List<CostTerm> costTerms;
+  private final Rng masks;
+  private final Gemm gemm;
+  private final Map<String, Plan> plans = new HashMap<>();
+
+  Network(int inputs, List<Layer> layers, Loss loss, Precision precision, List<CostTerm> costTerms,
+      Rng masks, Gemm gemm) {
+    if (layers.stream().noneMatch(l -> l instanceof Dense)) {
+      throw new IllegalArgumentException("a network needs at least one dense layer");
+    }
+    this.inputs = inputs;
+    this.layers = List.copyOf(layers);
+    this.loss = loss;
+    this.precision = precision;
+    this.costTerms = List.copyOf(costTerms);
+    this.masks = masks;
+    this.gemm = gemm;
+  }
+
+  public static NetworkBuilder builder(int inputs, Precision precision, Rng rng) {
+    return new NetworkBuilder(inputs, precision, rng);
+  }
+
+  public int inputs() {
+    return inputs;
+  }
+
+  public int outputs() {
+    int n = inputs;
+    for (Layer l : layers) {
+      n = l.outputSize(n);
+    }
+    return n;
+  }
+
+  public List<Layer> layers() {
+    return layers;
+  }
+
+  public Loss loss() {
+    return loss;
+  }
+
+  public Precision precision() {
+    return precision;
+  }
+
+  public List<CostTerm> costTerms() {
+    return costTerms;
+  }
+
+  /** All trainable parameters in layer order: W1, b1, W2, b2, … */
+  public List<Variable> parameters() {
+    List<Variable> out = new ArrayList<>();
+    for (Layer l : layers) {
+      out.addAll(l.parameters());
+    }
+    return out;
+  }
+
+  /** The dense layers' weight matrices, which cost terms such as L2 act on. */
+  public List<Variable> weights() {
+    List<Variable> out = new ArrayList<>();
+    for (Layer l : layers) {
+      if (l instanceof Dense d) {
+        out.add(d.weights());
+      }
+    }
+    return out;
+  }
+
+  /** The tape for {@code batchSize} examples in {@code mode}, built on first use and cached. */
+  public Plan plan(int batchSize, Mode mode) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size " + batchSize + ": must be at least 1");
+    }
+    return plans.computeIfAbsent(mode + ":" + batchSize, k -> build(batchSize, mode));
+  }
+
+  private Plan build(int m, Mode mode) {
+    Tape tape = new Tape();
+    Variable x = Variable.placeholder("X", Matrix.zeros(precision, m, inputs));
+    Variable y = Variable.placeholder("Y", Matrix.zeros(precision, m, outputs()));
+    x.markFed();
+    y.markFed();
+    BuildContext context = new BuildContext(mode, masks.fork("plan", m), gemm);
+    Variable a = x;
+    for (Layer l : layers) {
+      a = l.apply(tape, a, context);
+    }
+    Variable cost = tape.record(loss.cost(a, y));
+    Variable output = null;
+    if (mode == Mode.TRAIN) {
+      for (CostTerm term : costTerms) {
+        cost = tape.record(new dev.descent.autodiff.Arithmetic(
+            dev.descent.autodiff.Arithmetic.Kind.ADD, cost, term.apply(tape, weights(), m)));
+      }
+    } else {
+      output = tape.record(loss.output(a));
+    }
+    return new Plan(tape, x, y, output, cost);
+  }
+
+  /** Drops the cached plans, e.g. after the network's layers changed mode-dependent settings. */
+  public void clearPlans() {
+    plans.clear();
+  }
+
+  /** The network's outputs (probabilities for classifiers) for every row of {@code features}, in float64. */
+  public Matrix predict(Matrix features) {
+    Matrix result = Matrix.zeros(Precision.F64, features.rows(), outputs());
+    int chunk = 1024;
+    for (int from = 0; from < features.rows(); from += chunk) {
+      int m = Math.min(chunk, features.rows() - from);
+      Plan plan = plan(m, Mode.INFER);
+      plan.load(features, null, null, from);
+      plan.forward();
+      Matrix out = plan.output().value();
+      for (int i = 0; i < m; i++) {
+        result.copyRow(out, i, from + i);
+      }
+    }
+    return result;
+  }
+
+  /** The mean data cost (no regularization terms) over all rows, in inference mode. */
+  public double cost(Matrix features, Matrix targets) {
+    double total = 0;
+    int chunk = 1024;
+    for (int from = 0; from < features.rows(); from += chunk) {
+      int m = Math.min(chunk, features.rows() - from);
+      Plan plan = plan(m, Mode.INFER);
+      plan.load(features, targets, null, from);
+      total += plan.forward() * m;
+    }
+    return total / features.rows();
+  }
+
+  /** A copy in another precision, with the same parameter values (e.g. F64 for gradient checks). */
+  public Network to(Precision target) {
+    List<Layer> copies = new ArrayList<>();
+    for (Layer l : layers) {
+      copies.add(l instanceof Convertible c ? c.to(target) : l);
+    }
+    return new Network(inputs, copies, loss, target, costTerms, masks, gemm);
+  }
+
+  /** A copy with other cost terms (shares parameters; plans are rebuilt). */
+  public Network withCostTerms(List<CostTerm> terms) {
+    return new Network(inputs, layers, loss, precision, terms, masks, gemm);
+  }
+
+  /** Copies every parameter value from {@code other}, a network of the same architecture. */
+  public void copyParametersFrom(Network other) {
+    List<Variable> mine = parameters();
+    List<Variable> theirs = other.parameters();
+    if (mine.size() != theirs.size()) {
+      throw new IllegalArgumentException("networks differ: " + mine.size() + " vs " + theirs.size() + " parameters");
+    }
+    for (int i = 0; i < mine.size(); i++) {
+      mine.get(i).value().copyFrom(theirs.get(i).value());
+    }
+  }
+
+  /** Total number of trainable scalars. */
+  public long parameterCount() {
+    long n = 0;
+    for (Variable v : parameters()) {
+      n += v.value().size();
+    }
+    return n;
+  }
+
+  /** Layers whose parameters can be copied into another precision. */
+  public interface Convertible {
+    Layer to(Precision precision);
+  }
+}
