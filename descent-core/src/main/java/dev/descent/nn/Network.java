@@ -47,6 +47,11 @@ public final class Network {
     this.gemm = gemm;
   }
 
+  /** A network from ready-made layers (e.g. loaded from a file), with default kernels. */
+  public static Network assemble(int inputs, List<Layer> layers, Loss loss, Precision precision) {
+    return new Network(inputs, layers, loss, precision, List.of(), new Rng(0).fork("masks", 0), Gemm.auto());
+  }
+
   public static NetworkBuilder builder(int inputs, Precision precision, Rng rng) {
     return new NetworkBuilder(inputs, precision, rng);
   }

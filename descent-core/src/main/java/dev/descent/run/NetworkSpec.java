@@ -1,0 +1,69 @@
+package dev.descent.run;
+
+import dev.descent.data.Dataset;
+import dev.descent.nn.Activation;
+import dev.descent.nn.Init;
+import dev.descent.nn.Loss;
+import dev.descent.nn.Network;
+import dev.descent.nn.NetworkBuilder;
+import dev.descent.tensor.Precision;
+import dev.descent.tensor.Rng;
+import java.util.List;
+
+/**
+ * The shape of a network: hidden layer sizes, their activation and the weight init. The output
+ * layer and loss follow from the data: one sigmoid unit for two classes, a softmax over K ≥ 3
+ * classes, linear units for regression.
+ *
+ * <pre>{@code
+ * new NetworkSpec(List.of(5, 2), Activation.RELU, Init.he())   // the course's [2,5,2,1]
+ * }</pre>
+ */
+public record NetworkSpec(List<Integer> hidden, Activation activation, Init init) {
+  public NetworkSpec {
+    hidden = List.copyOf(hidden);
+    for (int i = 0; i < hidden.size(); i++) {
+      if (hidden.get(i) < 1) {
+        throw new IllegalArgumentException("--hidden: layer " + (i + 1) + " has size " + hidden.get(i)
+            + "; every hidden layer needs at least 1 unit, e.g. --hidden 20,3");
+      }
+    }
+  }
+
+  public static NetworkSpec defaults() {
+    return new NetworkSpec(List.of(20, 7), Activation.RELU, Init.he());
+  }
+
+  /** The loss that fits the data's targets. */
+  public static Loss lossFor(Dataset data) {
+    if (!data.isClassification()) {
+      return Loss.MEAN_SQUARED_ERROR;
+    }
+    return data.classCount() == 2 ? Loss.BINARY_CROSS_ENTROPY : Loss.CATEGORICAL_CROSS_ENTROPY;
+  }
+
+  /** A builder with every hidden layer added, ready for extra layers or cost terms before the output. */
+  public Network build(Dataset data, Precision precision, Rng rng, LayerDecorator decorator) {
+    NetworkBuilder b = Network.builder(data.featureCount(), precision, rng);
+    for (int i = 0; i < hidden.size(); i++) {
+      decorator.hidden(b, i + 1, hidden.get(i), init, activation);
+    }
+    b.dense(data.targets().cols(), init).loss(lossFor(data));
+    decorator.finish(b);
+    return b.build();
+  }
+
+  /**
+   * Adds hidden layer l (dense + activation by default); regularization and batch norm plug in
+   * here (dropout after the activation, batch norm between dense and activation).
+   */
+  public interface LayerDecorator {
+    default void hidden(NetworkBuilder b, int layer, int units, Init init, Activation activation) {
+      b.dense(units, init).activation(activation);
+    }
+
+    default void finish(NetworkBuilder b) {}
+
+    LayerDecorator PLAIN = new LayerDecorator() {};
+  }
+}

@@ -1,0 +1,38 @@
+package dev.descent.run;
+
+import dev.descent.data.Dataset;
+import dev.descent.data.Split;
+import dev.descent.data.Standardizer;
+import dev.descent.tensor.Rng;
+
+/**
+ * Train, dev and test sets ready for training: split by ratios (unless a separate test set was
+ * given) and standardized with statistics of the training set only. Dev or test may be null.
+ */
+public record PreparedData(Dataset train, Dataset dev, Dataset test, Standardizer standardizer) {
+
+  /**
+   * Splits {@code all} by {@code ratios} (train, dev, test; a given {@code separateTest} replaces
+   * the test share) and standardizes when {@code normalize}.
+   */
+  public static PreparedData prepare(Dataset all, Dataset separateTest, double[] ratios, boolean normalize, long seed) {
+    Split split = Split.byRatios(all, ratios, new Rng(seed).fork("split", 0));
+    Dataset test = separateTest != null ? separateTest : split.test();
+    if (separateTest != null && split.test() != null) {
+      throw new IllegalArgumentException("--split gives a test share but --test also gives a test file; use --split TRAIN,DEV with --test");
+    }
+    if (test != null && test.featureCount() != all.featureCount()) {
+      throw new IllegalArgumentException("the test set has " + test.featureCount() + " features but the training data has " + all.featureCount());
+    }
+    return fromSets(split.train(), split.dev(), test, normalize);
+  }
+
+  /** Sets already separated (e.g. the course's train and test files). */
+  public static PreparedData fromSets(Dataset train, Dataset dev, Dataset test, boolean normalize) {
+    if (!normalize) {
+      return new PreparedData(train, dev, test, null);
+    }
+    Standardizer s = Standardizer.fit(train.features());
+    return new PreparedData(s.apply(train), s.apply(dev), s.apply(test), s);
+  }
+}

@@ -1,0 +1,43 @@
+package dev.descent.train;
+
+import dev.descent.data.Dataset;
+import dev.descent.nn.Network;
+import dev.descent.tensor.Matrix;
+
+/**
+ * A network's cost and accuracy on a data set, in inference mode (no dropout, running batch-norm
+ * statistics). Accuracy is NaN for regression. Threshold 0.5 for a sigmoid output, argmax for softmax.
+ */
+public record Evaluation(double cost, double accuracy, Matrix outputs) {
+
+  public static Evaluation of(Network network, Dataset data) {
+    Matrix features = data.features();
+    Matrix outputs = network.predict(features);
+    double cost = network.cost(features, data.targets());
+    double accuracy = Double.NaN;
+    if (data.isClassification()) {
+      int correct = 0;
+      for (int i = 0; i < data.size(); i++) {
+        if (predictedClass(outputs, i) == data.label(i)) {
+          correct++;
+        }
+      }
+      accuracy = (double) correct / data.size();
+    }
+    return new Evaluation(cost, accuracy, outputs);
+  }
+
+  /** The class of row i of network outputs: sigmoid ≥ 0.5, else argmax. */
+  public static int predictedClass(Matrix outputs, int i) {
+    if (outputs.cols() == 1) {
+      return outputs.get(i, 0) >= 0.5 ? 1 : 0;
+    }
+    int best = 0;
+    for (int j = 1; j < outputs.cols(); j++) {
+      if (outputs.get(i, j) > outputs.get(i, best)) {
+        best = j;
+      }
+    }
+    return best;
+  }
+}

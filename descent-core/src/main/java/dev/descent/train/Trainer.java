@@ -1,0 +1,158 @@
+package dev.descent.train;
+
+import dev.descent.data.Dataset;
+import dev.descent.data.MiniBatches;
+import dev.descent.nn.Network;
+import dev.descent.nn.Plan;
+import dev.descent.nn.Mode;
+import dev.descent.optim.GradientTransform;
+import dev.descent.optim.Optimizer;
+import dev.descent.autodiff.Variable;
+import dev.descent.tensor.Matrix;
+import dev.descent.tensor.Rng;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The training loop: each epoch shuffles (seeded), walks the mini-batches (the last one keeps
+ * the remainder), and for each runs the planned tape forward and backward and one optimizer
+ * step. After the first epoch it allocates nothing per step: plans, batches and optimizer
+ * moments are all reused.
+ *
+ * <p>A cost that turns NaN or infinite stops training and restores the parameters of the last
+ * epoch whose cost was finite.
+ *
+ * <pre>{@code
+ * Trainer trainer = new Trainer(network, Optimizers.adam(0.0007), TrainingConfig.of(10_000));
+ * History h = trainer.fit(train, dev, List.of());
+ * }</pre>
+ */
+public final class Trainer {
+  private final Network network;
+  private final Optimizer optimizer;
+  private final TrainingConfig config;
+
+  public Trainer(Network network, GradientTransform transform, TrainingConfig config) {
+    this(network, new Optimizer(transform, network.parameters()), config);
+  }
+
+  /** Continues with an existing optimizer (e.g. restored from a checkpoint). */
+  public Trainer(Network network, Optimizer optimizer, TrainingConfig config) {
+    this.network = network;
+    this.optimizer = optimizer;
+    this.config = config;
+  }
+
+  public Optimizer optimizer() {
+    return optimizer;
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  public History fit(Dataset train, Dataset dev, List<Callback> callbacks) {
+    return fit(train, dev, callbacks, 0);
+  }
+
+  /** Trains from epoch {@code firstEpoch} (0 for a new run; later when resuming). */
+  public History fit(Dataset train, Dataset dev, List<Callback> callbacks, int firstEpoch) {
+    if (train.size() == 0) {
+      throw new IllegalArgumentException("the training set is empty");
+    }
+    checkShapes(train, "training");
+    if (dev != null) {
+      checkShapes(dev, "dev");
+    }
+    Matrix features = train.features().to(network.precision());
+    Matrix targets = train.targets().to(network.precision());
+    int m = train.size();
+    int batchSize = config.batchSize() == TrainingConfig.FULL_BATCH ? m : config.batchSize();
+    MiniBatches batches = new MiniBatches(m, batchSize, new Rng(config.seed()).fork("shuffle", 0));
+    TrainingContext context = new TrainingContext(network, optimizer, train, dev, config);
+    List<Variable> params = network.parameters();
+    List<Matrix> lastGood = new ArrayList<>();
+    for (Variable p : params) {
+      lastGood.add(p.value().copy());
+    }
+    History history = new History(config.epochs());
+    for (Callback c : callbacks) {
+      c.onStart(context);
+    }
+    // replays the shuffles of skipped epochs so that a resumed run sees the same batches
+    for (int e = 0; e < firstEpoch; e++) {
+      batches.shuffle();
+    }
+    for (int epoch = firstEpoch; epoch < config.epochs(); epoch++) {
+      optimizer.clock().setEpoch(epoch);
+      batches.shuffle();
+      double costSum = 0;
+      int[] order = batches.order();
+      for (int b = 0, n = batches.count(); b < n; b++) {
+        int size = batches.size(b);
+        Plan plan = network.plan(size, Mode.TRAIN);
+        plan.load(features, targets, order, batches.start(b));
+        double cost = plan.step();
+        if (!Double.isFinite(cost)) {
+          restore(params, lastGood);
+          history.keep(epoch - 1);
+          history.stop(String.format("cost became %s at epoch %d (learning rate too high?); kept the parameters of epoch %d; try a lower --lr",
+              Double.isNaN(cost) ? "NaN" : "infinite", epoch + 1, epoch));
+          finish(callbacks, context);
+          return history;
+        }
+        costSum += cost * size;
+        optimizer.step();
+      }
+      for (int i = 0; i < params.size(); i++) {
+        lastGood.get(i).copyFrom(params.get(i).value());
+      }
+      double devCost = Double.NaN;
+      double devAccuracy = Double.NaN;
+      if (dev != null && config.evaluateDev()) {
+        Evaluation ev = Evaluation.of(network, dev);
+        devCost = ev.cost();
+        devAccuracy = ev.accuracy();
+      }
+      EpochResult result = new EpochResult(epoch, costSum / m, devCost, devAccuracy, optimizer.clock().step());
+      history.add(result);
+      boolean stop = false;
+      for (Callback c : callbacks) {
+        stop |= c.onEpochEnd(result, context);
+      }
+      if (stop) {
+        history.stop("stopped by " + stopperName(callbacks) + " after epoch " + (epoch + 1));
+        break;
+      }
+    }
+    finish(callbacks, context);
+    return history;
+  }
+
+  private static String stopperName(List<Callback> callbacks) {
+    return callbacks.isEmpty() ? "a callback" : callbacks.get(callbacks.size() - 1).getClass().getSimpleName();
+  }
+
+  private static void finish(List<Callback> callbacks, TrainingContext context) {
+    for (Callback c : callbacks) {
+      c.onEnd(context);
+    }
+  }
+
+  private static void restore(List<Variable> params, List<Matrix> saved) {
+    for (int i = 0; i < params.size(); i++) {
+      params.get(i).value().copyFrom(saved.get(i));
+    }
+  }
+
+  private void checkShapes(Dataset data, String which) {
+    if (data.featureCount() != network.inputs()) {
+      throw new IllegalArgumentException("the " + which + " set has " + data.featureCount()
+          + " features but the network expects " + network.inputs());
+    }
+    if (data.targets().cols() != network.outputs()) {
+      throw new IllegalArgumentException("the " + which + " set has " + data.targets().cols()
+          + " target column(s) but the network has " + network.outputs() + " output(s)");
+    }
+  }
+}

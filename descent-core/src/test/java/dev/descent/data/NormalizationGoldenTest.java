@@ -1,0 +1,90 @@
+package dev.descent.data;
+
+import static dev.descent.Golden.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.descent.Golden;
+import dev.descent.tensor.Matrix;
+import dev.descent.tensor.Precision;
+import dev.descent.tensor.Rng;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NormalizationGoldenTest {
+
+  @Test
+  void standardizerFitsOnTrainAndAppliesUnchangedToTest() {
+    JsonNode g = Golden.load("normalization.json");
+    Matrix train = Golden.matrix(g.get("train"), Precision.F64);
+    Matrix test = Golden.matrix(g.get("test"), Precision.F64);
+    Standardizer s = Standardizer.fit(train);
+    assertClose(Golden.matrix(g.get("mean"), Precision.F64), Matrix.of(Precision.F64, 1, 3, s.mean()), 1e-12, "mean");
+    assertClose(Golden.matrix(g.get("std"), Precision.F64), Matrix.of(Precision.F64, 1, 3, s.std()), 1e-12, "std");
+    assertClose(Golden.matrix(g.get("train_normalized"), Precision.F64), s.apply(train), 1e-10, "train");
+    assertClose(Golden.matrix(g.get("test_normalized"), Precision.F64), s.apply(test), 1e-10, "test");
+  }
+
+  @Test
+  void miniBatchSizesMatchGolden() {
+    for (JsonNode c : Golden.load("minibatches.json").get("cases")) {
+      int m = c.get("m").asInt();
+      int batch = c.get("batch_size").asInt();
+      int[] expected = new int[c.get("sizes").size()];
+      for (int i = 0; i < expected.length; i++) {
+        expected[i] = c.get("sizes").get(i).asInt();
+      }
+      assertArrayEquals(expected, MiniBatches.sizes(m, batch), "m=" + m + " batch=" + batch);
+      MiniBatches mb = new MiniBatches(m, batch, new Rng(1));
+      int[] sizes = new int[mb.count()];
+      for (int b = 0; b < sizes.length; b++) {
+        sizes[b] = mb.size(b);
+      }
+      assertArrayEquals(expected, sizes, "iterated sizes, m=" + m);
+    }
+  }
+
+  @Test
+  void shuffleIsAPermutationAndSeeded() {
+    MiniBatches a = new MiniBatches(100, 10, new Rng(7));
+    MiniBatches b = new MiniBatches(100, 10, new Rng(7));
+    a.shuffle();
+    b.shuffle();
+    assertArrayEquals(a.order(), b.order());
+    int[] sorted = a.order().clone();
+    Arrays.sort(sorted);
+    for (int i = 0; i < 100; i++) {
+      assertEquals(i, sorted[i]);
+    }
+  }
+
+  @Test
+  void splitByRatiosIsSeededAndExhaustive() {
+    Matrix x = Matrix.zeros(Precision.F64, 300, 1);
+    int[] labels = new int[300];
+    for (int i = 0; i < 300; i++) {
+      x.set(i, 0, i);
+      labels[i] = i % 2;
+    }
+    Dataset d = Dataset.classification("d", x, labels, Dataset.numberedClasses(2), List.of("x"));
+    Split s = Split.byRatios(d, new double[] {60, 20, 20}, new Rng(1));
+    assertEquals(180, s.train().size());
+    assertEquals(60, s.dev().size());
+    assertEquals(60, s.test().size());
+    Split again = Split.byRatios(d, new double[] {60, 20, 20}, new Rng(1));
+    assertEquals(s.train().features(), again.train().features());
+    double sum = 0;
+    for (Dataset part : List.of(s.train(), s.dev(), s.test())) {
+      for (int i = 0; i < part.size(); i++) {
+        sum += part.features().get(i, 0);
+      }
+    }
+    assertEquals(299 * 300 / 2.0, sum);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Split.byRatios(d, new double[] {0, 50, 50}, new Rng(1)));
+    assertEquals("split [0.0, 50.0, 50.0]: the train ratio must be positive", e.getMessage());
+  }
+}

@@ -1,0 +1,84 @@
+package dev.descent.tensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class GemmTest {
+
+  static Matrix random(Precision p, int r, int c, Rng rng) {
+    Matrix m = Matrix.zeros(p, r, c);
+    for (int k = 0; k < m.size(); k++) {
+      m.setFlat(k, rng.nextGaussian());
+    }
+    return m;
+  }
+
+  /** The product by definition, in double. */
+  static double reference(Matrix a, boolean ta, Matrix b, boolean tb, int i, int j) {
+    int k = ta ? a.rows() : a.cols();
+    double s = 0;
+    for (int p = 0; p < k; p++) {
+      s += (ta ? a.get(p, i) : a.get(i, p)) * (tb ? b.get(j, p) : b.get(p, j));
+    }
+    return s;
+  }
+
+  @ParameterizedTest
+  @CsvSource({"F64,false,false", "F64,false,true", "F64,true,false", "F64,true,true",
+      "F32,false,false", "F32,false,true", "F32,true,false", "F32,true,true"})
+  void loopsAndOpenBlasAgreeWithTheDefinition(Precision p, boolean ta, boolean tb) {
+    Rng rng = new Rng(5);
+    int m = 7;
+    int n = 5;
+    int k = 3;
+    Matrix a = ta ? random(p, k, m, rng) : random(p, m, k, rng);
+    Matrix b = tb ? random(p, n, k, rng) : random(p, k, n, rng);
+    Matrix start = random(p, m, n, rng);
+    double tol = p == Precision.F64 ? 1e-12 : 1e-5;
+    for (Gemm g : new Gemm[] {new LoopGemm(), OpenBlasGemm.INSTANCE, new SizeSwitchingGemm(0)}) {
+      Matrix c = start.copy();
+      g.multiply(a, ta, b, tb, c, 2.0, 0.5);
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          double expected = 2 * reference(a, ta, b, tb, i, j) + 0.5 * start.get(i, j);
+          assertEquals(expected, c.get(i, j), tol, g.getClass().getSimpleName() + " [" + i + "][" + j + "]");
+        }
+      }
+    }
+  }
+
+  @Test
+  void mismatchedShapesAreRefusedWithBothShapes() {
+    Matrix a = Matrix.zeros(Precision.F64, 2, 3);
+    Matrix b = Matrix.zeros(Precision.F64, 4, 2);
+    Matrix c = Matrix.zeros(Precision.F64, 2, 2);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Gemm.auto().multiply(a, false, b, false, c, 1, 0));
+    assertEquals("matrix product: 2×3 · 4×2 → 2×2 does not fit", e.getMessage());
+  }
+
+  @Test
+  void rngForksAreReproducibleAndIndependent() {
+    Rng a = new Rng(42).fork("trial", 3);
+    Rng b = new Rng(42).fork("trial", 3);
+    Rng c = new Rng(42).fork("trial", 4);
+    long x = a.nextLong();
+    assertEquals(x, b.nextLong());
+    assertTrue(x != c.nextLong());
+    double sum = 0;
+    double sumSq = 0;
+    Rng g = new Rng(1);
+    for (int i = 0; i < 100_000; i++) {
+      double v = g.nextGaussian();
+      sum += v;
+      sumSq += v * v;
+    }
+    assertEquals(0, sum / 100_000, 0.02);
+    assertEquals(1, sumSq / 100_000, 0.02);
+  }
+}
