@@ -4,8 +4,6 @@ import dev.descent.tensor.F32Matrix;
 import dev.descent.tensor.F64Matrix;
 import dev.descent.tensor.Gemm;
 import dev.descent.tensor.Matrix;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.List;
 
@@ -75,21 +73,21 @@ public final class Affine extends Op {
     int m = x.rows();
     int n = x.cols();
     if (x instanceof F32Matrix fx) {
-      FloatBuffer a = fx.data;
-      FloatBuffer s = ((F32Matrix) sums).data;
+      float[] a = fx.values;
+      float[] s = ((F32Matrix) sums).values;
       for (int i = 0; i < m; i++) {
         int base = i * n;
         for (int j = 0; j < n; j++) {
-          s.put(j, s.get(j) + a.get(base + j));
+          s[j] = s[j] + a[base + j];
         }
       }
     } else {
-      DoubleBuffer a = ((F64Matrix) x).data;
-      DoubleBuffer s = ((F64Matrix) sums).data;
+      double[] a = ((F64Matrix) x).values;
+      double[] s = ((F64Matrix) sums).values;
       for (int i = 0; i < m; i++) {
         int base = i * n;
         for (int j = 0; j < n; j++) {
-          s.put(j, s.get(j) + a.get(base + j));
+          s[j] = s[j] + a[base + j];
         }
       }
     }

@@ -3,8 +3,6 @@ package dev.descent.autodiff;
 import dev.descent.tensor.F32Matrix;
 import dev.descent.tensor.F64Matrix;
 import dev.descent.tensor.Matrix;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -30,16 +28,16 @@ public final class BinaryCrossEntropy extends Op {
     int n = zv.size();
     double sum = 0;
     if (zv instanceof F32Matrix fz) {
-      FloatBuffer zb = fz.data;
-      FloatBuffer yb = ((F32Matrix) yv).data;
+      float[] zb = fz.values;
+      float[] yb = ((F32Matrix) yv).values;
       for (int k = 0; k < n; k++) {
-        sum += elementLoss(zb.get(k), yb.get(k));
+        sum += elementLoss(zb[k], yb[k]);
       }
     } else {
-      DoubleBuffer zb = ((F64Matrix) zv).data;
-      DoubleBuffer yb = ((F64Matrix) yv).data;
+      double[] zb = ((F64Matrix) zv).values;
+      double[] yb = ((F64Matrix) yv).values;
       for (int k = 0; k < n; k++) {
-        sum += elementLoss(zb.get(k), yb.get(k));
+        sum += elementLoss(zb[k], yb[k]);
       }
     }
     out.value().setFlat(0, sum / zv.rows());
@@ -55,19 +53,19 @@ public final class BinaryCrossEntropy extends Op {
     int n = zv.size();
     double scale = out.grad().getFlat(0) / zv.rows();
     if (zv instanceof F32Matrix fz) {
-      FloatBuffer zb = fz.data;
-      FloatBuffer yb = ((F32Matrix) y.value()).data;
-      FloatBuffer dz = ((F32Matrix) z.grad()).data;
+      float[] zb = fz.values;
+      float[] yb = ((F32Matrix) y.value()).values;
+      float[] dz = ((F32Matrix) z.grad()).values;
       float s = (float) scale;
       for (int k = 0; k < n; k++) {
-        dz.put(k, dz.get(k) + s * ((float) Pointwise.sigmoid(zb.get(k)) - yb.get(k)));
+        dz[k] = dz[k] + s * ((float) Pointwise.sigmoid(zb[k]) - yb[k]);
       }
     } else {
-      DoubleBuffer zb = ((F64Matrix) zv).data;
-      DoubleBuffer yb = ((F64Matrix) y.value()).data;
-      DoubleBuffer dz = ((F64Matrix) z.grad()).data;
+      double[] zb = ((F64Matrix) zv).values;
+      double[] yb = ((F64Matrix) y.value()).values;
+      double[] dz = ((F64Matrix) z.grad()).values;
       for (int k = 0; k < n; k++) {
-        dz.put(k, dz.get(k) + scale * (Pointwise.sigmoid(zb.get(k)) - yb.get(k)));
+        dz[k] = dz[k] + scale * (Pointwise.sigmoid(zb[k]) - yb[k]);
       }
     }
   }

@@ -2,8 +2,6 @@ package dev.descent.autodiff;
 
 import dev.descent.tensor.F32Matrix;
 import dev.descent.tensor.F64Matrix;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -41,9 +39,9 @@ public final class Pointwise extends Op {
   public void forward() {
     int n = z.value().size();
     if (z.value() instanceof F32Matrix in) {
-      forward32(f, in.data, ((F32Matrix) out.value()).data, n);
+      forward32(f, in.values, ((F32Matrix) out.value()).values, n);
     } else {
-      forward64(f, ((F64Matrix) z.value()).data, ((F64Matrix) out.value()).data, n);
+      forward64(f, ((F64Matrix) z.value()).values, ((F64Matrix) out.value()).values, n);
     }
   }
 
@@ -51,55 +49,55 @@ public final class Pointwise extends Op {
   public void backward() {
     int n = z.value().size();
     if (z.value() instanceof F32Matrix in) {
-      backward32(f, in.data, ((F32Matrix) out.value()).data, ((F32Matrix) out.grad()).data,
-          ((F32Matrix) z.grad()).data, n);
+      backward32(f, in.values, ((F32Matrix) out.value()).values, ((F32Matrix) out.grad()).values,
+          ((F32Matrix) z.grad()).values, n);
     } else {
-      backward64(f, ((F64Matrix) z.value()).data, ((F64Matrix) out.value()).data,
-          ((F64Matrix) out.grad()).data, ((F64Matrix) z.grad()).data, n);
+      backward64(f, ((F64Matrix) z.value()).values, ((F64Matrix) out.value()).values,
+          ((F64Matrix) out.grad()).values, ((F64Matrix) z.grad()).values, n);
     }
   }
 
-  static void forward32(Function f, FloatBuffer x, FloatBuffer y, int n) {
+  static void forward32(Function f, float[] x, float[] y, int n) {
     switch (f) {
-      case LINEAR -> y.put(0, x, 0, n);
-      case RELU -> { for (int k = 0; k < n; k++) { float v = x.get(k); y.put(k, v > 0 ? v : 0f); } }
-      case LEAKY_RELU -> { for (int k = 0; k < n; k++) { float v = x.get(k); y.put(k, v > 0 ? v : LEAK * v); } }
-      case TANH -> { for (int k = 0; k < n; k++) { y.put(k, (float) Math.tanh(x.get(k))); } }
-      case SIGMOID -> { for (int k = 0; k < n; k++) { y.put(k, (float) sigmoid(x.get(k))); } }
-      default -> { for (int k = 0; k < n; k++) { y.put(k, (float) apply(f, x.get(k))); } }
+      case LINEAR -> System.arraycopy(x, 0, y, 0, n);
+      case RELU -> { for (int k = 0; k < n; k++) { float v = x[k]; y[k] = v > 0 ? v : 0f; } }
+      case LEAKY_RELU -> { for (int k = 0; k < n; k++) { float v = x[k]; y[k] = v > 0 ? v : LEAK * v; } }
+      case TANH -> { for (int k = 0; k < n; k++) { y[k] = (float) Math.tanh(x[k]); } }
+      case SIGMOID -> { for (int k = 0; k < n; k++) { y[k] = (float) sigmoid(x[k]); } }
+      default -> { for (int k = 0; k < n; k++) { y[k] = (float) apply(f, x[k]); } }
     }
   }
 
-  static void forward64(Function f, DoubleBuffer x, DoubleBuffer y, int n) {
+  static void forward64(Function f, double[] x, double[] y, int n) {
     switch (f) {
-      case LINEAR -> y.put(0, x, 0, n);
-      case RELU -> { for (int k = 0; k < n; k++) { double v = x.get(k); y.put(k, v > 0 ? v : 0); } }
-      case LEAKY_RELU -> { for (int k = 0; k < n; k++) { double v = x.get(k); y.put(k, v > 0 ? v : LEAK * v); } }
-      case TANH -> { for (int k = 0; k < n; k++) { y.put(k, Math.tanh(x.get(k))); } }
-      case SIGMOID -> { for (int k = 0; k < n; k++) { y.put(k, sigmoid(x.get(k))); } }
-      default -> { for (int k = 0; k < n; k++) { y.put(k, apply(f, x.get(k))); } }
+      case LINEAR -> System.arraycopy(x, 0, y, 0, n);
+      case RELU -> { for (int k = 0; k < n; k++) { double v = x[k]; y[k] = v > 0 ? v : 0; } }
+      case LEAKY_RELU -> { for (int k = 0; k < n; k++) { double v = x[k]; y[k] = v > 0 ? v : LEAK * v; } }
+      case TANH -> { for (int k = 0; k < n; k++) { y[k] = Math.tanh(x[k]); } }
+      case SIGMOID -> { for (int k = 0; k < n; k++) { y[k] = sigmoid(x[k]); } }
+      default -> { for (int k = 0; k < n; k++) { y[k] = apply(f, x[k]); } }
     }
   }
 
-  static void backward32(Function f, FloatBuffer x, FloatBuffer y, FloatBuffer dy, FloatBuffer dx, int n) {
+  static void backward32(Function f, float[] x, float[] y, float[] dy, float[] dx, int n) {
     switch (f) {
-      case LINEAR -> { for (int k = 0; k < n; k++) { dx.put(k, dx.get(k) + dy.get(k)); } }
-      case RELU -> { for (int k = 0; k < n; k++) { if (x.get(k) > 0) { dx.put(k, dx.get(k) + dy.get(k)); } } }
-      case LEAKY_RELU -> { for (int k = 0; k < n; k++) { dx.put(k, dx.get(k) + (x.get(k) > 0 ? dy.get(k) : LEAK * dy.get(k))); } }
-      case TANH -> { for (int k = 0; k < n; k++) { float t = y.get(k); dx.put(k, dx.get(k) + dy.get(k) * (1 - t * t)); } }
-      case SIGMOID -> { for (int k = 0; k < n; k++) { float s = y.get(k); dx.put(k, dx.get(k) + dy.get(k) * s * (1 - s)); } }
-      default -> { for (int k = 0; k < n; k++) { dx.put(k, (float) (dx.get(k) + dy.get(k) * derivative(f, x.get(k), y.get(k)))); } }
+      case LINEAR -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + dy[k]; } }
+      case RELU -> { for (int k = 0; k < n; k++) { if (x[k] > 0) { dx[k] = dx[k] + dy[k]; } } }
+      case LEAKY_RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + (x[k] > 0 ? dy[k] : LEAK * dy[k]); } }
+      case TANH -> { for (int k = 0; k < n; k++) { float t = y[k]; dx[k] = dx[k] + dy[k] * (1 - t * t); } }
+      case SIGMOID -> { for (int k = 0; k < n; k++) { float s = y[k]; dx[k] = dx[k] + dy[k] * s * (1 - s); } }
+      default -> { for (int k = 0; k < n; k++) { dx[k] = (float) (dx[k] + dy[k] * derivative(f, x[k], y[k])); } }
     }
   }
 
-  static void backward64(Function f, DoubleBuffer x, DoubleBuffer y, DoubleBuffer dy, DoubleBuffer dx, int n) {
+  static void backward64(Function f, double[] x, double[] y, double[] dy, double[] dx, int n) {
     switch (f) {
-      case LINEAR -> { for (int k = 0; k < n; k++) { dx.put(k, dx.get(k) + dy.get(k)); } }
-      case RELU -> { for (int k = 0; k < n; k++) { if (x.get(k) > 0) { dx.put(k, dx.get(k) + dy.get(k)); } } }
-      case LEAKY_RELU -> { for (int k = 0; k < n; k++) { dx.put(k, dx.get(k) + (x.get(k) > 0 ? dy.get(k) : LEAK * dy.get(k))); } }
-      case TANH -> { for (int k = 0; k < n; k++) { double t = y.get(k); dx.put(k, dx.get(k) + dy.get(k) * (1 - t * t)); } }
-      case SIGMOID -> { for (int k = 0; k < n; k++) { double s = y.get(k); dx.put(k, dx.get(k) + dy.get(k) * s * (1 - s)); } }
-      default -> { for (int k = 0; k < n; k++) { dx.put(k, dx.get(k) + dy.get(k) * derivative(f, x.get(k), y.get(k))); } }
+      case LINEAR -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + dy[k]; } }
+      case RELU -> { for (int k = 0; k < n; k++) { if (x[k] > 0) { dx[k] = dx[k] + dy[k]; } } }
+      case LEAKY_RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + (x[k] > 0 ? dy[k] : LEAK * dy[k]); } }
+      case TANH -> { for (int k = 0; k < n; k++) { double t = y[k]; dx[k] = dx[k] + dy[k] * (1 - t * t); } }
+      case SIGMOID -> { for (int k = 0; k < n; k++) { double s = y[k]; dx[k] = dx[k] + dy[k] * s * (1 - s); } }
+      default -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + dy[k] * derivative(f, x[k], y[k]); } }
     }
   }
 

@@ -3,8 +3,6 @@ package dev.descent.optim;
 import dev.descent.tensor.F32Matrix;
 import dev.descent.tensor.F64Matrix;
 import dev.descent.tensor.Matrix;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 
 /**
  * The exponentially weighted average {@code v_t = β·v_(t−1) + (1−β)·θ_t}, v_0 = 0, optionally bias
@@ -60,18 +58,18 @@ public final class Ewa {
   public static void update(Matrix v, Matrix theta, double beta) {
     int n = v.size();
     if (v instanceof F32Matrix fv) {
-      FloatBuffer a = fv.data;
-      FloatBuffer b = ((F32Matrix) theta).data;
+      float[] a = fv.values;
+      float[] b = ((F32Matrix) theta).values;
       float bt = (float) beta;
       float one = (float) (1 - beta);
       for (int k = 0; k < n; k++) {
-        a.put(k, bt * a.get(k) + one * b.get(k));
+        a[k] = bt * a[k] + one * b[k];
       }
     } else {
-      DoubleBuffer a = ((F64Matrix) v).data;
-      DoubleBuffer b = ((F64Matrix) theta).data;
+      double[] a = ((F64Matrix) v).values;
+      double[] b = ((F64Matrix) theta).values;
       for (int k = 0; k < n; k++) {
-        a.put(k, beta * a.get(k) + (1 - beta) * b.get(k));
+        a[k] = beta * a[k] + (1 - beta) * b[k];
       }
     }
   }
@@ -80,20 +78,20 @@ public final class Ewa {
   public static void updateSquares(Matrix v, Matrix theta, double beta) {
     int n = v.size();
     if (v instanceof F32Matrix fv) {
-      FloatBuffer a = fv.data;
-      FloatBuffer b = ((F32Matrix) theta).data;
+      float[] a = fv.values;
+      float[] b = ((F32Matrix) theta).values;
       float bt = (float) beta;
       float one = (float) (1 - beta);
       for (int k = 0; k < n; k++) {
-        float g = b.get(k);
-        a.put(k, bt * a.get(k) + one * g * g);
+        float g = b[k];
+        a[k] = bt * a[k] + one * g * g;
       }
     } else {
-      DoubleBuffer a = ((F64Matrix) v).data;
-      DoubleBuffer b = ((F64Matrix) theta).data;
+      double[] a = ((F64Matrix) v).values;
+      double[] b = ((F64Matrix) theta).values;
       for (int k = 0; k < n; k++) {
-        double g = b.get(k);
-        a.put(k, beta * a.get(k) + (1 - beta) * g * g);
+        double g = b[k];
+        a[k] = beta * a[k] + (1 - beta) * g * g;
       }
     }
   }

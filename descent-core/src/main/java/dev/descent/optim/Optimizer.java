@@ -4,8 +4,6 @@ import dev.descent.autodiff.Variable;
 import dev.descent.tensor.F32Matrix;
 import dev.descent.tensor.F64Matrix;
 import dev.descent.tensor.Matrix;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -56,16 +54,16 @@ public final class Optimizer {
   static void addInPlace(Matrix target, Matrix delta) {
     int n = target.size();
     if (target instanceof F32Matrix ft) {
-      FloatBuffer a = ft.data;
-      FloatBuffer d = ((F32Matrix) delta).data;
+      float[] a = ft.values;
+      float[] d = ((F32Matrix) delta).values;
       for (int k = 0; k < n; k++) {
-        a.put(k, a.get(k) + d.get(k));
+        a[k] = a[k] + d[k];
       }
     } else {
-      DoubleBuffer a = ((F64Matrix) target).data;
-      DoubleBuffer d = ((F64Matrix) delta).data;
+      double[] a = ((F64Matrix) target).values;
+      double[] d = ((F64Matrix) delta).values;
       for (int k = 0; k < n; k++) {
-        a.put(k, a.get(k) + d.get(k));
+        a[k] = a[k] + d[k];
       }
     }
   }

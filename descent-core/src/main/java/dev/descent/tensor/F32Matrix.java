@@ -1,18 +1,22 @@
 package dev.descent.tensor;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
-/** A float32 matrix backed by a direct buffer that OpenBLAS reads without a copy. */
+/** A float32 matrix backed by a heap buffer (JIT-friendly loops; OpenBLAS calls stage it off-heap). */
 public final class F32Matrix extends Matrix {
-  /** The elements in row-major order; absolute get/put only, the position stays 0. */
+  /**
+   * The elements in row-major order: a heap buffer, absolute get/put only (the position stays
+   * 0). Heap, not direct: the JIT compiles element access on direct buffers poorly in loops.
+   */
   public final FloatBuffer data;
+
+  /** The same elements as {@link #data}, as the array the hot loops index directly. */
+  public final float[] values;
 
   F32Matrix(int rows, int cols) {
     super(rows, cols);
-    this.data = ByteBuffer.allocateDirect(Math.max(1, rows * cols) * Float.BYTES)
-        .order(ByteOrder.nativeOrder()).asFloatBuffer();
+    this.values = new float[rows * cols];
+    this.data = FloatBuffer.wrap(values);
   }
 
   @Override
@@ -22,18 +26,18 @@ public final class F32Matrix extends Matrix {
 
   @Override
   public double getFlat(int k) {
-    return data.get(k);
+    return values[k];
   }
 
   @Override
   public void setFlat(int k, double value) {
-    data.put(k, (float) value);
+    values[k] = (float) value;
   }
 
   @Override
   public Matrix copy() {
     F32Matrix m = new F32Matrix(rows(), cols());
-    m.data.put(0, data, 0, size());
+    System.arraycopy(values, 0, m.values, 0, size());
     return m;
   }
 
@@ -41,11 +45,11 @@ public final class F32Matrix extends Matrix {
   public void copyFrom(Matrix source) {
     requireShape(source, "copy");
     if (source instanceof F32Matrix s) {
-      data.put(0, s.data, 0, size());
+      System.arraycopy(s.values, 0, values, 0, size());
     } else {
       F64Matrix s = (F64Matrix) source;
       for (int k = 0, n = size(); k < n; k++) {
-        data.put(k, (float) s.data.get(k));
+        values[k] = (float) s.values[k];
       }
     }
   }
@@ -54,11 +58,11 @@ public final class F32Matrix extends Matrix {
   public void copyRow(Matrix source, int sourceRow, int row) {
     int n = cols();
     if (source instanceof F32Matrix s) {
-      data.put(row * n, s.data, sourceRow * n, n);
+      System.arraycopy(s.values, sourceRow * n, values, row * n, n);
     } else {
       F64Matrix s = (F64Matrix) source;
       for (int j = 0; j < n; j++) {
-        data.put(row * n + j, (float) s.data.get(sourceRow * n + j));
+        values[row * n + j] = (float) s.values[sourceRow * n + j];
       }
     }
   }
@@ -66,8 +70,6 @@ public final class F32Matrix extends Matrix {
   @Override
   public void fill(double value) {
     float v = (float) value;
-    for (int k = 0, n = size(); k < n; k++) {
-      data.put(k, v);
-    }
+    java.util.Arrays.fill(values, 0, size(), v);
   }
 }

@@ -1,18 +1,22 @@
 package dev.descent.tensor;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 
-/** A float64 matrix backed by a direct buffer that OpenBLAS reads without a copy. */
+/** A float64 matrix backed by a heap buffer (JIT-friendly loops; OpenBLAS calls stage it off-heap). */
 public final class F64Matrix extends Matrix {
-  /** The elements in row-major order; absolute get/put only, the position stays 0. */
+  /**
+   * The elements in row-major order: a heap buffer, absolute get/put only (the position stays
+   * 0). Heap, not direct: the JIT compiles element access on direct buffers poorly in loops.
+   */
   public final DoubleBuffer data;
+
+  /** The same elements as {@link #data}, as the array the hot loops index directly. */
+  public final double[] values;
 
   F64Matrix(int rows, int cols) {
     super(rows, cols);
-    this.data = ByteBuffer.allocateDirect(Math.max(1, rows * cols) * Double.BYTES)
-        .order(ByteOrder.nativeOrder()).asDoubleBuffer();
+    this.values = new double[rows * cols];
+    this.data = DoubleBuffer.wrap(values);
   }
 
   @Override
@@ -22,18 +26,18 @@ public final class F64Matrix extends Matrix {
 
   @Override
   public double getFlat(int k) {
-    return data.get(k);
+    return values[k];
   }
 
   @Override
   public void setFlat(int k, double value) {
-    data.put(k, value);
+    values[k] = value;
   }
 
   @Override
   public Matrix copy() {
     F64Matrix m = new F64Matrix(rows(), cols());
-    m.data.put(0, data, 0, size());
+    System.arraycopy(values, 0, m.values, 0, size());
     return m;
   }
 
@@ -41,11 +45,11 @@ public final class F64Matrix extends Matrix {
   public void copyFrom(Matrix source) {
     requireShape(source, "copy");
     if (source instanceof F64Matrix s) {
-      data.put(0, s.data, 0, size());
+      System.arraycopy(s.values, 0, values, 0, size());
     } else {
       F32Matrix s = (F32Matrix) source;
       for (int k = 0, n = size(); k < n; k++) {
-        data.put(k, s.data.get(k));
+        values[k] = s.values[k];
       }
     }
   }
@@ -54,11 +58,11 @@ public final class F64Matrix extends Matrix {
   public void copyRow(Matrix source, int sourceRow, int row) {
     int n = cols();
     if (source instanceof F64Matrix s) {
-      data.put(row * n, s.data, sourceRow * n, n);
+      System.arraycopy(s.values, sourceRow * n, values, row * n, n);
     } else {
       F32Matrix s = (F32Matrix) source;
       for (int j = 0; j < n; j++) {
-        data.put(row * n + j, s.data.get(sourceRow * n + j));
+        values[row * n + j] = s.values[sourceRow * n + j];
       }
     }
   }
@@ -66,8 +70,6 @@ public final class F64Matrix extends Matrix {
   @Override
   public void fill(double value) {
     double v = value;
-    for (int k = 0, n = size(); k < n; k++) {
-      data.put(k, v);
-    }
+    java.util.Arrays.fill(values, 0, size(), v);
   }
 }

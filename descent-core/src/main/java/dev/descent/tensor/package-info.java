@@ -3,7 +3,7 @@
  * gradient checks), and the matrix product behind one interface: plain JIT-compiled loops for
  * the course's tiny shapes, OpenBLAS for everything larger.
  *
- * <p>Storage is off-heap (direct NIO buffers in native order) so that OpenBLAS reads and writes
- * the same memory the Java loops use: no copy on either side of a BLAS call.
+ * <p>Storage is a Java array per matrix, which the JIT compiles to plain loads and stores;
+ * OpenBLAS calls stage their operands in direct buffers (see docs/design.md).
  */
 package dev.descent.tensor;
