@@ -31,7 +31,10 @@ public final class Network {
   private final List<CostTerm> costTerms;
   private final Rng masks;
   private final Gemm gemm;
-  private final Map<String, Plan> plans = new HashMap<>();
+  private final Map<Long, Plan> plans = new HashMap<>();
+  // the plans of the last lookups: a training loop asks for the same one step after step
+  private Plan lastTrain;
+  private Plan lastInfer;
 
   Network(int inputs, List<Layer> layers, Loss loss, Precision precision, List<CostTerm> costTerms,
       Rng masks, Gemm gemm) {
@@ -109,7 +112,17 @@ public final class Network {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size " + batchSize + ": must be at least 1");
     }
-    return plans.computeIfAbsent(mode + ":" + batchSize, k -> build(batchSize, mode));
+    Plan last = mode == Mode.TRAIN ? lastTrain : lastInfer;
+    if (last != null && last.batchSize() == batchSize) {
+      return last;
+    }
+    Plan plan = plans.computeIfAbsent(2L * batchSize + mode.ordinal(), k -> build(batchSize, mode));
+    if (mode == Mode.TRAIN) {
+      lastTrain = plan;
+    } else {
+      lastInfer = plan;
+    }
+    return plan;
   }
 
   private Plan build(int m, Mode mode) {
@@ -139,6 +152,8 @@ public final class Network {
   /** Drops the cached plans, e.g. after the network's layers changed mode-dependent settings. */
   public void clearPlans() {
     plans.clear();
+    lastTrain = null;
+    lastInfer = null;
   }
 
   /** The network's outputs (probabilities for classifiers) for every row of {@code features}, in float64. */
