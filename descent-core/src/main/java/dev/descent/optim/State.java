@@ -7,11 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The moments of a transform (e.g. Adam's v and s, one matrix per parameter), and the states of
- * a chain's stages. It flattens to named matrices for checkpoints and restores from them.
+ * The moments of a transform (e.g. Adam's v and s, one matrix per parameter), the few numbers
+ * that belong to no parameter (a schedule's current rate), and the states of a chain's stages.
+ * It flattens to named matrices for checkpoints and restores from them, in place.
+ *
+ * <pre>{@code
+ * Map<String, Matrix> saved = optimizer.state().flatten(optimizer.parameters());
+ * // keys such as 0/v/W1, 0/s/b2, 2/plateau/rate
+ * }</pre>
  */
 public final class State {
   private final Map<String, List<Matrix>> slots = new LinkedHashMap<>();
+  private final Map<String, Matrix> values = new LinkedHashMap<>();
   private final List<State> children = new ArrayList<>();
 
   public static State empty() {
@@ -31,6 +38,13 @@ public final class State {
     return s;
   }
 
+  /** A state holding {@code values}, kept, not copied: whoever owns them reads the restored numbers. */
+  public static State withValues(Map<String, Matrix> values) {
+    State s = new State();
+    s.values.putAll(values);
+    return s;
+  }
+
   public static State chain(List<State> children) {
     State s = new State();
     s.children.addAll(children);
@@ -44,6 +58,15 @@ public final class State {
       throw new IllegalStateException("optimizer state has no slot '" + name + "'; was init() called with this transform?");
     }
     return list;
+  }
+
+  /** The matrix stored under {@code name} by {@link #withValues}. */
+  public Matrix value(String name) {
+    Matrix m = values.get(name);
+    if (m == null) {
+      throw new IllegalStateException("optimizer state has no value '" + name + "'; was init() called with this transform?");
+    }
+    return m;
   }
 
   public State child(int i) {
@@ -63,6 +86,7 @@ public final class State {
         out.put(prefix + name + "/" + params.name(i), list.get(i));
       }
     });
+    values.forEach((name, m) -> out.put(prefix + name, m));
     for (int c = 0; c < children.size(); c++) {
       children.get(c).flatten(prefix + c + "/", params, out);
     }

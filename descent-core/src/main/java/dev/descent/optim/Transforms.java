@@ -1,96 +1,64 @@
 package dev.descent.optim;
 
-import dev.descent.tensor.Matrix;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
-
-/** The basic gradient transforms and their composition. */
+/**
+ * Factories for the gradient transforms, optax style: each is one small stage, and an optimizer
+ * is a {@link #chain} of them (see {@link Optimizers} for the named recipes).
+ *
+ * <pre>{@code
+ * GradientTransform adamW = chain(scaleByAdam(0.9, 0.999, 1e-8), addDecayedWeights(0.01),
+ *     scaleByLearningRate(1e-3));
+ * }</pre>
+ */
 public final class Transforms {
   private Transforms() {}
 
   /** Applies {@code stages} in order; the state is one child per stage. */
   public static GradientTransform chain(GradientTransform... stages) {
-    List<GradientTransform> list = List.of(stages);
-    return new GradientTransform() {
-      @Override
-      public State init(Parameters params) {
-        List<State> states = new ArrayList<>();
-        for (GradientTransform t : list) {
-          states.add(t.init(params));
-        }
-        return State.chain(states);
-      }
-
-      @Override
-      public void update(Parameters params, State state, Clock clock) {
-        for (int i = 0; i < list.size(); i++) {
-          list.get(i).update(params, state.child(i), clock);
-        }
-      }
-
-      @Override
-      public String describe() {
-        return list.stream().map(GradientTransform::describe).collect(Collectors.joining(" → "));
-      }
-    };
+    return new Chain(java.util.List.of(stages));
   }
 
-  /** {@code g ← −lr(t)·g}: the last stage of every optimizer, turning a direction into a step. */
+  /** {@code g ← −lr(t)·g}. */
   public static GradientTransform scaleByLearningRate(Schedule schedule) {
-    return new GradientTransform() {
-      @Override
-      public State init(Parameters params) {
-        return State.empty();
-      }
-
-      @Override
-      public void update(Parameters params, State state, Clock clock) {
-        double factor = -schedule.rate(clock);
-        for (int i = 0; i < params.size(); i++) {
-          scale(params.grad(i), factor);
-        }
-      }
-
-      @Override
-      public String describe() {
-        return "scale_by_learning_rate(" + schedule + ")";
-      }
-    };
+    return new ScaleByLearningRate(schedule);
   }
 
-  /**
-   * {@code v ← β·v + (1−β)·g; g ← v}: the course's momentum direction, without bias correction
-   * (PyTorch's SGD momentum drops the 1−β and so needs a learning rate 1/(1−β) smaller).
-   */
+  /** {@code g ← −lr·g} with a constant learning rate. */
+  public static GradientTransform scaleByLearningRate(double learningRate) {
+    return new ScaleByLearningRate(Schedule.constant(learningRate));
+  }
+
+  /** The course's momentum direction {@code v ← β·v + (1−β)·g; g ← v}: an EWA of the gradients. */
   public static GradientTransform ewa(double beta) {
-    Ewa.checkBeta(beta, "beta");
-    return new GradientTransform() {
-      @Override
-      public State init(Parameters params) {
-        return State.withSlots(params, "v");
-      }
-
-      @Override
-      public void update(Parameters params, State state, Clock clock) {
-        List<Matrix> v = state.slot("v");
-        for (int i = 0; i < params.size(); i++) {
-          Ewa.update(v.get(i), params.grad(i), beta);
-          params.grad(i).copyFrom(v.get(i));
-        }
-      }
-
-      @Override
-      public String describe() {
-        return "ewa(beta=" + beta + ")";
-      }
-    };
+    return scaleByMomentum(beta);
   }
 
-  /** Multiplies every element of {@code m} by {@code factor}, in place. */
-  static void scale(Matrix m, double factor) {
-    for (int k = 0, n = m.size(); k < n; k++) {
-      m.setFlat(k, m.getFlat(k) * factor);
-    }
+  /** See {@link ScaleByMomentum}. */
+  public static GradientTransform scaleByMomentum(double beta) {
+    return new ScaleByMomentum(beta);
+  }
+
+  /** See {@link ScaleByNesterov}. */
+  public static GradientTransform scaleByNesterov(double beta) {
+    return new ScaleByNesterov(beta);
+  }
+
+  /** See {@link ScaleByRms}. */
+  public static GradientTransform scaleByRms(double beta, double epsilon, boolean biasCorrection) {
+    return new ScaleByRms(beta, epsilon, biasCorrection);
+  }
+
+  /** See {@link ScaleByAdagrad}. */
+  public static GradientTransform scaleByAdagrad(double epsilon) {
+    return new ScaleByAdagrad(epsilon);
+  }
+
+  /** See {@link ScaleByAdam}. */
+  public static GradientTransform scaleByAdam(double beta1, double beta2, double epsilon) {
+    return new ScaleByAdam(beta1, beta2, epsilon);
+  }
+
+  /** See {@link AddDecayedWeights}. */
+  public static GradientTransform addDecayedWeights(double weightDecay) {
+    return new AddDecayedWeights(weightDecay);
   }
 }
