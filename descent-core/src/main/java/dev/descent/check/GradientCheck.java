@@ -346,7 +346,7 @@ public final class GradientCheck {
     }
     if (targets.cols() != network.outputs()) {
       throw new IllegalArgumentException("gradient check: targets have " + targets.cols()
-          + " columns but the network has " + network.outputs() + " outputs");
+          + " columns but the network has " + network.outputs() + (network.outputs() == 1 ? " output" : " outputs"));
     }
   }
 }
