@@ -47,6 +47,7 @@ public final class BatchNormalize extends Op {
   private final double[] inverseStd;
   private final double[] scale;
   private final double[] shift;
+  private final double[] gradientScale;
   private final double[] sumGrad;
   private final double[] sumGradNormalized;
 
@@ -86,6 +87,7 @@ public final class BatchNormalize extends Op {
     this.inverseStd = new double[n];
     this.scale = new double[n];
     this.shift = new double[n];
+    this.gradientScale = new double[n];
     this.sumGrad = new double[n];
     this.sumGradNormalized = new double[n];
   }
@@ -234,8 +236,7 @@ public final class BatchNormalize extends Op {
       if (beta.needsGrad()) {
         beta.grad().setFlat(j, beta.grad().getFlat(j) + sumGrad[j]);
       }
-      // reuse scale[] for γ/√(σ²+ε), the factor every dZ shares
-      scale[j] = gamma.value().getFlat(j) * inverseStd[j];
+      gradientScale[j] = gamma.value().getFlat(j) * inverseStd[j];
     }
     if (!z.needsGrad()) {
       return;
@@ -245,7 +246,6 @@ public final class BatchNormalize extends Op {
     } else {
       inputGradient64(((F64Matrix) dout).data, ((F64Matrix) normalized).data, ((F64Matrix) z.grad()).data, m, n);
     }
-    // forward() sets scale[] back to γ before it is used again
   }
 
   private void columnSums32(FloatBuffer db, FloatBuffer xb, int m, int n) {
@@ -272,8 +272,8 @@ public final class BatchNormalize extends Op {
     for (int i = 0, k = 0; i < m; i++) {
       for (int j = 0; j < n; j++, k++) {
         double d = training
-            ? (db.get(k) - (sumGrad[j] + xb.get(k) * sumGradNormalized[j]) / m) * scale[j]
-            : db.get(k) * scale[j];
+            ? (db.get(k) - (sumGrad[j] + xb.get(k) * sumGradNormalized[j]) / m) * gradientScale[j]
+            : db.get(k) * gradientScale[j];
         dz.put(k, (float) (dz.get(k) + d));
       }
     }
@@ -283,8 +283,8 @@ public final class BatchNormalize extends Op {
     for (int i = 0, k = 0; i < m; i++) {
       for (int j = 0; j < n; j++, k++) {
         double d = training
-            ? (db.get(k) - (sumGrad[j] + xb.get(k) * sumGradNormalized[j]) / m) * scale[j]
-            : db.get(k) * scale[j];
+            ? (db.get(k) - (sumGrad[j] + xb.get(k) * sumGradNormalized[j]) / m) * gradientScale[j]
+            : db.get(k) * gradientScale[j];
         dz.put(k, dz.get(k) + d);
       }
     }

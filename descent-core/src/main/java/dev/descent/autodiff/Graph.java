@@ -29,7 +29,7 @@ import java.util.Set;
  * Expr cost = w.pow(2).sub(w.mul(10)).add(25);         // (w − 5)²
  * Trajectory path = g.minimize(cost, Transforms.chain(
  *     Transforms.scaleByLearningRate(Schedule.constant(0.01))), 1000, 100);
- * path.last().scalar("w");                              // 5 − 5·0.98^1000 = 4.99999991
+ * path.last().scalar("w");                              // 5 − 5·0.98^1000 = 4.9999999916
  * }</pre>
  */
 public final class Graph {
@@ -155,12 +155,7 @@ public final class Graph {
     }
     Set<Variable> upstream = upstream(cost.variable());
     requireFed(upstream);
-    List<Variable> params = new ArrayList<>();
-    for (Variable v : named.values()) {
-      if (v.kind() == Variable.Kind.PARAMETER && upstream.contains(v)) {
-        params.add(v);
-      }
-    }
+    List<Variable> params = variablesAmong(upstream);
     if (params.isEmpty()) {
       throw new IllegalArgumentException("minimize: '" + cost.name() + "' depends on no variable; nothing to minimize");
     }
@@ -219,6 +214,17 @@ public final class Graph {
             + v.name() + "\", value) before running");
       }
     }
+  }
+
+  /** The trainable variables in {@code among}, in the order they were declared. */
+  private List<Variable> variablesAmong(Set<Variable> among) {
+    List<Variable> params = new ArrayList<>();
+    for (Variable v : named.values()) {
+      if (v.kind() == Variable.Kind.PARAMETER && among.contains(v)) {
+        params.add(v);
+      }
+    }
+    return params;
   }
 
   /** {@code target} and every variable it is computed from. */

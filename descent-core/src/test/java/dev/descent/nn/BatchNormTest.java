@@ -204,6 +204,21 @@ class BatchNormTest {
   }
 
   @Test
+  void inferencePlansBuiltBeforeTrainingSeeTheUpdatedStatistics() {
+    Network net = network(Precision.F64, 4, Loss.BINARY_CROSS_ENTROPY, 1);
+    Rng rng = new Rng(4).fork("data", 0);
+    Matrix x = gaussian(8, 3, rng, 2, 1);
+    Matrix before = net.predict(x);   // caches the inference plan for 8 rows
+    Plan train = net.plan(8, Mode.TRAIN);
+    train.load(x, binaryLabels(8, rng), null, 0);
+    train.forward();
+    Matrix after = net.predict(x);
+    Matrix fresh = net.to(Precision.F64).predict(x);   // a copy with new plans and the same statistics
+    assertClose(fresh, after, 1e-15, "cached plan after a training forward");
+    assertTrue(Math.abs(after.get(0, 0) - before.get(0, 0)) > 1e-6, "the running statistics changed the output");
+  }
+
+  @Test
   void planningLeavesTheRunningStatisticsAlone() {
     Network net = network(Precision.F64, 3, Loss.BINARY_CROSS_ENTROPY, 1);
     net.plan(5, Mode.TRAIN);
