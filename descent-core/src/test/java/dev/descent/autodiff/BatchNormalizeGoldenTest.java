@@ -1,0 +1,163 @@
+package dev.descent.autodiff;
+
+import static dev.descent.Golden.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.descent.Golden;
+import dev.descent.tensor.Matrix;
+import dev.descent.tensor.Precision;
+import org.junit.jupiter.api.Test;
+
+class BatchNormalizeGoldenTest {
+  static final JsonNode G = Golden.load("batchnorm.json");
+
+  static Matrix golden(String key, Precision p) {
+    return Golden.matrix(G.get(key), p);
+  }
+
+  /** Records batch norm on the fixture's Z and a cost Σ out ⊙ dout, whose gradient wrt out is dout. */
+  static final class Fixture {
+    final Variable z;
+    final Variable gamma;
+    final Variable beta;
+    final Matrix runningMean;
+    final Matrix runningVariance;
+    final BatchNormalize op;
+    final Tape tape = new Tape();
+    final Variable out;
+    final Variable cost;
+
+    Fixture(Precision p) {
+      z = Variable.parameter("Z", golden("Z", p));
+      gamma = Variable.parameter("gamma1", golden("gamma", p));
+      beta = Variable.parameter("beta1", golden("beta", p));
+      runningMean = Matrix.zeros(p, 1, 4);
+      runningVariance = Matrix.zeros(p, 1, 4);
+      runningVariance.fill(1);
+      op = BatchNormalize.training(z, gamma, beta, runningMean, runningVariance,
+          G.get("running_momentum").asDouble(), G.get("epsilon").asDouble());
+      out = tape.record(op);
+      Variable dout = Variable.constant("dout", golden("dout", p));
+      cost = tape.record(new Reduce(Reduce.Kind.SUM, tape.record(new Arithmetic(Arithmetic.Kind.MULTIPLY, out, dout))));
+      tape.backward(cost);
+    }
+  }
+
+  @Test
+  void forwardMatchesGoldenInFloat64() {
+    Fixture f = new Fixture(Precision.F64);
+    assertClose(golden("Znorm", Precision.F64), f.op.normalized(), 1e-10, "Znorm");
+    assertClose(golden("out", Precision.F64), f.out.value(), 1e-10, "out");
+    double[] mean = Golden.doubles(G.get("mean"));
+    double[] variance = Golden.doubles(G.get("variance"));
+    for (int j = 0; j < 4; j++) {
+      assertClose(mean[j], f.op.mean(j), 1e-10, "mean " + j);
+      assertClose(variance[j], f.op.variance(j), 1e-10, "variance " + j);
+    }
+  }
+
+  @Test
+  void backwardMatchesGoldenInFloat64() {
+    Fixture f = new Fixture(Precision.F64);
+    assertClose(golden("dZ", Precision.F64), f.z.grad(), 1e-10, "dZ");
+    assertClose(golden("dgamma", Precision.F64), f.gamma.grad(), 1e-10, "dgamma");
+    assertClose(golden("dbeta", Precision.F64), f.beta.grad(), 1e-10, "dbeta");
+  }
+
+  @Test
+  void oneTrainingForwardUpdatesRunningStatisticsAsGolden() {
+    Fixture f = new Fixture(Precision.F64);
+    assertClose(golden("running_mean", Precision.F64), f.runningMean, 1e-10, "running_mean");
+    assertClose(golden("running_variance", Precision.F64), f.runningVariance, 1e-10, "running_variance");
+  }
+
+  @Test
+  void everyTrainingForwardFoldsTheBatchStatisticsIn() {
+    Fixture f = new Fixture(Precision.F64);
+    f.tape.forward();
+    double[] r1 = Golden.doubles(G.get("running_mean"));
+    double[] v1 = Golden.doubles(G.get("running_variance"));
+    double[] mean = Golden.doubles(G.get("mean"));
+    double[] variance = Golden.doubles(G.get("variance"));
+    for (int j = 0; j < 4; j++) {
+      assertClose(0.9 * r1[j] + 0.1 * mean[j], f.runningMean.getFlat(j), 1e-12, "running mean " + j);
+      assertClose(0.9 * v1[j] + 0.1 * variance[j], f.runningVariance.getFlat(j), 1e-12, "running variance " + j);
+    }
+  }
+
+  @Test
+  void inferenceUsesRunningStatisticsAsGolden() {
+    Fixture f = new Fixture(Precision.F64);
+    Variable zTest = Variable.constant("Z_test", golden("Z_test", Precision.F64));
+    BatchNormalize infer = BatchNormalize.inference(zTest, f.gamma, f.beta, f.runningMean, f.runningVariance, 1e-5);
+    Variable out = new Tape().record(infer);
+    assertClose(golden("inference_out", Precision.F64), out.value(), 1e-10, "inference_out");
+    // inference only reads the running statistics
+    assertClose(golden("running_mean", Precision.F64), f.runningMean, 0, "running_mean after inference");
+  }
+
+  @Test
+  void inferenceWorksOnABatchOfOne() {
+    Fixture f = new Fixture(Precision.F64);
+    Matrix test = golden("Z_test", Precision.F64);
+    Matrix expected = golden("inference_out", Precision.F64);
+    for (int i = 0; i < test.rows(); i++) {
+      Matrix row = Matrix.zeros(Precision.F64, 1, 4);
+      row.copyRow(test, i, 0);
+      Variable out = new Tape().record(BatchNormalize.inference(Variable.constant("z", row), f.gamma, f.beta,
+          f.runningMean, f.runningVariance, 1e-5));
+      for (int j = 0; j < 4; j++) {
+        assertClose(expected.get(i, j), out.value().getFlat(j), 1e-10, "row " + i + " col " + j);
+      }
+    }
+  }
+
+  @Test
+  void float32AgreesWithGoldenToFloat32Precision() {
+    Fixture f = new Fixture(Precision.F32);
+    assertEquals(Precision.F32, f.out.value().precision());
+    assertClose(golden("out", Precision.F64), f.out.value(), 1e-5, "f32 out");
+    assertClose(golden("dZ", Precision.F64), f.z.grad(), 1e-5, "f32 dZ");
+    assertClose(golden("dgamma", Precision.F64), f.gamma.grad(), 1e-5, "f32 dgamma");
+    assertClose(golden("dbeta", Precision.F64), f.beta.grad(), 1e-5, "f32 dbeta");
+    assertClose(golden("running_variance", Precision.F64), f.runningVariance, 1e-6, "f32 running_variance");
+  }
+
+  @Test
+  void inferenceBackwardTreatsStatisticsAsConstants() {
+    Fixture f = new Fixture(Precision.F64);
+    Variable z = Variable.parameter("z", golden("Z_test", Precision.F64));
+    Tape tape = new Tape();
+    Variable out = tape.record(BatchNormalize.inference(z, f.gamma, f.beta, f.runningMean, f.runningVariance, 1e-5));
+    tape.backward(tape.record(new Reduce(Reduce.Kind.SUM, out)));
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 4; j++) {
+        double expected = f.gamma.value().getFlat(j) / Math.sqrt(f.runningVariance.getFlat(j) + 1e-5);
+        assertClose(expected, z.grad().get(i, j), 1e-12, "dz " + i + "," + j);
+      }
+    }
+  }
+
+  @Test
+  void rejectsParametersOfTheWrongShape() {
+    Variable z = Variable.parameter("Z", Matrix.zeros(Precision.F64, 6, 4));
+    Variable gamma = Variable.parameter("gamma2", Matrix.zeros(Precision.F64, 1, 3));
+    Variable beta = Variable.parameter("beta2", Matrix.zeros(Precision.F64, 1, 4));
+    Matrix stats = Matrix.zeros(Precision.F64, 1, 4);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BatchNormalize.training(z, gamma, beta, stats, stats.copy(), 0.9, 1e-5));
+    assertEquals("batch norm: Z is 6×4 but gamma2 is 1×3; γ and β must be 1×4 (one per column of Z)", e.getMessage());
+  }
+
+  @Test
+  void rejectsRunningBetaOutsideTheUnitInterval() {
+    Variable z = Variable.parameter("Z", Matrix.zeros(Precision.F64, 6, 4));
+    Variable gamma = Variable.parameter("gamma2", Matrix.zeros(Precision.F64, 1, 4));
+    Matrix stats = Matrix.zeros(Precision.F64, 1, 4);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BatchNormalize.training(z, gamma, gamma, stats, stats.copy(), 1.0, 1e-5));
+    assertEquals("batch norm runningBeta = 1.0: must be in [0, 1)", e.getMessage());
+  }
+}
