@@ -1,0 +1,162 @@
+package dev.descent.cli.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.geom.Line2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+
+/**
+ * Draws a {@link DecisionPlot}: predicted regions as a pale tint of each class colour (paler
+ * where the classifier is unsure), boundaries as dark lines, and the examples as dots in the
+ * full colour of their true class on top.
+ */
+final class DecisionRenderer {
+  /** Tint of a region: from this much class colour when unsure… */
+  private static final double TINT_UNSURE = 0.10;
+  /** …to this much when certain (and for hard class predictions). */
+  private static final double TINT_SURE = 0.33;
+
+  private static final Color MISSING = new Color(0xd9d9d9);
+  private static final Color BOUNDARY = new Color(0x3a3a3a);
+
+  private DecisionRenderer() {}
+
+  static Figure draw(DecisionPlot plot, int width, int height) {
+    List<String> notes = new ArrayList<>();
+    Grid grid = new Grid(plot.box(), plot.resolution());
+    double[][] p = DecisionField.evaluate(plot, grid, notes);
+    XYChart chart =
+        Theme.xyChart(
+            width, height, plot.title(), Axis.linear(plot.x1Title()), Axis.linear(plot.x2Title()));
+    addExamples(chart, plot, notes);
+    Backdrop backdrop = Backdrop.fit(chart, plot.box());
+    BufferedImage under = regions(grid, p, backdrop.area());
+    drawBoundaries(under, grid, p);
+    return new Figure(backdrop.compose(under, width, height), notes);
+  }
+
+  private static void addExamples(XYChart chart, DecisionPlot plot, List<String> notes) {
+    int m = plot.labels().length;
+    List<Drawable> placed = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    double scale = m > 1000 ? 0.75 : 1.0;
+    for (int k = 0; k < plot.classCount(); k++) {
+      int count = 0;
+      for (int i = 0; i < m; i++) {
+        count += plot.label(i) == k ? 1 : 0;
+      }
+      double[] x1 = new double[count];
+      double[] x2 = new double[count];
+      int at = 0;
+      for (int i = 0; i < m; i++) {
+        if (plot.label(i) == k) {
+          x1[at] = plot.feature(i, 0);
+          x2[at++] = plot.feature(i, 1);
+        }
+      }
+      if (count == 0) {
+        continue;
+      }
+      Drawable d = Drawable.of(new Series(plot.classNames().get(k), x1, x2), false, false, notes);
+      if (d.size() == 0) {
+        continue;
+      }
+      XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
+      s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+      s.setMarker(new Dot(Dot.Shape.CIRCLE, scale, Color.WHITE, false));
+      s.setMarkerColor(Theme.color(k));
+      placed.add(d);
+      labels.add(d.name());
+    }
+    List<Boolean> isLine = new ArrayList<>();
+    placed.forEach(d -> isLine.add(false));
+    if (!placed.isEmpty()) {
+      chart.getStyler().setLegendPosition(
+          LegendPlacement.chooseInBox(placed, isLine, labels, plot.box(), width(chart),
+              chart.getHeight() - 110));
+    }
+  }
+
+  private static double width(XYChart chart) {
+    return chart.getWidth() - 110;
+  }
+
+  /** One pixel per screen pixel: the class with the highest interpolated probability. */
+  private static BufferedImage regions(Grid grid, double[][] p, Rectangle area) {
+    int classes = p.length;
+    BufferedImage image = new BufferedImage(area.width, area.height, BufferedImage.TYPE_INT_RGB);
+    int[] tints = new int[classes * 64];
+    for (int k = 0; k < classes; k++) {
+      for (int level = 0; level < 64; level++) {
+        double t = TINT_UNSURE + (TINT_SURE - TINT_UNSURE) * level / 63.0;
+        tints[k * 64 + level] = Theme.mix(Color.WHITE, Theme.color(k), t).getRGB();
+      }
+    }
+    int[] row = new int[area.width];
+    for (int py = 0; py < area.height; py++) {
+      double v = (area.height - py - 0.5) / area.height * (grid.n - 1);
+      for (int px = 0; px < area.width; px++) {
+        double u = (px + 0.5) / area.width * (grid.n - 1);
+        int best = -1;
+        double bestP = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < classes; k++) {
+          double pk = grid.interpolate(p[k], u, v);
+          if (pk > bestP) {
+            best = k;
+            bestP = pk;
+          }
+        }
+        if (best < 0) {
+          row[px] = MISSING.getRGB();
+          continue;
+        }
+        // certainty: 0 when all classes are equally likely, 1 when one has probability 1
+        double certainty = (bestP - 1.0 / classes) / (1 - 1.0 / classes);
+        int level = (int) Math.round(63 * Math.max(0, Math.min(1, certainty)));
+        row[px] = tints[best * 64 + level];
+      }
+      image.setRGB(0, py, area.width, 1, row, 0, area.width);
+    }
+    return image;
+  }
+
+  /**
+   * The boundary of class k is where its probability equals the best other class's: the zero
+   * level of p_k − max_{j≠k} p_j. For two classes one line is enough.
+   */
+  private static void drawBoundaries(BufferedImage under, Grid grid, double[][] p) {
+    int classes = p.length;
+    Graphics2D g = Theme.graphics(under);
+    g.setColor(BOUNDARY);
+    g.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+    double sx = under.getWidth() / (double) (grid.n - 1);
+    double sy = under.getHeight() / (double) (grid.n - 1);
+    for (int k = classes == 2 ? 1 : 0; k < classes; k++) {
+      double[] margin = new double[grid.size()];
+      for (int q = 0; q < margin.length; q++) {
+        double other = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < classes; j++) {
+          if (j != k) {
+            other = Math.max(other, p[j][q]);
+          }
+        }
+        margin[q] = p[k][q] - other;
+      }
+      double[] s = Contours.segments(grid, margin, 0);
+      for (int i = 0; i < s.length; i += 4) {
+        g.draw(
+            new Line2D.Double(
+                s[i] * sx, under.getHeight() - s[i + 1] * sy,
+                s[i + 2] * sx, under.getHeight() - s[i + 3] * sy));
+      }
+    }
+    g.dispose();
+  }
+}

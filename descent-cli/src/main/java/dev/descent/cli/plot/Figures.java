@@ -1,0 +1,90 @@
+package dev.descent.cli.plot;
+
+/**
+ * The entry point: draws each kind of plot at one size (default {@value #DEFAULT_WIDTH}×{@value
+ * #DEFAULT_HEIGHT} pixels), headless, and returns a {@link Figure} to write or embed.
+ *
+ * <ul>
+ *   <li>{@link #xy}: cost curves, EWA curves over raw data, learning-rate range tests, gradient
+ *       norms, schedules, hyper-parameter scatters ({@link XyPlot} and its recipes);
+ *   <li>{@link #decisionBoundary}: predicted class regions of a 2-feature classifier with the
+ *       data on top ({@link DecisionPlot});
+ *   <li>{@link #confusionMatrix}: counts of true against predicted classes ({@link
+ *       ConfusionPlot});
+ *   <li>{@link #surface}: optimizer paths over a function of two variables ({@link SurfacePlot}).
+ * </ul>
+ *
+ * <pre>{@code
+ * Figures.standard()
+ *     .xy(XyPlot.of("Cost", Axis.linear("epoch"), Axis.log("cost")).line(Series.of("adam", cost)))
+ *     .writePng(Path.of("cost.png"));
+ * }</pre>
+ */
+public final class Figures {
+  public static final int DEFAULT_WIDTH = 800;
+  public static final int DEFAULT_HEIGHT = 500;
+  public static final int MIN_SIDE = 200;
+  public static final int MAX_SIDE = 8000;
+
+  private final int width;
+  private final int height;
+
+  private Figures(int width, int height) {
+    check("width", width);
+    check("height", height);
+    this.width = width;
+    this.height = height;
+  }
+
+  /** Figures of {@value #DEFAULT_WIDTH}×{@value #DEFAULT_HEIGHT} pixels. */
+  public static Figures standard() {
+    return new Figures(DEFAULT_WIDTH, DEFAULT_HEIGHT);
+  }
+
+  /** Figures of {@code width}×{@code height} pixels, each in [{@value #MIN_SIDE}, {@value #MAX_SIDE}]. */
+  public static Figures ofSize(int width, int height) {
+    return new Figures(width, height);
+  }
+
+  public int width() {
+    return width;
+  }
+
+  public int height() {
+    return height;
+  }
+
+  /** Lines and dots over two numeric axes. Non-drawable points are left out and noted. */
+  public Figure xy(XyPlot plot) {
+    return XyRenderer.draw(plot, width, height);
+  }
+
+  /**
+   * Predicted class regions over two features with the examples on top. Examples with a
+   * non-finite feature are left out and noted; NaN predictions leave grey cells, also noted.
+   */
+  public Figure decisionBoundary(DecisionPlot plot) {
+    return DecisionRenderer.draw(plot, width, height);
+  }
+
+  /** Counts of true (rows) against predicted (columns) classes, with shares and accuracy. */
+  public Figure confusionMatrix(ConfusionPlot plot) {
+    return ConfusionRenderer.draw(plot, width, height);
+  }
+
+  /**
+   * Optimizer paths over a colour map of f with level lines. Non-finite values of f leave grey
+   * cells and non-finite path points are left out; both are noted.
+   */
+  public Figure surface(SurfacePlot plot) {
+    return SurfaceRenderer.draw(plot, width, height);
+  }
+
+  private static void check(String name, int side) {
+    if (side < MIN_SIDE || side > MAX_SIDE) {
+      throw new IllegalArgumentException(
+          "figure " + name + " = " + side + " pixels: must be in [" + MIN_SIDE + ", " + MAX_SIDE
+              + "]");
+    }
+  }
+}
