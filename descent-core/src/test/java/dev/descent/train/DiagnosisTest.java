@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.descent.train.Diagnosis.ErrorRates;
 import dev.descent.train.Diagnosis.Problem;
 import java.util.ArrayList;
 import java.util.List;
