@@ -28,7 +28,7 @@ enum GridSampler implements Sampler {
   INSTANCE;
 
   @Override
-  public Map<String, Object> propose(Round round, int id, List<TrialRecord> history, Rng rng) {
+  public Map<String, Object> propose(Round round, int id, List<TrialRecord> history, List<Map<String, Object>> pending, Rng rng) {
     List<String> names = new ArrayList<>(round.space().parameters().keySet());
     List<List<Object>> axes = axes(round.space(), round.trials());
     long size = 1;

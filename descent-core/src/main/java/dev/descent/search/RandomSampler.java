@@ -9,7 +9,7 @@ enum RandomSampler implements Sampler {
   INSTANCE;
 
   @Override
-  public Map<String, Object> propose(Round round, int id, List<TrialRecord> history, Rng rng) {
+  public Map<String, Object> propose(Round round, int id, List<TrialRecord> history, List<Map<String, Object>> pending, Rng rng) {
     return round.space().sample(rng);
   }
 

@@ -21,8 +21,9 @@ public interface Sampler {
    * The params of trial {@code id} of {@code round}.
    *
    * @param history the finished trials of the earlier batches (all rounds), by id
+   * @param pending the params proposed for the earlier trials of this batch, not yet run
    */
-  Map<String, Object> propose(Round round, int id, List<TrialRecord> history, Rng rng);
+  Map<String, Object> propose(Round round, int id, List<TrialRecord> history, List<Map<String, Object>> pending, Rng rng);
 
   /**
    * How many consecutive trials are proposed together, before any of them runs; the next batch

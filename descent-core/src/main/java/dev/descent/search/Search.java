@@ -85,8 +85,10 @@ public final class Search {
       int last = (int) Math.min((long) first + config.sampler().batchSize(), end);
       List<TrialRecord> history = new ArrayList<>(done.headMap(first).values());
       List<Trial> toRun = new ArrayList<>();
+      List<Map<String, Object>> pending = new ArrayList<>();
       for (int id = first; id < last; id++) {
-        Trial trial = propose(round, id, history);
+        Trial trial = propose(round, id, history, pending);
+        pending.add(trial.params());
         TrialRecord journalled = done.get(id);
         if (journalled != null) {
           check(journal, journalled, trial, round);
@@ -110,8 +112,8 @@ public final class Search {
     }
   }
 
-  private Trial propose(Round round, int id, List<TrialRecord> history) {
-    Map<String, Object> params = config.sampler().propose(round, id, history, new Rng(config.seed()).fork("propose", id));
+  private Trial propose(Round round, int id, List<TrialRecord> history, List<Map<String, Object>> pending) {
+    Map<String, Object> params = config.sampler().propose(round, id, history, List.copyOf(pending), new Rng(config.seed()).fork("propose", id));
     if (!round.space().contains(params) || params.size() != round.space().parameters().size()) {
       throw new IllegalStateException("sampler " + config.sampler().spec() + " proposed " + params + " for trial " + id + ", outside the space " + round.space());
     }
