@@ -1,0 +1,223 @@
+package dev.descent.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.descent.DescentException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The append-only JSON-lines file of finished trials, one {@link TrialRecord} a line, written as
+ * each trial finishes. Each line goes out in one write and is forced to disk, so a killed process
+ * leaves at most one partial last line. {@link #resume} reads an existing journal back, skips
+ * corrupt lines with a warning naming the line, and the search then runs only the trials it does
+ * not hold: a killed and restarted search loses and repeats no finished trial. One writer: the
+ * file is locked while open.
+ *
+ * <pre>{@code
+ * try (Journal journal = Journal.resume(Path.of("search.jsonl"), warning -> log.warn(warning))) {
+ *   journal.records().size();   // trials already done
+ * }
+ * }</pre>
+ */
+public final class Journal implements AutoCloseable {
+  private final Path file;
+  private final FileChannel channel;
+  private final FileLock lock;
+  private final Map<Integer, TrialRecord> records;
+  private final Map<Integer, Long> lines;
+  private long lineCount;
+
+  private Journal(Path file, FileChannel channel, FileLock lock, Map<Integer, TrialRecord> records, Map<Integer, Long> lines, long lineCount) {
+    this.file = file;
+    this.channel = channel;
+    this.lock = lock;
+    this.records = records;
+    this.lines = lines;
+    this.lineCount = lineCount;
+  }
+
+  /** A journal kept in memory only, for searches that need no resume (tests, quick runs). */
+  public static Journal inMemory() {
+    return new Journal(null, null, null, new LinkedHashMap<>(), new LinkedHashMap<>(), 0);
+  }
+
+  /** A new journal; the file must not exist or be empty, so that no earlier search is mixed in. */
+  public static Journal create(Path file) {
+    try {
+      if (Files.exists(file) && Files.size(file) > 0) {
+        throw new DescentException("journal already holds trials of a search; resume it, or choose a new file", file.toString(), -1, -1, null);
+      }
+    } catch (IOException e) {
+      throw new DescentException("cannot read the journal: " + e.getMessage(), file.toString(), -1, -1, e);
+    }
+    return resume(file, warning -> {
+      throw new AssertionError("an empty journal gave a warning: " + warning);
+    });
+  }
+
+  /**
+   * Opens {@code file} for appending (creating it if needed) and reads the trials it holds.
+   * Corrupt lines (a partial last line from a killed run, a line that is not a trial record)
+   * are skipped, each with one warning to {@code warnings} naming its line; their trials run
+   * again. A trial found twice keeps its first line, also with a warning.
+   */
+  public static Journal resume(Path file, Consumer<String> warnings) {
+    FileChannel channel = null;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      FileLock lock = lockOf(channel, file);
+      byte[] bytes = Files.readAllBytes(file);
+      Map<Integer, TrialRecord> records = new LinkedHashMap<>();
+      Map<Integer, Long> lines = new LinkedHashMap<>();
+      long count = read(file, new String(bytes, StandardCharsets.UTF_8), records, lines, warnings);
+      if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
+        // end the cut-short line, so the next record starts on a line of its own
+        channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+        channel.force(false);
+      }
+      return new Journal(file, channel, lock, records, lines, count);
+    } catch (IOException e) {
+      closeQuietly(channel, e);
+      throw new DescentException("cannot open the journal: " + e.getMessage(), file.toString(), -1, -1, e);
+    } catch (RuntimeException e) {
+      closeQuietly(channel, e);
+      throw e;
+    }
+  }
+
+  private static FileLock lockOf(FileChannel channel, Path file) throws IOException {
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      throw new DescentException("journal is open in another search; one search writes a journal at a time", file.toString(), -1, -1, null);
+    }
+    return lock;
+  }
+
+  private static long read(Path file, String text, Map<Integer, TrialRecord> records, Map<Integer, Long> lines, Consumer<String> warnings) {
+    String[] parts = text.split("\n", -1);
+    // the text after the last newline is empty, or a line cut short by a kill
+    for (int i = 0; i < parts.length; i++) {
+      String line = parts[i];
+      long number = i + 1;
+      boolean last = i == parts.length - 1;
+      if (line.isBlank()) {
+        continue;
+      }
+      TrialRecord record;
+      try {
+        record = TrialRecord.fromJson(TrialJson.MAPPER.readTree(line));
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        String why = last ? "cut short with no newline, as a killed run leaves it" : firstLine(e.getMessage());
+        warnings.accept(file + " line " + number + ": skipped a corrupt line (" + why + "); its trial runs again: " + abbreviate(line));
+        continue;
+      }
+      Long first = lines.get(record.id());
+      if (first != null) {
+        warnings.accept(file + " line " + number + ": trial " + record.id() + " appears again (first on line " + first + "); kept the first");
+        continue;
+      }
+      records.put(record.id(), record);
+      lines.put(record.id(), number);
+    }
+    return parts[parts.length - 1].isEmpty() ? parts.length - 1 : parts.length;
+  }
+
+  /** Appends one record as one line: a single write, then forced to disk. */
+  public synchronized void append(TrialRecord record) {
+    if (records.containsKey(record.id())) {
+      throw new IllegalStateException("trial " + record.id() + " is already in the journal (line " + lines.get(record.id()) + "); a trial runs once");
+    }
+    if (channel != null) {
+      ByteBuffer line = ByteBuffer.wrap((record.toJsonLine() + "\n").getBytes(StandardCharsets.UTF_8));
+      try {
+        while (line.hasRemaining()) {
+          channel.write(line);
+        }
+        channel.force(false);
+      } catch (IOException e) {
+        throw new DescentException("cannot append trial " + record.id() + ": " + e.getMessage(), file.toString(), lineCount + 1, -1, e);
+      }
+    }
+    lineCount++;
+    records.put(record.id(), record);
+    lines.put(record.id(), lineCount);
+  }
+
+  /** The trials in the journal, in the order of their lines. */
+  public synchronized List<TrialRecord> records() {
+    return Collections.unmodifiableList(new ArrayList<>(records.values()));
+  }
+
+  /** The record of trial {@code id}, or null when the journal does not hold it. */
+  public synchronized TrialRecord record(int id) {
+    return records.get(id);
+  }
+
+  /** The 1-based line of trial {@code id}'s record, or −1. */
+  public synchronized long lineOf(int id) {
+    return lines.getOrDefault(id, -1L);
+  }
+
+  /** The file, or null for an in-memory journal. */
+  public Path file() {
+    return file;
+  }
+
+  /** "search.jsonl", or "(in memory)", for messages. */
+  public String name() {
+    return file == null ? "(in memory journal)" : file.toString();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (channel == null) {
+      return;
+    }
+    try {
+      lock.release();
+      channel.close();
+    } catch (IOException e) {
+      throw new DescentException("cannot close the journal: " + e.getMessage(), file.toString(), -1, -1, e);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "not a trial record";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  private static String abbreviate(String line) {
+    return line.length() <= 60 ? line : line.substring(0, 60) + "…";
+  }
+
+  private static void closeQuietly(FileChannel channel, Exception cause) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        cause.addSuppressed(e);
+      }
+    }
+  }
+}
