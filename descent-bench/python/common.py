@@ -19,8 +19,6 @@ import statistics
 import sys
 import time
 
-sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
-
 
 def _cpu_count():
     try:
@@ -162,7 +160,15 @@ def emit(suite, name, impl, value, unit, **extra):
     rec = {"suite": suite, "name": name, "impl": impl, "value": value, "unit": unit}
     rec.update(extra)
     rec.update(env_fields(impl))
+    rec["loadavg_1m"] = _loadavg()  # others' load on a shared machine explains outliers
     print(json.dumps(rec), flush=True)
+
+
+def _loadavg():
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return None
 
 
 def log(msg):

@@ -14,6 +14,9 @@ columns, hand-written backprop (the course's own style); torch is float32 with
 nn.Linear, BCEWithLogitsLoss and torch.optim.  Both start from the same He
 weights and see the same mini-batch order, so their accuracies agree.
 """
+import sys
+
+sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 import common  # first: sets thread/kernel environment before numpy loads
 from common import emit, log, now, spread
 

@@ -8,6 +8,9 @@ C is preallocated and written with out=, so allocation
 is not measured.  Each product is checked against a float64 product on a few
 rows, so a fast wrong kernel cannot go unnoticed.
 """
+import sys
+
+sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 import common  # first: sets thread/kernel environment before numpy loads
 from common import emit, log, now
 

@@ -18,7 +18,9 @@ environment variable DESCENT_BENCH_MLP_EXAMPLES.
 """
 import os
 import statistics
+import sys
 
+sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 import common  # first: sets thread/kernel environment before numpy loads
 from common import emit, log, now
 

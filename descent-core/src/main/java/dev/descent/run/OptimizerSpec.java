@@ -1,20 +1,24 @@
 package dev.descent.run;
 
 import dev.descent.optim.GradientTransform;
+import dev.descent.optim.OptimizerSettings;
+import dev.descent.optim.Optimizers;
 import dev.descent.optim.Schedule;
-import dev.descent.optim.Transforms;
-import java.util.List;
+import dev.descent.optim.schedule.Schedules;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * An optimizer as the command line names it: a name, a learning rate, the averaging weights,
- * ε, weight decay and an optional schedule. {@link #build()} turns it into the transform chain.
+ * ε, weight decay and an optional schedule ({@code NAME} or {@code NAME:key=value,...}, e.g.
+ * {@code inverse-time:decay=1}; the schedule's lr0 defaults to the learning rate).
  *
- * @param beta momentum's or RMSprop's β; null for the optimizer's own default
+ * @param beta momentum's or Nesterov's β (default 0.9), or RMSprop's (default 0.999); null for the default
+ * @param weightDecay AdamW's decoupled decay; null for the default (0.01)
  */
 public record OptimizerSpec(String name, double learningRate, Double beta, double beta1, double beta2,
-    double epsilon, double weightDecay, String schedule) {
-
-  public static final List<String> NAMES = List.of("gd", "momentum", "nesterov", "rmsprop", "adagrad", "adam", "adamw");
+    double epsilon, Double weightDecay, String schedule) {
 
   public OptimizerSpec {
     if (!(learningRate > 0 && Double.isFinite(learningRate))) {
@@ -23,15 +27,71 @@ public record OptimizerSpec(String name, double learningRate, Double beta, doubl
   }
 
   public static OptimizerSpec of(String name, double learningRate) {
-    return new OptimizerSpec(name, learningRate, null, 0.9, 0.999, 1e-8, 0, null);
+    return new OptimizerSpec(name, learningRate, null, OptimizerSettings.BETA1, OptimizerSettings.BETA2,
+        OptimizerSettings.EPSILON, null, null);
+  }
+
+  public OptimizerSpec withSchedule(String newSchedule) {
+    return new OptimizerSpec(name, learningRate, beta, beta1, beta2, epsilon, weightDecay, newSchedule);
   }
 
   public GradientTransform build() {
-    Schedule lr = Schedule.constant(learningRate);
-    return switch (name.toLowerCase()) {
-      case "gd" -> Transforms.chain(Transforms.scaleByLearningRate(lr));
-      case "momentum" -> Transforms.chain(Transforms.ewa(beta == null ? 0.9 : beta), Transforms.scaleByLearningRate(lr));
-      default -> throw new IllegalArgumentException("--optimizer " + name + ": unknown optimizer; expected one of " + String.join(", ", NAMES));
-    };
+    String n = name.toLowerCase(Locale.ROOT);
+    if (!Optimizers.NAMES.contains(n)) {
+      throw new IllegalArgumentException("--optimizer " + name + ": unknown optimizer; expected one of "
+          + String.join(", ", Optimizers.NAMES));
+    }
+    double b1 = beta1;
+    double b2 = beta2;
+    if (beta != null) {
+      switch (n) {
+        case "momentum", "nesterov" -> b1 = beta;
+        case "rmsprop" -> b2 = beta;
+        default -> throw new IllegalArgumentException("--beta " + beta + ": " + n
+            + " has no single β; use --beta1/--beta2 for adam and adamw, --beta for momentum, nesterov and rmsprop");
+      }
+    }
+    try {
+      return Optimizers.parse(n, new OptimizerSettings(learningRateSchedule(), b1, b2, epsilon,
+          weightDecay == null ? OptimizerSettings.WEIGHT_DECAY : weightDecay));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(cliWords(e.getMessage()), e);
+    }
+  }
+
+  /** The learning-rate schedule: constant unless {@code --schedule} names one. */
+  public Schedule learningRateSchedule() {
+    if (schedule == null || schedule.isBlank()) {
+      return Schedule.constant(learningRate);
+    }
+    String[] parts = schedule.split(":", 2);
+    String scheduleName = parts[0].trim().toLowerCase(Locale.ROOT).replace('-', '_');
+    Map<String, String> params = new LinkedHashMap<>();
+    if (parts.length > 1 && !parts[1].isBlank()) {
+      for (String kv : parts[1].split(",")) {
+        String[] p = kv.split("=", 2);
+        if (p.length != 2 || p[0].isBlank()) {
+          throw new IllegalArgumentException("--schedule " + schedule + ": expected NAME:key=value,..., e.g. inverse-time:decay=1");
+        }
+        params.put(p[0].trim(), p[1].trim());
+      }
+    }
+    try {
+      if (!params.containsKey("lr0") && !scheduleName.equals("piecewise") && !scheduleName.equals("warmup")
+          && Schedules.NAMES.contains(scheduleName)) {
+        Map<String, String> withLr = new LinkedHashMap<>();
+        withLr.put("lr0", Double.toString(learningRate));
+        withLr.putAll(params);
+        params = withLr;
+      }
+      return Schedules.parse(scheduleName, params);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--schedule " + schedule + ": " + cliWords(e.getMessage()), e);
+    }
+  }
+
+  /** Library names in messages become the option names a CLI user types. */
+  private static String cliWords(String message) {
+    return message.replace("weightDecay", "--weight-decay").replace('_', '-').replace("|", ", ");
   }
 }

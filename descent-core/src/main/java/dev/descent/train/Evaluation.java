@@ -6,7 +6,7 @@ import dev.descent.tensor.Matrix;
 
 /**
  * A network's cost and accuracy on a data set, in inference mode (no dropout, running batch-norm
- * statistics). Accuracy is NaN for regression. Threshold 0.5 for a sigmoid output, argmax for softmax.
+ * statistics). Accuracy is NaN for regression. A sigmoid output predicts class 1 above 0.5, a softmax its argmax (as {@link Metrics}).
  */
 public record Evaluation(double cost, double accuracy, Matrix outputs) {
 
@@ -27,10 +27,10 @@ public record Evaluation(double cost, double accuracy, Matrix outputs) {
     return new Evaluation(cost, accuracy, outputs);
   }
 
-  /** The class of row i of network outputs: sigmoid ≥ 0.5, else argmax. */
+  /** The class of row i of network outputs: sigmoid above 0.5, else argmax (lowest on ties). */
   public static int predictedClass(Matrix outputs, int i) {
     if (outputs.cols() == 1) {
-      return outputs.get(i, 0) >= 0.5 ? 1 : 0;
+      return outputs.get(i, 0) > 0.5 ? 1 : 0;
     }
     int best = 0;
     for (int j = 1; j < outputs.cols(); j++) {

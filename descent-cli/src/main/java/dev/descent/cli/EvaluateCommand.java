@@ -1,0 +1,68 @@
+package dev.descent.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.data.Dataset;
+import dev.descent.model.Model;
+import dev.descent.model.ModelFile;
+import dev.descent.run.DataSource;
+import dev.descent.train.Evaluation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code descent evaluate}: a saved model's cost and accuracy on a labelled data set. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Evaluate a saved model on labelled data: cost, accuracy, precision/recall/F1 and the confusion matrix.")
+public final class EvaluateCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model written by 'descent train'.")
+  Path model;
+
+  @Option(names = "--data", paramLabel = "FILE", required = true, description = "Labelled examples in the training data's format.")
+  String data;
+
+  @Option(names = "--json", description = "Print one JSON object on stdout instead of the table.")
+  boolean json;
+
+  @Option(names = "--debug", description = "Show stack traces of errors.")
+  boolean debug;
+
+  @Override
+  public Integer call() {
+    Model m = ModelFile.read(model);
+    Dataset labelled = DataSource.loadLabelledForModel(data, m);
+    Dataset prepared = m.standardizer() == null ? labelled : m.standardizer().apply(labelled);
+    Evaluation e = Evaluation.of(m.network(), prepared);
+    PrintWriter out = spec.commandLine().getOut();
+    ClassReport classes = labelled.isClassification() ? ClassReport.of(e.outputs(), labelled) : null;
+    if (json) {
+      ObjectNode root = Report.object();
+      root.put("command", "evaluate");
+      root.put("model", model.toString());
+      root.put("examples", labelled.size());
+      ObjectNode test = Report.metrics(e);
+      if (classes != null) {
+        classes.addTo(test);
+      }
+      root.set("test", test);
+      Report.print(out, root);
+    } else {
+      out.printf("model     %s%ndata      %s: %d examples%n%n", model, data, labelled.size());
+      Report.table(out, new String[][] {{"set", "examples", "accuracy", "cost"},
+          {"data", Integer.toString(labelled.size()), Report.percent(e.accuracy()), Report.number(e.cost())}});
+      if (classes != null) {
+        out.println();
+        classes.print(out);
+      }
+      out.flush();
+    }
+    return Main.OK;
+  }
+}

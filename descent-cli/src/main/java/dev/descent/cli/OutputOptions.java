@@ -1,0 +1,33 @@
+package dev.descent.cli;
+
+import dev.descent.DescentException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where files go, and how results are printed. */
+public final class OutputOptions {
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "descent-out",
+      description = "Directory for the model, plots and reports (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--json", description = "Print one JSON object on stdout instead of the human summary.")
+  boolean json;
+
+  @Option(names = "--debug", description = "Show stack traces of errors.")
+  boolean debug;
+
+  /** The output directory, created if needed; a clear error when it cannot be. */
+  Path directory() {
+    try {
+      Files.createDirectories(out);
+    } catch (java.io.IOException e) {
+      throw new DescentException("--out " + out + ": cannot create the output directory ("
+          + e.getClass().getSimpleName().replace("Exception", "") + ")");
+    }
+    if (!Files.isWritable(out)) {
+      throw new DescentException("--out " + out + ": the directory is not writable");
+    }
+    return out;
+  }
+}

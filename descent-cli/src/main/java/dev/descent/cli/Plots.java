@@ -1,0 +1,77 @@
+package dev.descent.cli;
+
+import dev.descent.cli.plot.Axis;
+import dev.descent.cli.plot.DecisionPlot;
+import dev.descent.cli.plot.Figures;
+import dev.descent.cli.plot.Prediction;
+import dev.descent.cli.plot.Series;
+import dev.descent.cli.plot.XyPlot;
+import dev.descent.data.Dataset;
+import dev.descent.nn.Network;
+import dev.descent.run.RunResult;
+import dev.descent.tensor.Matrix;
+import dev.descent.tensor.Precision;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The standard plots of a training run: cost curves and, for 2-D classification, the decision boundary. */
+public final class Plots {
+  private Plots() {}
+
+  public static List<Path> forRun(RunResult r, Path dir) {
+    List<Path> written = new ArrayList<>();
+    Path cost = dir.resolve("cost.png");
+    costCurves("Cost per epoch", List.of(Series.of("train", r.history().trainCost()), devSeries(r.history().devCost())), cost);
+    written.add(cost);
+    if (r.data().train().featureCount() == 2 && r.data().train().isClassification()) {
+      Path boundary = dir.resolve("boundary.png");
+      decisionBoundary("Decision boundary (train set)", r.model().network(), r.data().train(), boundary);
+      written.add(boundary);
+    }
+    return written;
+  }
+
+  private static Series devSeries(double[] dev) {
+    return Series.of("dev", dev);
+  }
+
+  /** Cost curves on a log axis (costs span decades); series that are all NaN are left out. */
+  public static void costCurves(String title, List<Series> series, Path file) {
+    XyPlot plot = XyPlot.of(title, Axis.linear("epoch"), Axis.log("cost"));
+    for (Series s : series) {
+      if (hasFinite(s.y())) {
+        plot = plot.line(s);
+      }
+    }
+    Figures.standard().xy(plot).writePng(file);
+  }
+
+  static boolean hasFinite(double[] values) {
+    for (double v : values) {
+      if (Double.isFinite(v) && v > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The network's predicted regions over the data's two (standardized, as trained) features. */
+  public static void decisionBoundary(String title, Network network, Dataset data, Path file) {
+    double[][] features = new double[data.size()][];
+    for (int i = 0; i < data.size(); i++) {
+      features[i] = data.features().row(i);
+    }
+    Prediction prediction = Prediction.batch(points -> {
+      Matrix x = Matrix.fromRows(Precision.F64, points);
+      Matrix p = network.predict(x);
+      double[][] out = new double[p.rows()][];
+      for (int i = 0; i < p.rows(); i++) {
+        out[i] = p.row(i);
+      }
+      return out;
+    });
+    Figures.standard().decisionBoundary(DecisionPlot.of(title, features, data.labels(), data.classNames(), prediction))
+        .writePng(file);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.descent.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What {@code ./descent} with no arguments runs: a small network trained on the built-in moons
+ * in a few seconds, then where the files went and what to try next.
+ */
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
+    description = "Train a default model on the built-in moons and show what to try next (what ./descent alone runs).")
+public final class QuickstartCommand implements Callable<Integer> {
+  static final String[] DEFAULT_TRAIN = {"train", "--data", "moons", "--hidden", "10,5", "--optimizer", "adam",
+      "--lr", "0.01", "--epochs", "60", "--batch-size", "64", "--out", "descent-out/quickstart"};
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Descent: training a default model on the built-in moons data set");
+    out.println("  ./descent " + String.join(" ", DEFAULT_TRAIN));
+    out.println();
+    CommandLine train = spec.commandLine().getParent().getSubcommands().get("train");
+    int code = train.execute(java.util.Arrays.copyOfRange(DEFAULT_TRAIN, 1, DEFAULT_TRAIN.length));
+    if (code != Main.OK) {
+      return code;
+    }
+    out.println();
+    out.println("Try next:");
+    out.println("  ./descent train --data your.csv                 train on your own CSV (label in the last column)");
+    out.println("  ./descent train --optimizer gd --lr 0.0007      compare optimizers (momentum, rmsprop, adam, adamw)");
+    out.println("  ./descent experiment initialization             zeros vs random vs He init, as in the course");
+    out.println("  ./descent predict --model descent-out/quickstart/model.descent --data your.csv");
+    out.println("  ./descent --help                                every command");
+    out.flush();
+    return Main.OK;
+  }
+}

@@ -1,0 +1,104 @@
+package dev.descent.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.data.Dataset;
+import dev.descent.model.ModelFile;
+import dev.descent.nn.Network;
+import dev.descent.run.PreparedData;
+import dev.descent.run.RunResult;
+import dev.descent.run.TrainingRun;
+import dev.descent.tensor.Rng;
+import dev.descent.train.Callback;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code descent train}: trains a network on a data set and saves the model and its plots. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Train a network; writes the model, a cost curve and (for 2-D data) a decision boundary to --out.")
+public final class TrainCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  DataOptions data;
+
+  @Mixin
+  NetworkOptions network;
+
+  @Mixin
+  TrainingOptions training;
+
+  @Option(names = "--split", paramLabel = "TRAIN,DEV,TEST", split = ",",
+      description = "Ratios of train, dev and test (default: 60,20,20; with --test: 80,20).")
+  List<Double> split;
+
+  @Option(names = "--no-normalize", description = "Do not standardize the inputs (standardization is fitted on train only).")
+  boolean noNormalize;
+
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    TrainingSession session = TrainingSession.prepare(data, network, training, splitRatios(), !noNormalize);
+    List<Callback> callbacks = new ArrayList<>();
+    ProgressBar bar = ProgressBar.forTerminal(err, "train");
+    if (bar != null) {
+      callbacks.add(bar);
+    }
+    RunResult result = session.run(callbacks);
+    Path dir = output.directory();
+    Path modelPath = dir.resolve("model.descent");
+    ModelFile.write(modelPath, result.model());
+    List<Path> plots = Plots.forRun(result, dir);
+    if (output.json) {
+      ObjectNode json = Report.object();
+      json.put("command", "train");
+      json.put("model", modelPath.toString());
+      json.put("epochs", result.history().epochs());
+      json.set("train", Report.metrics(result.train()));
+      if (result.dev() != null) {
+        json.set("dev", Report.metrics(result.dev()));
+      }
+      if (result.test() != null) {
+        json.set("test", Report.metrics(result.test()));
+      }
+      if (!result.history().completed()) {
+        json.put("stopped", result.history().stopReason());
+      }
+      Report.print(out, json);
+    } else {
+      Summary.ofRun(out, session.describe(), result, modelPath, plots);
+    }
+    return Main.OK;
+  }
+
+  double[] splitRatios() {
+    if (split == null) {
+      return data.test != null ? new double[] {80, 20} : new double[] {60, 20, 20};
+    }
+    double[] r = new double[split.size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = split.get(i);
+      if (!(r[i] >= 0) || Double.isInfinite(r[i])) {
+        throw new UsageException("--split " + split + ": ratios must be non-negative numbers, e.g. 60,20,20");
+      }
+    }
+    if (r.length > 3 || r.length == 0 || !(r[0] > 0)) {
+      throw new UsageException("--split " + split + ": give TRAIN[,DEV[,TEST]] with a positive train share, e.g. 60,20,20 or 98,1,1");
+    }
+    return r;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.descent.cli;
+
+import dev.descent.data.Dataset;
+import dev.descent.nn.Network;
+import dev.descent.optim.GradientTransform;
+import dev.descent.run.NetworkSpec;
+import dev.descent.run.PreparedData;
+import dev.descent.run.RunResult;
+import dev.descent.run.TrainingRun;
+import dev.descent.tensor.Rng;
+import dev.descent.train.Callback;
+import dev.descent.train.TrainingConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The options of a training command resolved into data, a network and an optimizer, ready to run. */
+final class TrainingSession {
+  final PreparedData data;
+  final Network network;
+  final GradientTransform transform;
+  final TrainingConfig config;
+  final Map<String, Object> settings;
+
+  private TrainingSession(PreparedData data, Network network, GradientTransform transform,
+      TrainingConfig config, Map<String, Object> settings) {
+    this.data = data;
+    this.network = network;
+    this.transform = transform;
+    this.config = config;
+    this.settings = settings;
+  }
+
+  static TrainingSession prepare(DataOptions dataOptions, NetworkOptions networkOptions,
+      TrainingOptions trainingOptions, double[] split, boolean normalize) {
+    NetworkSpec spec = networkOptions.spec();
+    TrainingConfig config = trainingOptions.config();
+    GradientTransform transform = trainingOptions.transform();
+    Dataset all = dataOptions.load();
+    Dataset test = dataOptions.loadTest();
+    PreparedData data = PreparedData.prepare(all, test, split, normalize, trainingOptions.seed);
+    Network network = spec.build(data.train(), trainingOptions.precision(), new Rng(trainingOptions.seed),
+        NetworkSpec.LayerDecorator.PLAIN);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("data", dataOptions.data);
+    settings.put("hidden", spec.hidden());
+    settings.put("activation", spec.activation().label());
+    settings.put("init", spec.init().toString());
+    settings.put("optimizer", transform.describe());
+    settings.put("batch_size", config.batchSize() == 0 ? "full" : config.batchSize());
+    settings.put("epochs", config.epochs());
+    settings.put("seed", config.seed());
+    settings.put("normalize", normalize);
+    settings.put("precision", network.precision().name());
+    return new TrainingSession(data, network, transform, config, settings);
+  }
+
+  RunResult run(List<Callback> callbacks) {
+    return TrainingRun.execute(network, transform, config, data, callbacks, settings);
+  }
+
+  /** One line per setting, for the human summary. */
+  String describe() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format("data      %s: %d train, %s dev, %s test examples, %d features%s%n", settings.get("data"),
+        data.train().size(), data.dev() == null ? "no" : data.dev().size(), data.test() == null ? "no" : data.test().size(),
+        data.train().featureCount(), data.standardizer() == null ? "" : " (standardized on train)"));
+    sb.append(String.format("network   %d → %s → %d (%s, init %s), %d parameters, %s%n", network.inputs(),
+        settings.get("hidden"), network.outputs(), settings.get("activation"), settings.get("init"),
+        network.parameterCount(), network.loss().label()));
+    sb.append(String.format("training  %s, batch %s, %d epochs, seed %d%n", transform.describe(),
+        settings.get("batch_size"), config.epochs(), config.seed()));
+    return sb.toString();
+  }
+}

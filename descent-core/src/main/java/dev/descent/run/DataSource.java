@@ -1,0 +1,86 @@
+package dev.descent.run;
+
+import dev.descent.DescentException;
+import dev.descent.data.Dataset;
+import dev.descent.data.generate.BuiltInData;
+import dev.descent.data.generate.GeneratorOptions;
+import dev.descent.model.Model;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Resolves {@code --data}: a built-in set's name (moons, circles, blobs, spiral, flower,
+ * football) or a file, read by the loader its extension (or {@code --format}) selects.
+ */
+public final class DataSource {
+  private DataSource() {}
+
+  public static boolean isBuiltIn(String source) {
+    return BuiltInData.names().contains(source);
+  }
+
+  public static Dataset load(DataRequest request) {
+    if (isBuiltIn(request.source())) {
+      return generate(request);
+    }
+    Path file = Path.of(request.source());
+    if (!Files.exists(file)) {
+      throw new DescentException(request.source() + ": no such file, and not a built-in data set ("
+          + String.join(", ", BuiltInData.names()) + ")");
+    }
+    return FileData.load(file, request, null);
+  }
+
+  private static Dataset generate(DataRequest request) {
+    GeneratorOptions options = GeneratorOptions.seed(request.seed());
+    if (request.examples() > 0) {
+      options = options.withExamples(request.examples());
+    }
+    if (!Double.isNaN(request.noise())) {
+      options = options.withNoise(request.noise());
+    }
+    if (request.classes().size() == 1) {
+      try {
+        options = options.withClasses(Integer.parseInt(request.classes().get(0)));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--classes " + request.classes().get(0)
+            + ": for a built-in data set give the number of classes, e.g. --classes 4");
+      }
+    } else if (!request.classes().isEmpty()) {
+      throw new IllegalArgumentException("--classes " + String.join(",", request.classes())
+          + ": for a built-in data set give the number of classes, e.g. --classes 4");
+    }
+    return BuiltInData.generate(request.source(), options);
+  }
+
+  /** Examples to predict for a model: a label column, if present, is ignored. */
+  public static Dataset loadForModel(String source, Model model) {
+    if (isBuiltIn(source)) {
+      return load(DataRequest.builtIn(source, 300, Double.NaN, 3));
+    }
+    Path file = Path.of(source);
+    if (!Files.exists(file)) {
+      throw new DescentException(source + ": no such file");
+    }
+    return FileData.load(file, new DataRequest(source, null, null, null, model.classNames(), 0, Double.NaN, 0), model);
+  }
+
+  /** Labelled examples for a model, with its class names (labels outside them are an error). */
+  public static Dataset loadLabelledForModel(String source, Model model) {
+    Dataset d = isBuiltIn(source) ? load(DataRequest.builtIn(source, 300, Double.NaN, 3))
+        : FileData.load(requireFile(source), new DataRequest(source, null, null, null, model.classNames(), 0, Double.NaN, 0), null);
+    if (d.featureCount() != model.network().inputs()) {
+      throw new DescentException(source + ": has " + d.featureCount() + " features but the model expects "
+          + model.network().inputs());
+    }
+    return d;
+  }
+
+  private static Path requireFile(String source) {
+    Path file = Path.of(source);
+    if (!Files.exists(file)) {
+      throw new DescentException(source + ": no such file");
+    }
+    return file;
+  }
+}
