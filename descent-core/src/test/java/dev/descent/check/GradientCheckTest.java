@@ -184,6 +184,19 @@ class GradientCheckTest {
     assertEquals(Verdict.OK, report.verdict(), report.text());
   }
 
+  @Test
+  void numericalGradientAllocatesNothingAfterWarmUp() {
+    GradientCheck check = check(GoldenNet.build(Precision.F64, null, new L2Penalty(0.7)));
+    check.numericalGradient(1e-7);
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    assertTrue(before > 0, "this JVM does not measure allocation");
+    check.numericalGradient(1e-7);
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    // 94 evaluations of J; one boxed double or iterator per evaluation would already be > 1 KB
+    assertTrue(allocated < 1024, allocated + " bytes allocated");
+  }
+
   // ---- bad inputs ----
 
   static String message(org.junit.jupiter.api.function.Executable e) {
