@@ -189,12 +189,16 @@ class GradientCheckTest {
     GradientCheck check = check(GoldenNet.build(Precision.F64, null, new L2Penalty(0.7)));
     check.numericalGradient(1e-7);
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-    long before = threads.getCurrentThreadAllocatedBytes();
-    assertTrue(before > 0, "this JVM does not measure allocation");
-    check.numericalGradient(1e-7);
-    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-    // 94 evaluations of J; one boxed double or iterator per evaluation would already be > 1 KB
-    assertTrue(allocated < 1024, allocated + " bytes allocated");
+    assertTrue(threads.getCurrentThreadAllocatedBytes() > 0, "this JVM does not measure allocation");
+    // the least of several runs: the JIT's own transitions (OSR, deoptimization) may allocate a
+    // few hundred bytes in one run; one boxed double per evaluation would cost > 1 KB in every run
+    long least = Long.MAX_VALUE;
+    for (int run = 0; run < 8; run++) {
+      long before = threads.getCurrentThreadAllocatedBytes();
+      check.numericalGradient(1e-7);
+      least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
+    }
+    assertTrue(least < 256, least + " bytes allocated by 94 evaluations of J");
   }
 
   // ---- bad inputs ----
