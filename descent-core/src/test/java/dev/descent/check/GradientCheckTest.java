@@ -76,6 +76,14 @@ class GradientCheckTest {
   }
 
   @Test
+  void aDatasetIsCheckedLikeItsMatrices() {
+    dev.descent.data.Dataset data = new dev.descent.data.Dataset("golden", GoldenNet.x(), GoldenNet.y(),
+        List.of("0", "1"), dev.descent.data.Dataset.numberedFeatures(4));
+    GradientCheckReport report = GradientCheck.of(GoldenNet.build(Precision.F64, null), data).run();
+    assertArrayEquals(check(GoldenNet.build(Precision.F64, null)).run().numericalGradient(), report.numericalGradient());
+  }
+
+  @Test
   void keepProbOneIsNotReportedAsDisabled() {
     GradientCheckReport report = check(GoldenNet.build(Precision.F64, new Layer[] {Dropout.keep(1), null})).run();
     assertEquals(false, report.dropoutDisabled());
