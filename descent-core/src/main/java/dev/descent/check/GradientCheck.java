@@ -4,24 +4,17 @@ import dev.descent.autodiff.Op;
 import dev.descent.autodiff.Tape;
 import dev.descent.autodiff.Variable;
 import dev.descent.data.Dataset;
-import dev.descent.nn.CostTerm;
-import dev.descent.nn.Layer;
 import dev.descent.nn.Mode;
 import dev.descent.nn.Network;
-import dev.descent.nn.NetworkBuilder;
 import dev.descent.nn.Plan;
-import dev.descent.nn.Stochastic;
 import dev.descent.tensor.F64Matrix;
 import dev.descent.tensor.Matrix;
-import dev.descent.tensor.Precision;
 import dev.descent.tensor.Rng;
 import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -66,12 +59,12 @@ public final class GradientCheck {
         last = i;
       }
     }
-    requireCost(cost, last);
+    CheckInputs.requireCost(cost, last);
     this.tape = tape;
     this.ops = all.subList(0, last + 1).toArray(new Op[0]);
     this.cost = cost;
     this.parameters = parameters.toArray(new Variable[0]);
-    this.firstUse = firstUses(ops, this.parameters);
+    this.firstUse = CheckInputs.firstUses(ops, this.parameters);
     this.values = new DoubleBuffer[this.parameters.length];
     this.analytic = new Matrix[this.parameters.length];
     this.numerical = new double[this.parameters.length][];
@@ -92,26 +85,11 @@ public final class GradientCheck {
    * {@code features} and {@code targets} as one batch, on a float64 copy without dropout.
    */
   public static GradientCheck of(Network network, Matrix features, Matrix targets) {
-    requireData(network, features, targets);
-    Network f64 = network.to(Precision.F64);
-    // the copy's masks generator is never drawn from: every random layer is replaced below
-    NetworkBuilder builder = Network.builder(network.inputs(), Precision.F64, new Rng(0)).loss(network.loss());
-    boolean disabled = false;
-    for (Layer layer : f64.layers()) {
-      Layer use = layer;
-      if (layer instanceof Stochastic s) {
-        use = s.deterministic();
-        disabled |= use != layer;
-      }
-      builder.layer(use);
-    }
-    for (CostTerm term : network.costTerms()) {
-      builder.costTerm(term);
-    }
-    Network checked = builder.build();
+    CheckInputs.requireData(network, features, targets);
+    Network checked = CheckInputs.deterministicF64(network);
     Plan plan = checked.plan(features.rows(), Mode.TRAIN);
     plan.load(features, targets, null, 0);
-    return new GradientCheck(plan.tape(), plan.cost(), checked.parameters(), disabled);
+    return new GradientCheck(plan.tape(), plan.cost(), checked.parameters(), CheckInputs.hasRandomLayers(network));
   }
 
   /** {@link #of(Network, Matrix, Matrix)} on a data set's features and targets. */
@@ -124,7 +102,7 @@ public final class GradientCheck {
    * {@code parameters} are float64 parameters it depends on. Placeholders must be fed already.
    */
   public static GradientCheck of(Tape tape, Variable cost, List<Variable> parameters) {
-    requireParameters(parameters);
+    CheckInputs.requireParameters(parameters);
     return new GradientCheck(tape, cost, parameters, false);
   }
 
@@ -136,12 +114,16 @@ public final class GradientCheck {
   /** The full check: two evaluations of J per parameter entry. */
   public GradientCheckReport run(CheckOptions options) {
     analyticGradient(options.corruption());
-    double eps = options.epsilon();
+    numericalGradient(options.epsilon());
+    return report(options.epsilon());
+  }
+
+  /** Fills {@code numerical} with centered differences; no allocation. */
+  void numericalGradient(double eps) {
     for (int p = 0; p < parameters.length; p++) {
       DoubleBuffer theta = values[p];
       double[] approx = numerical[p];
       int from = firstUse[p];
-      // no allocation in this loop: θ is perturbed in place and the tape replayed from its first use
       for (int k = 0; k < approx.length; k++) {
         double saved = theta.get(k);
         theta.put(k, saved + eps);
@@ -152,8 +134,8 @@ public final class GradientCheck {
         approx[k] = (plus - minus) / (2 * eps);
       }
     }
+    // leave every value on the tape as it is at θ
     tape.forward();
-    return report(eps);
   }
 
   /**
@@ -273,80 +255,5 @@ public final class GradientCheck {
     ranked.sort(Comparator.comparingDouble(ParameterDifference::difference).reversed());
     double difference = ParameterDifference.relativeDifference(g, approx);
     return new GradientCheckReport(eps, difference, Verdict.of(difference), dropoutDisabled, entries, ranked);
-  }
-
-  private static int[] firstUses(Op[] ops, Variable[] parameters) {
-    Map<Variable, Integer> first = new IdentityHashMap<>();
-    for (int i = ops.length - 1; i >= 0; i--) {
-      for (Variable v : ops[i].inputs()) {
-        first.put(v, i);
-      }
-    }
-    int[] out = new int[parameters.length];
-    for (int p = 0; p < parameters.length; p++) {
-      Integer at = first.get(parameters[p]);
-      if (at == null) {
-        throw new IllegalArgumentException("parameter '" + parameters[p].name()
-            + "' is not used by any op up to the cost; check only parameters the cost depends on");
-      }
-      out[p] = at;
-    }
-    return out;
-  }
-
-  private static void requireCost(Variable cost, int index) {
-    if (index < 0) {
-      throw new IllegalArgumentException("cost '" + cost.name() + "' is not the output of an op on this tape; "
-          + "record the cost on the tape you check");
-    }
-    if (cost.value().size() != 1) {
-      throw new IllegalArgumentException("cost '" + cost.name() + "' is " + cost.value().shape()
-          + ": must be 1×1; reduce it with a sum or mean op");
-    }
-    if (cost.value().precision() != Precision.F64) {
-      throw new IllegalArgumentException("cost '" + cost.name() + "' is " + cost.value().precision()
-          + ": gradient checks need F64 (ε = 1e-7 drowns in float32 rounding); convert with network.to(Precision.F64)");
-    }
-    if (!cost.needsGrad()) {
-      throw new IllegalArgumentException("cost '" + cost.name() + "' depends on no parameter; nothing to check");
-    }
-  }
-
-  private static void requireParameters(List<Variable> parameters) {
-    if (parameters.isEmpty()) {
-      throw new IllegalArgumentException("no parameters to check; pass the parameters the cost depends on");
-    }
-    Map<Variable, Boolean> seen = new IdentityHashMap<>();
-    for (Variable v : parameters) {
-      if (v.kind() != Variable.Kind.PARAMETER) {
-        throw new IllegalArgumentException("'" + v.name() + "' is a " + v.kind().name().toLowerCase()
-            + ", not a parameter; only parameters are checked");
-      }
-      if (v.value().precision() != Precision.F64) {
-        throw new IllegalArgumentException("parameter '" + v.name() + "' is " + v.value().precision()
-            + ": gradient checks need F64 (ε = 1e-7 drowns in float32 rounding); convert with network.to(Precision.F64)");
-      }
-      if (seen.put(v, Boolean.TRUE) != null) {
-        throw new IllegalArgumentException("parameter '" + v.name() + "' is listed twice; list each parameter once");
-      }
-    }
-  }
-
-  private static void requireData(Network network, Matrix features, Matrix targets) {
-    if (features.rows() != targets.rows()) {
-      throw new IllegalArgumentException("gradient check: features have " + features.rows() + " rows but targets have "
-          + targets.rows() + "; give one target row per example");
-    }
-    if (features.rows() == 0) {
-      throw new IllegalArgumentException("gradient check: no examples; give at least one row (a few dozen are enough)");
-    }
-    if (features.cols() != network.inputs()) {
-      throw new IllegalArgumentException("gradient check: features have " + features.cols()
-          + " columns but the network takes " + network.inputs() + " inputs");
-    }
-    if (targets.cols() != network.outputs()) {
-      throw new IllegalArgumentException("gradient check: targets have " + targets.cols()
-          + " columns but the network has " + network.outputs() + (network.outputs() == 1 ? " output" : " outputs"));
-    }
   }
 }

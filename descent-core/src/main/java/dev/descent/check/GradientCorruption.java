@@ -10,7 +10,7 @@ import java.util.Set;
  * For tests and the course lab, which doubles dW2 and multiplies db1 by 4.
  *
  * <pre>{@code
- * GradientCorruption lab = GradientCorruption.scale("W2", 2).andThen(GradientCorruption.scale("b1", 4));
+ * GradientCorruption lab = GradientCorruption.courseLab();   // scale("W2", 2).andThen(scale("b1", 4))
  * GradientCheck.of(net, x, y).run(CheckOptions.defaults().withCorruption(lab)).verdict();   // BUG
  * }</pre>
  */
@@ -38,6 +38,11 @@ public interface GradientCorruption {
   /** Multiplies the gradient of the parameter named {@code parameter} (e.g. "W2" for dW2) by {@code factor}. */
   static GradientCorruption scale(String parameter, double factor) {
     return new Scale(parameter, factor);
+  }
+
+  /** The course lab's bug: dW2 doubled and db1 multiplied by 4. */
+  static GradientCorruption courseLab() {
+    return scale("W2", 2).andThen(scale("b1", 4));
   }
 
   /** See {@link #scale}. */

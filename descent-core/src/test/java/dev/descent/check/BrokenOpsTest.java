@@ -25,7 +25,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The checker must catch a wrong backward rule in every kind of op a network records: each
  * broken op below has a correct forward and one classic backward mistake, and the same tape with
- * the real op passes. Batch norm is written elsewhere; its broken twin belongs in its own test.
+ * the real op passes.
+ *
+ * <p>NOTE: batch norm is being written on another branch; when it lands, add a broken twin here
+ * (e.g. a backward that forgets the batch mean's dependence on each x, dx = γ·dy/σ) and check that
+ * the network-level check runs it in TRAIN mode with batch statistics.
  */
 class BrokenOpsTest {
 

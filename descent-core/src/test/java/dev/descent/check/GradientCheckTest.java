@@ -76,6 +76,14 @@ class GradientCheckTest {
   }
 
   @Test
+  void aDatasetIsCheckedLikeItsMatrices() {
+    dev.descent.data.Dataset data = new dev.descent.data.Dataset("golden", GoldenNet.x(), GoldenNet.y(),
+        List.of("0", "1"), dev.descent.data.Dataset.numberedFeatures(4));
+    GradientCheckReport report = GradientCheck.of(GoldenNet.build(Precision.F64, null), data).run();
+    assertArrayEquals(check(GoldenNet.build(Precision.F64, null)).run().numericalGradient(), report.numericalGradient());
+  }
+
+  @Test
   void keepProbOneIsNotReportedAsDisabled() {
     GradientCheckReport report = check(GoldenNet.build(Precision.F64, new Layer[] {Dropout.keep(1), null})).run();
     assertEquals(false, report.dropoutDisabled());
@@ -182,6 +190,23 @@ class GradientCheckTest {
     GradientCheckReport report = GradientCheck.of(net, x, y).run();
     assertEquals(2611, report.entries());
     assertEquals(Verdict.OK, report.verdict(), report.text());
+  }
+
+  @Test
+  void numericalGradientAllocatesNothingAfterWarmUp() {
+    GradientCheck check = check(GoldenNet.build(Precision.F64, null, new L2Penalty(0.7)));
+    check.numericalGradient(1e-7);
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    assertTrue(threads.getCurrentThreadAllocatedBytes() > 0, "this JVM does not measure allocation");
+    // the least of several runs: the JIT's own transitions (OSR, deoptimization) may allocate a
+    // few hundred bytes in one run; one boxed double per evaluation would cost > 1 KB in every run
+    long least = Long.MAX_VALUE;
+    for (int run = 0; run < 8; run++) {
+      long before = threads.getCurrentThreadAllocatedBytes();
+      check.numericalGradient(1e-7);
+      least = Math.min(least, threads.getCurrentThreadAllocatedBytes() - before);
+    }
+    assertTrue(least < 256, least + " bytes allocated by 94 evaluations of J");
   }
 
   // ---- bad inputs ----
