@@ -77,7 +77,7 @@ public final class Journal implements AutoCloseable {
   public static Journal resume(Path file, Consumer<String> warnings) {
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       FileLock lock = lockOf(channel, file);
       byte[] bytes = Files.readAllBytes(file);
       Map<Integer, TrialRecord> records = new LinkedHashMap<>();

@@ -13,6 +13,16 @@ import java.util.Map;
  *
  * <p>No deadlock: trials are started in id order, so every smaller id is running or done, and
  * the smallest running id never waits.
+ *
+ * <p>A NaN in a curve means "no value at that epoch", whether the epoch was skipped or the
+ * metric was NaN (a diverged model): the journal writes both as null, and a resumed search must
+ * see what the first run saw. The trial that reports a NaN is judged with the worst score.
+ *
+ * <pre>{@code
+ * PruningBoard board = new PruningBoard(Pruner.median(), Metric.DEV_ACCURACY);
+ * board.expect(0);
+ * board.report(0, 1, 0.71);   // true: nothing to compare with yet
+ * }</pre>
  */
 public final class PruningBoard {
   private final Pruner pruner;

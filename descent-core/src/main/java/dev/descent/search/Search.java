@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * Space space = Space.parse(List.of("lr=log:1e-5:1", "beta=one-minus-log:0.8:0.999"));
  * SearchConfig config = SearchConfig.of(42, 20).withCoarseToFine(CoarseToFine.of(3));
- * try (Journal journal = Journal.resume(Path.of("search.jsonl"), System.err::println)) {
+ * try (Journal journal = Journal.resume(Path.of("search.jsonl"), warnings::add)) {
  *   SearchResult result = Search.local(config).run(space, objective, journal);
  *   result.best();   // the best complete trial of the 60
  * }
