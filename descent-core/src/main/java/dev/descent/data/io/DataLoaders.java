@@ -73,8 +73,9 @@ public final class DataLoaders {
       }
     }
     int dot = name.lastIndexOf('.');
-    String extension = dot < 0 ? "no extension" : "extension '" + name.substring(dot) + "'";
-    throw new DescentException("cannot tell the format from the " + extension + (gzip
+    String extension = dot < 0 ? "has no file extension" : "unknown file extension '"
+        + name.substring(dot) + "'";
+    throw new DescentException(extension + (gzip
         ? " (only IDX files are read gzipped)" : "") + "; accepted are " + EXTENSIONS
         + "; or name the format with --format " + String.join("|", FORMATS), file.toString(), -1, -1, null);
   }

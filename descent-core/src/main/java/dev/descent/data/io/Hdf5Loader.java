@@ -5,6 +5,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
+import io.jhdf.api.dataset.ContiguousDataset;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.object.datatype.FixedPoint;
 import java.nio.file.Path;
@@ -39,17 +40,10 @@ public final class Hdf5Loader implements DataLoader {
       collect(hdf, datasets);
       String featuresName = options.hdf5Features().orElseGet(() -> autoDetect(file, datasets, "x"));
       String labelsName = options.hdf5Labels().orElseGet(() -> autoDetect(file, datasets, "y"));
-      NumericArray x = numeric(file, datasets, featuresName);
-      NumericArray y = numeric(file, datasets, labelsName);
-      Optional<List<String>> classList = classList(file, datasets);
-      double[] labels = y.vector(file);
-      if (labels.length != x.shape()[0]) {
-        throw file.error(labelsName + " has " + labels.length + " labels but " + featuresName
-            + " has " + x.shape()[0] + " examples");
-      }
-      dev.descent.data.Dataset data = NumericArray.dataset(file, x.features(file, x.rowLength()),
-          labels, file, labelsName, options, classList);
-      return new LoadedData(data, x.imageShape());
+      NumericArray x = numeric(file, datasets, featuresName, hdf.getUserBlockSize());
+      NumericArray y = numeric(file, datasets, labelsName, hdf.getUserBlockSize());
+      Optional<List<String>> classList = classList(file, datasets, hdf.getUserBlockSize());
+      return NumericArray.pair(file, x, file, y, options, classList);
     } catch (DescentException e) {
       throw e;
     } catch (HdfException | IllegalArgumentException | IllegalStateException
@@ -87,7 +81,8 @@ public final class Hdf5Loader implements DataLoader {
     return found.get(0);
   }
 
-  private static NumericArray numeric(InputFile file, Map<String, Dataset> datasets, String name) {
+  private static NumericArray numeric(InputFile file, Map<String, Dataset> datasets, String name,
+      long userBlock) {
     Dataset d = datasets.get(name.startsWith("/") ? name.substring(1) : name);
     if (d == null) {
       throw file.error("no dataset '" + name + "'; the datasets are " + String.join(", ", datasets.keySet()));
@@ -97,15 +92,22 @@ public final class Hdf5Loader implements DataLoader {
       throw file.error("dataset '" + name + "' holds " + (d.isScalar() ? "a scalar" : type.getSimpleName()
           + " values") + ", not an array of numbers");
     }
-    int[] shape = d.getDimensions();
-    long bytes = d.getSize() * d.getDataType().getSize();
-    // NOTE: compressed data may legitimately be larger than the file; contiguous data may not
-    if (d.getSize() > Integer.MAX_VALUE - 8 || (d.getFilters().isEmpty() && bytes > file.size())) {
-      throw file.error("dataset '" + name + "' claims shape " + NpyFile.shapeText(shape) + " ("
-          + bytes + " bytes) but the file has " + file.size() + " bytes");
-    }
+    checkInside(file, d, name, userBlock);
     boolean pixels = d.getDataType() instanceof FixedPoint p && p.getSize() == 1 && !p.isSigned();
-    return new NumericArray(name, shape, values(d.getDataFlat()), pixels);
+    return new NumericArray("dataset '" + name + "'", d.getDimensions(), values(d.getDataFlat()), pixels);
+  }
+
+  /** Contiguous data must end inside the file: jhdf reads past a truncated end as zeros. */
+  private static void checkInside(InputFile file, Dataset d, String name, long userBlock) {
+    long bytes = d.getSize() * d.getDataType().getSize();
+    // NOTE: compressed chunks may legitimately hold more data than the file has bytes
+    long end = d instanceof ContiguousDataset c ? userBlock + c.getDataAddress() + bytes
+        : d.getFilters().isEmpty() ? bytes : 0;
+    if (d.getSize() > Integer.MAX_VALUE - 8 || end > file.size()) {
+      throw file.error("dataset '" + name + "' claims shape " + NpyFile.shapeText(d.getDimensions())
+          + " (" + bytes + " bytes) beyond the end of the file (" + file.size() + " bytes); is it"
+          + " truncated?");
+    }
   }
 
   private static NumericArray.Values values(Object flat) {
@@ -126,11 +128,13 @@ public final class Hdf5Loader implements DataLoader {
   }
 
   /** The class names in {@code list_classes}, when the file has it. */
-  private static Optional<List<String>> classList(InputFile file, Map<String, Dataset> datasets) {
+  private static Optional<List<String>> classList(InputFile file, Map<String, Dataset> datasets,
+      long userBlock) {
     Dataset d = datasets.get("list_classes");
     if (d == null) {
       return Optional.empty();
     }
+    checkInside(file, d, "list_classes", userBlock);
     if (!(d.getDataFlat() instanceof String[] names)) {
       throw file.error("dataset 'list_classes' holds " + d.getJavaType().getSimpleName()
           + " values; expected the class names as strings");

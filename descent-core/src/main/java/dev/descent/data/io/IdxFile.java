@@ -57,8 +57,7 @@ final class IdxFile {
             + " bytes but the decompressed file holds " + (data.length < elements ? data.length
             : "more") + " after the header");
       }
-      String name = file.path().getFileName().toString();
-      return new NumericArray(name, shape, k -> data[k] & 0xff, true);
+      return new NumericArray("", shape, k -> data[k] & 0xff, true);
     } catch (ZipException | EOFException e) {
       throw file.error("is a corrupt or truncated gzip file (" + e.getMessage() + ")", e);
     } catch (IOException e) {

@@ -103,8 +103,8 @@ public final class MatFile {
   public Dataset dataset(String features, String labels, LoadOptions options) {
     Matrix x = matrix(features);
     Matrix y = matrix(labels);
-    NumericArray xs = new NumericArray(features, new int[] {x.rows(), x.cols()}, x::getFlat, false);
-    NumericArray ys = new NumericArray(labels, new int[] {y.rows(), y.cols()}, y::getFlat, false);
+    NumericArray xs = new NumericArray("variable '" + features + "'", new int[] {x.rows(), x.cols()}, x::getFlat, false);
+    NumericArray ys = new NumericArray("variable '" + labels + "'", new int[] {y.rows(), y.cols()}, y::getFlat, false);
     return NumericArray.pair(file, xs, file, ys, options).dataset();
   }
 }

@@ -115,7 +115,6 @@ final class NpyFile {
     } catch (IOException e) {
       throw file.ioError(e);
     }
-    String name = file.path().getFileName().toString();
     NumericArray.Values values = switch (dtype) {
       case "<f4" -> k -> buffer.getFloat(4 * k);
       case "<f8" -> k -> buffer.getDouble(8 * k);
@@ -124,7 +123,7 @@ final class NpyFile {
       case "|u1" -> k -> buffer.get(k) & 0xff;
       default -> k -> buffer.get(k);
     };
-    return new NumericArray(name, shape, values, dtype.equals("|u1"));
+    return new NumericArray("", shape, values, dtype.equals("|u1"));
   }
 
   static String shapeText(int[] shape) {
