@@ -20,9 +20,10 @@ import java.util.Optional;
  * Loads HDF5 files such as the course's {@code train_catvnoncat.h5}: the features dataset
  * (m × 64 × 64 × 3 uint8 there, flattened, divided by 255, with its {@link ImageShape}), the
  * labels dataset (m), and the class names from {@code list_classes} when the file has one
- * (labels then index it). The datasets are {@code LoadOptions.hdf5Features/hdf5Labels}, or the
- * file's one {@code <prefix>_x} / {@code <prefix>_y} pair ({@code train_set_x}, {@code
- * train_set_y}). Only unsigned 8-bit data are treated as pixels.
+ * (labels then index it, unless {@code LoadOptions.classNames} is given). The datasets are
+ * {@code LoadOptions.hdf5Features/hdf5Labels}, or the file's one {@code <prefix>_set_x} /
+ * {@code <prefix>_set_y} pair; paths in groups are written without the leading '/' ({@code
+ * group/name}). Only unsigned 8-bit data are treated as pixels.
  *
  * <pre>{@code
  * LoadedData cats = new Hdf5Loader().read(Path.of("train_catvnoncat.h5"), LoadOptions.defaults());
@@ -64,7 +65,7 @@ public final class Hdf5Loader implements DataLoader {
     }
   }
 
-  /** The one dataset named {@code <prefix>_x} (or _y) that has a partner. */
+  /** The one {@code <prefix>_set_x} (or _y) that has a partner. */
   private static String autoDetect(InputFile file, Map<String, Dataset> datasets, String suffix) {
     List<String> found = new ArrayList<>();
     for (String name : datasets.keySet()) {

@@ -87,6 +87,17 @@ public final class MatFile {
     return List.copyOf(variables.keySet());
   }
 
+  /** The real 2-D numeric variables by name, in the file's order (fresh copies). */
+  public Map<String, Matrix> matrices() {
+    Map<String, Matrix> out = new LinkedHashMap<>();
+    variables.forEach((name, variable) -> {
+      if (variable instanceof Matrix m) {
+        out.put(name, m.copy());
+      }
+    });
+    return out;
+  }
+
   /** Variable {@code name} as a float64 matrix (a fresh copy). */
   public Matrix matrix(String name) {
     Object variable = variables.get(name);

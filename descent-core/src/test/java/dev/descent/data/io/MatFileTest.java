@@ -55,6 +55,8 @@ class MatFileTest {
     dev.descent.tensor.Matrix x = mat.matrix("X");
     assertEquals(4, x.rows());
     assertArrayEquals(new double[] {0.1, -0.2, 0.3, 0.4, -0.5, 0.6, 0.7, 0.8}, x.toArray());
+    assertEquals(List.of("X", "y", "Xval", "yval"), List.copyOf(mat.matrices().keySet()));
+    assertArrayEquals(new double[] {0, 1}, mat.matrices().get("yval").toArray());
   }
 
   @Test
