@@ -33,10 +33,11 @@ final class DecisionRenderer {
     Grid grid = new Grid(plot.box(), plot.resolution());
     double[][] p = DecisionField.evaluate(plot, grid, notes);
     XYChart chart =
-        Theme.xyChart(
-            width, height, plot.title(), Axis.linear(plot.x1Title()), Axis.linear(plot.x2Title()));
+        Backdrop.chart(
+            width, height, plot.title(), Axis.linear(plot.x1Title()), Axis.linear(plot.x2Title()),
+            plot.box());
     addExamples(chart, plot, notes);
-    Backdrop backdrop = Backdrop.fit(chart, plot.box());
+    Backdrop backdrop = Backdrop.locate(chart, plot.box());
     BufferedImage under = regions(grid, p, backdrop.area());
     drawBoundaries(under, grid, p);
     return new Figure(backdrop.compose(under, width, height), notes);

@@ -67,7 +67,7 @@ final class XyRenderer {
       notes.add("plot '" + plot.title() + "': no series has a point that can be drawn");
     } else {
       addVerticalLines(chart, plot, placed, placedIsLine, labels);
-      styleLogAxes(chart, plot, placed);
+      styleAxes(chart, plot, placed);
       avoidTicksAtData(chart, placed);
       int plotWidth = width - 110;
       chart
@@ -125,52 +125,81 @@ final class XyRenderer {
     }
   }
 
-  /** Plain labels (0.001, 100) while they stay short, powers of ten (1E-6) beyond. */
-  private static void styleLogAxes(XYChart chart, XyPlot plot, List<Drawable> placed) {
+  /**
+   * Tick labels and ranges XChart gets wrong by default: log axes get plain labels (0.001, 100)
+   * while they stay short and powers of ten (1E-6) beyond; linear axes get a pattern with a
+   * leading zero (0.05, not .05); a constant series gets a range around its value instead of a
+   * single tick.
+   */
+  private static void styleAxes(XYChart chart, XyPlot plot, List<Drawable> placed) {
     XYStyler styler = chart.getStyler();
-    if (plot.x().isLog()) {
-      styler.setXAxisLogarithmic(true);
-      styler.setXAxisDecimalPattern(logPattern(placed, true));
+    double[] x = range(placed, true);
+    double[] y = range(placed, false);
+    styler.setXAxisLogarithmic(plot.x().isLog());
+    styler.setYAxisLogarithmic(plot.y().isLog());
+    styler.setXAxisDecimalPattern(pattern(x, plot.x().isLog()));
+    styler.setYAxisDecimalPattern(pattern(y, plot.y().isLog()));
+    if (x[0] == x[1]) {
+      styler.setXAxisMin(widen(x[0], plot.x().isLog(), -1));
+      styler.setXAxisMax(widen(x[0], plot.x().isLog(), 1));
     }
-    if (plot.y().isLog()) {
-      styler.setYAxisLogarithmic(true);
-      styler.setYAxisDecimalPattern(logPattern(placed, false));
+    if (y[0] == y[1]) {
+      styler.setYAxisMin(widen(y[0], plot.y().isLog(), -1));
+      styler.setYAxisMax(widen(y[0], plot.y().isLog(), 1));
     }
   }
 
-  private static String logPattern(List<Drawable> placed, boolean x) {
+  private static double[] range(List<Drawable> placed, boolean x) {
     double low = Double.POSITIVE_INFINITY;
-    double high = 0;
+    double high = Double.NEGATIVE_INFINITY;
     for (Drawable d : placed) {
       for (double v : x ? d.x() : d.y()) {
         low = Math.min(low, v);
         high = Math.max(high, v);
       }
     }
-    return low >= 1e-4 && high < 1e5 ? "#,##0.####" : "0E0";
+    return new double[] {low, high};
+  }
+
+  private static String pattern(double[] range, boolean log) {
+    if (log) {
+      return range[0] >= 1e-4 && range[1] < 1e5 ? "#,##0.####" : "0E0";
+    }
+    return Theme.linearPattern(range[0], range[1]);
+  }
+
+  /** A value ±10% (±1 for 0; ×2 or ÷2 on a log axis): a range around a constant. */
+  private static double widen(double value, boolean log, int side) {
+    if (log) {
+      return side < 0 ? value / 2 : value * 2;
+    }
+    return value + side * (value == 0 ? 1 : 0.1 * Math.abs(value));
   }
 
   /**
-   * NOTE: when all x values are equally spaced, XChart puts the x ticks at data values (epochs
-   * 1, 8, 15, …); one extra invisible point, inside the drawn range, makes it choose round
-   * numbers (0, 25, 50, …) instead. Up to {@value #DATA_TICKS} x values the data ticks are
-   * kept: they are the epochs themselves.
+   * NOTE: when all x (or all y) values are equally spaced, XChart puts that axis's ticks at data
+   * values (epochs 1, 8, 15, …); one invisible point, between the first two points of the
+   * longest series (so inside the drawn range), makes it choose round numbers (0, 25, 50, …).
+   * Up to {@value #DATA_TICKS} distinct values the data ticks are kept: they are the epochs.
    */
   private static void avoidTicksAtData(XYChart chart, List<Drawable> placed) {
     Set<Double> xs = new HashSet<>();
-    Drawable widest = placed.get(0);
+    Set<Double> ys = new HashSet<>();
+    Drawable longest = placed.get(0);
     for (Drawable d : placed) {
-      for (double v : d.x()) {
-        xs.add(v);
+      for (int i = 0; i < d.size(); i++) {
+        xs.add(d.x()[i]);
+        ys.add(d.y()[i]);
       }
-      widest = d.size() > widest.size() ? d : widest;
+      longest = d.size() > longest.size() ? d : longest;
     }
-    if (xs.size() <= DATA_TICKS || widest.size() < 2) {
+    if ((xs.size() <= DATA_TICKS && ys.size() <= DATA_TICKS) || longest.size() < 2) {
       return;
     }
-    double between = (widest.x()[0] + widest.x()[1]) / 2;
-    XYSeries s = chart.addSeries(HIDDEN, new double[] {between}, new double[] {widest.y()[0]});
-    s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+    double x = (longest.x()[0] + longest.x()[1]) / 2;
+    double y = (longest.y()[0] + longest.y()[1]) / 2;
+    XYSeries s = chart.addSeries(HIDDEN, new double[] {x}, new double[] {y});
+    s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     s.setMarker(SeriesMarkers.NONE);
     s.setShowInLegend(false);
   }
