@@ -58,7 +58,7 @@ final class SurfaceRenderer {
     List<Boolean> isLine = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (Series path : plot.paths()) {
-      Drawable d = Drawable.of(path, false, false, notes);
+      Drawable d = Drawable.ofPath(path, notes);
       if (d.size() > 0) {
         drawn.add(d);
       }

@@ -55,7 +55,10 @@ class ConfusionMatrixFigureTest {
   void countsFromLabels() {
     ConfusionPlot plot =
         ConfusionPlot.fromLabels(
-            "t", List.of("a", "b", "c"), new int[] {0, 0, 1, 2, 2, 2}, new int[] {0, 1, 1, 2, 0, 2});
+            "t",
+            List.of("a", "b", "c"),
+            new int[] {0, 0, 1, 2, 2, 2},
+            new int[] {0, 1, 1, 2, 0, 2});
 
     assertArrayEquals(
         new long[][] {{1, 1, 0}, {0, 1, 0}, {1, 0, 2}}, plot.counts());

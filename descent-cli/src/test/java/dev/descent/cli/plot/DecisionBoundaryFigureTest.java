@@ -163,7 +163,7 @@ class DecisionBoundaryFigureTest {
             "t", x, new int[] {0, 1, 1, 0}, List.of("a", "b"), Prediction.classes((p, q) -> 0));
 
     assertEquals(
-        List.of("series 'b': 1 of 2 points not drawn (1 non-finite, first at x = 1)"),
+        List.of("1 of 4 examples not drawn (non-finite feature, first at example 1)"),
         Figures.standard().decisionBoundary(plot).notes());
   }
 
@@ -171,7 +171,8 @@ class DecisionBoundaryFigureTest {
   void theDefaultBoxPadsTheDataByATenthOfItsSpan() {
     double[][] x = {{0, 10}, {4, 30}};
     DecisionPlot plot =
-        DecisionPlot.of("t", x, new int[] {0, 1}, List.of("a", "b"), Prediction.classes((p, q) -> 0));
+        DecisionPlot.of(
+            "t", x, new int[] {0, 1}, List.of("a", "b"), Prediction.classes((p, q) -> 0));
 
     assertEquals(new Box(-0.4, 4.4, 8, 32), plot.box());
   }

@@ -67,7 +67,7 @@ class SurfaceFigureTest {
     assertEquals(
         List.of(
             "f was not finite at 20000 of 40000 grid points; those parts of the plane are grey",
-            "series 'p': 1 of 3 points not drawn (1 non-finite, first at index 1)"),
+            "path 'p': 1 of 3 points not drawn (1 non-finite, first at step 1)"),
         figure.notes());
     BufferedImage image = Png.roundTrip(figure, directory, "log.png", 800, 500);
     assertTrue(Png.count(image, 0xd9d9d9) > 50_000, "grey left half");
