@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
@@ -29,85 +30,97 @@ final class XyRenderer {
       throw new IllegalArgumentException(
           "plot '" + plot.title() + "' has nothing to draw; add a line or dots");
     }
-    boolean xLog = plot.x().isLog();
-    boolean yLog = plot.y().isLog();
     List<String> notes = new ArrayList<>();
-    List<Drawable> dots = drawable(plot.dots(), xLog, yLog, notes);
-    List<Drawable> lines = new ArrayList<>();
-    for (Drawable line : drawable(plot.lines(), xLog, yLog, notes)) {
-      // NOTE: long curves are downsampled for drawing (min and max per pixel column)
-      lines.add(Downsample.minMax(line, width));
-    }
-
     XYChart chart = Theme.xyChart(width, height, plot.title(), plot.x(), plot.y());
-    List<Drawable> placed = new ArrayList<>();
-    List<Boolean> placedIsLine = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
-    int colour = 0;
-    for (Drawable d : dots) {
-      XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
-      s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
-      Color c = Theme.color(colour++);
-      s.setMarker(Dot.plain(d.size() > 500 ? 0.7 : 1.0));
-      s.setMarkerColor(Theme.withAlpha(c, dotAlpha(d.size())));
-      s.setLineColor(c);
-      place(d, false, placed, placedIsLine, labels);
-    }
-    for (Drawable d : lines) {
-      XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
-      s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-      Color c = Theme.color(colour++);
-      s.setLineColor(c);
-      s.setMarkerColor(c);
-      s.setLineWidth(Theme.LINE_WIDTH);
-      s.setMarker(markers(plot.markers(), d.size()) ? Dot.plain(0.9) : SeriesMarkers.NONE);
-      place(d, true, placed, placedIsLine, labels);
-    }
-    if (placed.isEmpty()) {
+    Legend legend = new Legend();
+    addDots(chart, plot, notes, legend);
+    addLines(chart, plot, width, notes, legend);
+    if (legend.curves.isEmpty()) {
       notes.add("plot '" + plot.title() + "': no series has a point that can be drawn");
+      markEmpty(chart, width, height);
     } else {
-      addVerticalLines(chart, plot, placed, placedIsLine, labels);
-      styleAxes(chart, plot, placed);
-      avoidTicksAtData(chart, placed);
-      int plotWidth = width - 110;
-      chart
-          .getStyler()
-          .setLegendPosition(
-              LegendPlacement.choose(placed, placedIsLine, labels, xLog, yLog, plotWidth,
-                  height - 110));
+      addVerticalLines(chart, plot, legend);
+      styleAxes(chart, plot, legend.curves);
+      avoidTicksAtData(chart, legend.curves);
+      chart.getStyler().setLegendPosition(
+          LegendPlacement.choose(legend.curves, legend.isLine, legend.labels, plot.x().isLog(),
+              plot.y().isLog(), width - 110, height - 110));
     }
     return new Figure(Theme.paint(chart), notes);
   }
 
-  private static List<Drawable> drawable(
-      List<Series> series, boolean xLog, boolean yLog, List<String> notes) {
-    List<Drawable> out = new ArrayList<>();
-    for (Series s : series) {
-      Drawable d = Drawable.of(s, xLog, yLog, notes);
-      if (d.size() > 0) {
-        out.add(d);
-      }
-    }
-    return out;
+  /** An empty frame that says why, instead of made-up axes from −1 to 1. */
+  private static void markEmpty(XYChart chart, int width, int height) {
+    XYStyler styler = chart.getStyler();
+    styler.setLegendVisible(false);
+    styler.setAxisTicksVisible(false);
+    styler.setPlotGridLinesVisible(false);
+    styler.setAnnotationTextFont(Theme.AXIS_TITLE);
+    styler.setAnnotationTextFontColor(Theme.SOFT_INK);
+    chart.addAnnotation(
+        new AnnotationText(
+            "nothing to draw: no finite value (or none > 0 on a log axis)", width / 2.0,
+            height / 2.0, true));
   }
 
-  private static void place(
-      Drawable d, boolean line, List<Drawable> placed, List<Boolean> isLine, List<String> labels) {
-    placed.add(d);
-    isLine.add(line);
-    labels.add(d.name());
+  /** What the legend lists, for choosing where it goes. */
+  private static final class Legend {
+    final List<Drawable> curves = new ArrayList<>();
+    final List<Boolean> isLine = new ArrayList<>();
+    final List<String> labels = new ArrayList<>();
+
+    void add(Drawable d, boolean line) {
+      curves.add(d);
+      isLine.add(line);
+      labels.add(d.name());
+    }
+  }
+
+  /**
+   * Colours go by position in the plot (dots, then lines), not by what is drawn, so that a
+   * series keeps its colour when another one has nothing drawable.
+   */
+  private static void addDots(XYChart chart, XyPlot plot, List<String> notes, Legend legend) {
+    for (int k = 0; k < plot.dots().size(); k++) {
+      Drawable d = Drawable.of(plot.dots().get(k), plot.x().isLog(), plot.y().isLog(), notes);
+      if (d.size() == 0) {
+        continue;
+      }
+      XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
+      s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+      Color c = Theme.color(k);
+      s.setMarker(Dot.plain(d.size() > 500 ? 0.7 : 1.0));
+      s.setMarkerColor(Theme.withAlpha(c, dotAlpha(d.size())));
+      s.setLineColor(c);
+      legend.add(d, false);
+    }
+  }
+
+  private static void addLines(
+      XYChart chart, XyPlot plot, int width, List<String> notes, Legend legend) {
+    for (int k = 0; k < plot.lines().size(); k++) {
+      Drawable all = Drawable.of(plot.lines().get(k), plot.x().isLog(), plot.y().isLog(), notes);
+      if (all.size() == 0) {
+        continue;
+      }
+      // NOTE: long curves are downsampled for drawing: min and max per pixel column
+      Drawable d = Downsample.minMax(all, width);
+      XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
+      s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+      Color c = Theme.color(plot.dots().size() + k);
+      s.setLineColor(c);
+      s.setMarkerColor(c);
+      s.setLineWidth(Theme.LINE_WIDTH);
+      s.setMarker(markers(plot.markers(), all.size()) ? Dot.plain(0.9) : SeriesMarkers.NONE);
+      legend.add(d, true);
+    }
   }
 
   /** Each vertical line spans the drawn y range, so it never stretches the axis. */
-  private static void addVerticalLines(
-      XYChart chart,
-      XyPlot plot,
-      List<Drawable> placed,
-      List<Boolean> isLine,
-      List<String> labels) {
+  private static void addVerticalLines(XYChart chart, XyPlot plot, Legend legend) {
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;
-    for (Drawable d : placed) {
+    for (Drawable d : legend.curves) {
       for (double v : d.y()) {
         low = Math.min(low, v);
         high = Math.max(high, v);
@@ -121,7 +134,7 @@ final class XyRenderer {
       s.setLineStyle(DASHED);
       s.setLineColor(Theme.INK);
       s.setMarker(SeriesMarkers.NONE);
-      place(new Drawable(v.label(), x, y), true, placed, isLine, labels);
+      legend.add(new Drawable(v.label(), x, y), true);
     }
   }
 
@@ -139,6 +152,9 @@ final class XyRenderer {
     styler.setYAxisLogarithmic(plot.y().isLog());
     styler.setXAxisDecimalPattern(pattern(x, plot.x().isLog()));
     styler.setYAxisDecimalPattern(pattern(y, plot.y().isLog()));
+    // NOTE: within two decades a log axis has at most two powers of ten to label; label 2…9 too
+    styler.setXAxisLogarithmicDecadeOnly(x[1] / x[0] >= 100);
+    styler.setYAxisLogarithmicDecadeOnly(y[1] / y[0] >= 100);
     if (x[0] == x[1]) {
       styler.setXAxisMin(widen(x[0], plot.x().isLog(), -1));
       styler.setXAxisMax(widen(x[0], plot.x().isLog(), 1));

@@ -286,4 +286,34 @@ class XyFigureTest {
                 List.of(), XyPlot.Markers.AUTO));
     assertEquals("plot 'Cost': lines contain null; remove it", e.getMessage());
   }
+
+  @Test
+  void aSeriesKeepsItsColourWhenAnEarlierOneHasNothingToDraw() {
+    XyPlot plot =
+        XyPlot.of("", Axis.linear("x"), Axis.linear("y"))
+            .line(Series.of("diverged", new double[] {Double.NaN, Double.NaN}))
+            .line(Series.of("fine", new double[] {1, 3, 2}));
+
+    BufferedImage image = Png.read(Figures.standard().xy(plot).pngBytes());
+
+    assertTrue(Png.count(image, 0xff7f0e) > 100, "second series stays orange");
+    assertEquals(0, Png.count(image, 0x1f77b4), "nothing in the first series' blue");
+  }
+
+  @Test
+  void aPlotWithNothingDrawableStillDrawsItsAxesAndSaysWhy() {
+    XyPlot plot =
+        XyPlot.of("Cost", Axis.linear("epoch"), Axis.log("cost"))
+            .line(Series.of("diverged", new double[] {Double.NaN, -1}));
+
+    Figure figure = Figures.standard().xy(plot);
+
+    assertEquals(
+        List.of(
+            "series 'diverged': 2 of 2 points not drawn (1 non-finite, first at x = 1;"
+                + " 1 y ≤ 0 on the log y axis, first at x = 2)",
+            "plot 'Cost': no series has a point that can be drawn"),
+        figure.notes());
+    Png.roundTrip(figure, directory, "empty.png", 800, 500);
+  }
 }
