@@ -75,9 +75,10 @@ public record LoadOptions(Optional<String> labelColumn, List<String> classNames,
         hdf5Labels, matFeatures, matLabels);
   }
 
+  /** The HDF5 datasets to read; a null name keeps auto-detection for that one. */
   public LoadOptions withHdf5(String features, String labels) {
-    return new LoadOptions(labelColumn, classNames, regression, labelsFile, Optional.of(features),
-        Optional.of(labels), matFeatures, matLabels);
+    return new LoadOptions(labelColumn, classNames, regression, labelsFile, Optional.ofNullable(features),
+        Optional.ofNullable(labels), matFeatures, matLabels);
   }
 
   public LoadOptions withMat(String features, String labels) {
