@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code descent train}: trains a network on a data set and saves the model and its plots. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Train a network; writes the model, a cost curve and (for 2-D data) a decision boundary to --out.")
+    description = "Train a network; writes the model, a cost curve, (for 2-D data) a decision boundary and"
+        + " (for classifiers) the dev set's confusion matrix to --out.")
 public final class TrainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -37,6 +38,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Mixin
   TrainingOptions training;
+
+  @Mixin
+  BatchNormOptions batchNorm;
 
   @Option(names = "--split", paramLabel = "TRAIN,DEV,TEST", split = ",",
       description = "Ratios of train, dev and test (default: 60,20,20; with --test: 80,20).")
@@ -52,7 +56,8 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TrainingSession session = TrainingSession.prepare(data, network, training, splitRatios(), !noNormalize);
+    TrainingSession session = TrainingSession.prepare(data, network, training, splitRatios(), !noNormalize,
+        batchNorm.decorator());
     List<Callback> callbacks = new ArrayList<>();
     ProgressBar bar = ProgressBar.forTerminal(err, "train");
     if (bar != null) {
@@ -62,7 +67,11 @@ public final class TrainCommand implements Callable<Integer> {
     Path dir = output.directory();
     Path modelPath = dir.resolve("model.descent");
     ModelFile.write(modelPath, result.model());
-    List<Path> plots = Plots.forRun(result, dir);
+    List<Path> plots = new ArrayList<>(Plots.forRun(result, dir));
+    ClassReport classes = ClassReport.forRun(result);
+    if (classes != null) {
+      plots.add(classes.writeHeatMap(dir.resolve("confusion.png")));
+    }
     if (output.json) {
       ObjectNode json = Report.object();
       json.put("command", "train");
@@ -78,9 +87,15 @@ public final class TrainCommand implements Callable<Integer> {
       if (!result.history().completed()) {
         json.put("stopped", result.history().stopReason());
       }
+      ClassReport.addToSets(json, result);
       Report.print(out, json);
     } else {
       Summary.ofRun(out, session.describe(), result, modelPath, plots);
+      if (classes != null) {
+        out.println();
+        classes.print(out);
+        out.flush();
+      }
     }
     return Main.OK;
   }
