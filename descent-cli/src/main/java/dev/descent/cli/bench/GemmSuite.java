@@ -30,7 +30,8 @@ final class GemmSuite implements Suite {
 
   @Override
   public String describe(BenchSettings settings) {
-    return "square C = A·B through OpenBlasGemm, float32 and float64, n = " + sizes(settings)
+    return "square C = A·B through OpenBlasGemm, float32 and float64, n = "
+        + String.join(", ", sizes(settings).stream().map(String::valueOf).toList())
         + "; GFLOPS of the best of " + samples(settings) + " samples";
   }
 
