@@ -263,7 +263,8 @@ class Report:
             return
         worst = max(per_step, key=lambda p: p[1])
         self.targets.append(("steady-state allocation 0 bytes/step (course, mlp)",
-                             "worst %s B/step (%s); %d of %d workloads at 0" % (
+                             "worst %s B/step (%s); %d of %d workloads at 0 (HotSpot's per-thread counter in "
+                             "process; JMH `-prof gc` is the precise check)" % (
                                  num(worst[1]), worst[0], sum(1 for _, b in per_step if b == 0), len(per_step)),
                              all(b == 0 for _, b in per_step)))
 
@@ -342,7 +343,7 @@ class Report:
         rows.append(["OPENBLAS_CORETYPE", "Descent: %s; references: %s" % (
             self.args.descent_coretype or "not set (auto-detected)",
             (refs or {}).get("OPENBLAS_CORETYPE") or "not set (auto-detected)")])
-        rows.append(["OMP_WAIT_POLICY", "%s for the references (PyTorch's OpenMP pool); Descent uses no OpenMP"
+        rows.append(["OMP_WAIT_POLICY", "%s for the references (PyTorch's OpenMP pool); Descent's OpenBLAS is a pthreads build, no OpenMP"
                      % ((refs or {}).get("OMP_WAIT_POLICY") or "not set")])
         rows.append(["load average (1, 5, 15 min)", "start %s, end %s" % (" ".join(start[:3]) or "?",
                                                                          " ".join(end[:3]) or "?")])
