@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.cli.bench.BenchCommand;
 import dev.descent.cli.experiment.ExperimentCommand;
 import dev.descent.model.Version;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Train deep neural networks and improve them: initialization, regularization, "
         + "gradient checking, optimizers, batch norm, hyper-parameter search.",
     subcommands = {QuickstartCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
-        ExperimentCommand.class})
+        ExperimentCommand.class, BenchCommand.class})
 public final class DescentCommand {
 
   static final class VersionProvider implements picocli.CommandLine.IVersionProvider {

@@ -32,9 +32,10 @@ public final class Network {
   private final Rng masks;
   private final Gemm gemm;
   private final Map<Long, Plan> plans = new HashMap<>();
-  // the plans of the last lookups: a training loop asks for the same one step after step
-  private Plan lastTrain;
-  private Plan lastInfer;
+  // the plans of the last two lookups per mode: a training loop alternates between the full
+  // batch and the last partial one, and must find both without boxing a key (no allocation)
+  private final Plan[] recentTrain = new Plan[2];
+  private final Plan[] recentInfer = new Plan[2];
 
   Network(int inputs, List<Layer> layers, Loss loss, Precision precision, List<CostTerm> costTerms,
       Rng masks, Gemm gemm) {
@@ -112,16 +113,20 @@ public final class Network {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size " + batchSize + ": must be at least 1");
     }
-    Plan last = mode == Mode.TRAIN ? lastTrain : lastInfer;
-    if (last != null && last.batchSize() == batchSize) {
-      return last;
+    Plan[] recent = mode == Mode.TRAIN ? recentTrain : recentInfer;
+    for (Plan p : recent) {
+      if (p != null && p.batchSize() == batchSize) {
+        return p;
+      }
     }
-    Plan plan = plans.computeIfAbsent(2L * batchSize + mode.ordinal(), k -> build(batchSize, mode));
-    if (mode == Mode.TRAIN) {
-      lastTrain = plan;
-    } else {
-      lastInfer = plan;
+    Long key = 2L * batchSize + mode.ordinal();
+    Plan plan = plans.get(key);
+    if (plan == null) {
+      plan = build(batchSize, mode);
+      plans.put(key, plan);
     }
+    recent[1] = recent[0];
+    recent[0] = plan;
     return plan;
   }
 
@@ -152,8 +157,8 @@ public final class Network {
   /** Drops the cached plans, e.g. after the network's layers changed mode-dependent settings. */
   public void clearPlans() {
     plans.clear();
-    lastTrain = null;
-    lastInfer = null;
+    java.util.Arrays.fill(recentTrain, null);
+    java.util.Arrays.fill(recentInfer, null);
   }
 
   /** The network's outputs (probabilities for classifiers) for every row of {@code features}, in float64. */

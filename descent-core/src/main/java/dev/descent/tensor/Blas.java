@@ -38,7 +38,7 @@ public final class Blas {
   public static String describe() {
     ensureLoaded();
     String core = System.getenv("OPENBLAS_CORETYPE");
-    return "OpenBLAS " + openblas_nolapack.OPENBLAS_VERSION.strip() + ", kernel "
+    return openblas_nolapack.OPENBLAS_VERSION.strip() + ", kernel "
         + (core == null ? "auto-detected" : core) + ", " + threads() + " thread(s)";
   }
 }

@@ -20,10 +20,10 @@ public final class History {
     devAccuracy = new double[capacity];
   }
 
-  void add(EpochResult r) {
-    trainCost[epochs] = r.trainCost();
-    devCost[epochs] = r.devCost();
-    devAccuracy[epochs] = r.devAccuracy();
+  void add(double train, double dev, double accuracy) {
+    trainCost[epochs] = train;
+    devCost[epochs] = dev;
+    devAccuracy[epochs] = accuracy;
     epochs++;
   }
 

@@ -115,11 +115,14 @@ public final class Trainer {
         devCost = ev.cost();
         devAccuracy = ev.accuracy();
       }
-      EpochResult result = new EpochResult(epoch, costSum / m, devCost, devAccuracy, optimizer.clock().step());
-      history.add(result);
+      history.add(costSum / m, devCost, devAccuracy);
       boolean stop = false;
-      for (Callback c : callbacks) {
-        stop |= c.onEpochEnd(result, context);
+      if (!callbacks.isEmpty()) {
+        // the only per-epoch allocation, and only when someone listens
+        EpochResult result = new EpochResult(epoch, costSum / m, devCost, devAccuracy, optimizer.clock().step());
+        for (int c = 0; c < callbacks.size(); c++) {
+          stop |= callbacks.get(c).onEpochEnd(result, context);
+        }
       }
       if (stop) {
         history.stop("stopped by " + stopperName(callbacks) + " after epoch " + (epoch + 1));

@@ -1,0 +1,83 @@
+#!/bin/bash
+# Runs Descent's benchmark suites and the numpy/PyTorch references one after another on this
+# machine, then writes docs/performance.md: a table per suite, the issue's targets and whether
+# each is met, the machine, versions and settings.
+#
+#   descent-bench/compare.sh [--quick] [--out FILE] [SUITES...]
+#
+# SUITES: any of course mlp gemm gradcheck (default: all, in that order). For each suite,
+# `./descent bench SUITE --json` runs first, then descent-bench/python/run_references.sh for the
+# same suite, so both see the same machine minutes apart.
+# --quick: smoke-test sizes on both sides (a minute or two in all); not comparable with full runs.
+# --out FILE: the report (default docs/performance.md).
+# Threads: DESCENT_BENCH_THREADS (default: nproc) for Descent's OpenBLAS and for the references.
+# Raw results: descent-bench/target/compare/ (descent-SUITE.json, references-SUITE.jsonl, logs).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+quick=()
+out="$root/docs/performance.md"
+suites=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) quick=(--quick) ;;
+        --out) out=${2:?--out needs a file}; shift ;;
+        --out=*) out=${1#--out=} ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        course|mlp|gemm|gradcheck) suites+=("$1") ;;
+        *) echo "compare: unknown argument '$1'; expected --quick, --out FILE or suites course mlp gemm gradcheck" >&2
+           exit 2 ;;
+    esac
+    shift
+done
+[ ${#suites[@]} -eq 0 ] && suites=(course mlp gemm gradcheck)
+
+threads=${DESCENT_BENCH_THREADS:-$(nproc)}
+export DESCENT_BENCH_THREADS=$threads
+dir="$root/descent-bench/target/compare"
+rm -rf "$dir"
+mkdir -p "$dir"
+cat /proc/loadavg > "$dir/loadavg-start" 2>/dev/null || echo "" > "$dir/loadavg-start"
+date -u +%Y-%m-%dT%H:%M:%SZ > "$dir/started"
+
+# Build the command line first, so that compiling does not load the machine during a suite.
+echo "compare: building ./descent …" >&2
+"$root/descent" --version >&2
+
+status=0
+for suite in "${suites[@]}"; do
+    echo "compare: $suite (Descent, $threads OpenBLAS threads)" >&2
+    if ! "$root/descent" bench "$suite" --json --threads "$threads" "${quick[@]}" \
+            > "$dir/descent-$suite.json" 2> "$dir/descent-$suite.log"; then
+        echo "compare: descent bench $suite FAILED (see $dir/descent-$suite.log)" >&2
+        tail -5 "$dir/descent-$suite.log" >&2
+        rm -f "$dir/descent-$suite.json"
+        status=1
+    fi
+    echo "compare: $suite (numpy, PyTorch)" >&2
+    if ! "$here/python/run_references.sh" "${quick[@]}" --out "$dir/references-$suite.jsonl" "$suite" \
+            2> "$dir/references-$suite.log"; then
+        echo "compare: references for $suite FAILED (see $dir/references-$suite.log)" >&2
+        tail -5 "$dir/references-$suite.log" >&2
+        status=1
+    fi
+done
+cat /proc/loadavg > "$dir/loadavg-end" 2>/dev/null || echo "" > "$dir/loadavg-end"
+
+# Which kernel Descent's OpenBLAS chose: the launcher's OPENBLAS_CORETYPE rule, then the same
+# library asked directly (Blas.describe() can only say "auto-detected").
+if [ -z "${OPENBLAS_CORETYPE:-}" ] && [ -r /proc/cpuinfo ] \
+   && grep -q -m1 -w avx512f /proc/cpuinfo && grep -q -m1 -w avx512bw /proc/cpuinfo \
+   && grep -q -m1 -w avx512vl /proc/cpuinfo && grep -q -m1 -w avx512dq /proc/cpuinfo; then
+    descent_coretype=SkylakeX
+else
+    descent_coretype=${OPENBLAS_CORETYPE:-}
+fi
+
+PY=${DESCENT_BENCH_PYTHON:-/usr/bin/python3}
+command -v "$PY" >/dev/null || PY=python3
+"$PY" "$here/performance_report.py" --dir "$dir" --out "$out" --threads "$threads" \
+    --descent-coretype "$descent_coretype" "${quick[@]}" "${suites[@]}"
+echo "compare: wrote $out" >&2
+exit $status

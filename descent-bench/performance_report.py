@@ -1,0 +1,410 @@
+#!/usr/bin/python3
+"""Writes docs/performance.md from the results that descent-bench/compare.sh collected.
+
+  performance_report.py --dir DIR --out FILE [--quick] [--threads N]
+                        [--descent-coretype NAME] SUITES...
+
+DIR holds descent-SUITE.json (`./descent bench SUITE --json`), references-SUITE.jsonl
+(run_references.sh), loadavg-start, loadavg-end and started. Standard library only.
+
+Ratios are "how many times Descent's performance the best reference's": for rates
+(samples/s, GFLOPS) Descent / reference, for times reference / Descent, so above 1x
+always means Descent is faster.
+"""
+import argparse
+import ctypes
+import glob
+import json
+import os
+import sys
+
+SUITES = ("course", "mlp", "gemm", "gradcheck")
+IMPLS = ("numpy", "torch")
+IMPL_NAMES = {"numpy": "numpy", "torch": "PyTorch"}
+
+# The issue's targets.
+COURSE_VS_NUMPY = 30.0
+MLP_VS_BEST = 1.3
+MLP_CEILING_FRACTION = 0.70
+COURSE_RSS_MIB = 150.0
+MLP_RSS_OVER_DATA_MIB = 300.0
+GRADCHECK_VS_NUMPY = 10.0
+
+
+def load(dirname, suite):
+    """(Descent's report or None, {(name, impl): reference line})."""
+    descent = None
+    path = os.path.join(dirname, "descent-%s.json" % suite)
+    if os.path.exists(path) and os.path.getsize(path) > 0:
+        with open(path) as fh:
+            descent = json.load(fh)
+    refs = {}
+    path = os.path.join(dirname, "references-%s.jsonl" % suite)
+    if os.path.exists(path):
+        with open(path) as fh:
+            for line in fh:
+                if line.strip():
+                    rec = json.loads(line)
+                    refs[(rec["name"], rec["impl"])] = rec
+    return descent, refs
+
+
+def results(descent):
+    return {r["name"]: r for r in descent["results"]} if descent else {}
+
+
+def num(v, digits=3):
+    """A number with `digits` significant digits, thousands separated; '–' when missing."""
+    if v is None:
+        return "–"
+    if abs(v) >= 10 ** digits:
+        return "{:,.0f}".format(v).replace(",", " ")
+    return "{:.{p}g}".format(v, p=digits) if abs(v) >= 1e-3 or v == 0 else "{:.2e}".format(v)
+
+
+def speedup(descent, ref, unit):
+    """Descent's performance over the reference's: >1 means Descent is faster."""
+    if descent is None or ref is None or descent <= 0 or ref <= 0:
+        return None
+    return ref / descent if unit == "s" else descent / ref
+
+
+def times(x):
+    return "–" if x is None else "%.2f×" % x
+
+
+def best_ref(refs, name, unit):
+    """(impl, line) of the faster reference for `name`, or (None, None)."""
+    found = [(impl, refs[(name, impl)]) for impl in IMPLS if (name, impl) in refs]
+    if not found:
+        return None, None
+    pick = min if unit == "s" else max
+    return pick(found, key=lambda p: p[1]["value"])
+
+
+def ref_value(refs, name, impl):
+    rec = refs.get((name, impl))
+    return rec["value"] if rec else None
+
+
+def met(ok):
+    return "–" if ok is None else ("yes" if ok else "**no**")
+
+
+class Report:
+    def __init__(self, args):
+        self.args = args
+        self.data = {s: load(args.dir, s) for s in args.suites}
+        self.targets = []   # (target, measured, met?)
+        self.lines = []
+
+    def w(self, text=""):
+        self.lines.append(text)
+
+    def table(self, header, rows):
+        self.w("| " + " | ".join(header) + " |")
+        self.w("|" + "|".join("---" for _ in header) + "|")
+        for r in rows:
+            self.w("| " + " | ".join(r) + " |")
+        self.w()
+
+    # ---------------------------------------------------------------- suites
+    def course(self):
+        descent, refs = self.data["course"]
+        d = results(descent)
+        rows, ratios = [], []
+        for name in ("optimization-gd", "optimization-adam", "init-he"):
+            r = d.get(name, {})
+            v = r.get("value")
+            _, best = best_ref(refs, name, "s")
+            vs_numpy = speedup(v, ref_value(refs, name, "numpy"), "s")
+            ratios.append((name, vs_numpy))
+            acc = " / ".join(num(x, 3) for x in (r.get("train_accuracy"),
+                             (refs.get((name, "numpy")) or {}).get("train_accuracy"),
+                             (refs.get((name, "torch")) or {}).get("train_accuracy")))
+            rows.append([name, num(v), num(ref_value(refs, name, "numpy")), num(ref_value(refs, name, "torch")),
+                         times(vs_numpy), times(speedup(v, best["value"] if best else None, "s")), acc,
+                         num(r.get("us_per_step")), "%s / %s" % (num(r.get("alloc_bytes_per_step")),
+                                                                 num(r.get("fit_alloc_bytes_per_step")))])
+        self.w("## course: the course's experiments (seconds of training, lower is better)")
+        self.w()
+        if descent:
+            self.w(descent["workloads"] + ".")
+            self.w()
+        self.table(["workload", "Descent s", "numpy s", "PyTorch s", "× numpy", "× best", "train accuracy D / np / pt",
+                    "Descent µs/step", "Descent B/step (step loop / whole fit)"], rows)
+        self.w("numpy is float64 with examples as columns (the course's code), PyTorch float32; Descent trains in "
+               "float32 through its `Trainer`. The accuracies differ because the data sets come from different "
+               "generators (Descent's seeded `Generators` vs scikit-learn) and so do the initial weights.")
+        self.w()
+        got = [x for _, x in ratios if x is not None]
+        self.targets.append(("course ≥ %g× faster than numpy (every workload)" % COURSE_VS_NUMPY,
+                             ", ".join("%s %s" % (n, times(x)) for n, x in ratios),
+                             None if len(got) < len(ratios) else all(x >= COURSE_VS_NUMPY for x in got)))
+        rss = descent.get("peak_rss_mib") if descent else None
+        self.targets.append(("course peak RSS ≤ %g MiB" % COURSE_RSS_MIB, num(rss) + " MiB" if rss else "–",
+                             None if rss is None else rss <= COURSE_RSS_MIB))
+
+    def ceiling(self):
+        """The best float32 GEMM rate of any implementation in this run, and where it came from."""
+        if "gemm" not in self.data:
+            return None, None
+        descent, refs = self.data["gemm"]
+        found = [(r["value"], "Descent " + r["name"]) for r in (descent or {}).get("results", [])
+                 if r["name"].startswith("sgemm")]
+        found += [(rec["value"], "%s %s" % (IMPL_NAMES[impl], name)) for (name, impl), rec in refs.items()
+                  if name.startswith("sgemm")]
+        return max(found) if found else (None, None)
+
+    def mlp(self):
+        descent, refs = self.data["mlp"]
+        d = results(descent)
+        rows, ratios = [], []
+        for name in ("mlp-b32", "mlp-b128", "mlp-b1024"):
+            r = d.get(name, {})
+            v = r.get("value")
+            impl, best = best_ref(refs, name, "samples/s")
+            ratio = speedup(v, best["value"] if best else None, "samples/s")
+            ratios.append((name, ratio))
+            torch = refs.get((name, "torch"))
+            torch_text = num(torch["value"]) + (" (%s)" % torch.get("adam_impl") if torch.get("adam_impl") else "") \
+                if torch else "–"
+            rows.append([name, num(v), num(ref_value(refs, name, "numpy")), torch_text, times(ratio),
+                         num(r.get("ms_per_step")), num(r.get("model_gflops")), num(r.get("alloc_bytes_per_step"))])
+        self.w("## mlp: 784-512-256-10 training throughput (samples/s, higher is better)")
+        self.w()
+        if descent:
+            self.w(descent["workloads"] + ".")
+            self.w()
+        self.table(["batch", "Descent", "numpy", "PyTorch (Adam impl)", "× best", "Descent ms/step",
+                    "Descent GFLOPS", "Descent B/step"], rows)
+        self.w("Descent GFLOPS counts the products of a step, 2 407 424 FLOP per example (forward Z = A·Wᵀ "
+               "and dW for all three layers, dA for the last two). numpy gets its best (float32, preallocated, "
+               "in-place Adam); PyTorch's faster Adam (loop or foreach) is shown.")
+        self.w()
+        got = [x for _, x in ratios if x is not None]
+        self.targets.append(("mlp ≥ %g× the best of numpy and PyTorch (every batch size)" % MLP_VS_BEST,
+                             ", ".join("%s %s" % (n, times(x)) for n, x in ratios),
+                             None if len(got) < len(ratios) else all(x >= MLP_VS_BEST for x in got)))
+        gflops = d.get("mlp-b1024", {}).get("model_gflops")
+        ceiling, source = self.ceiling()
+        if gflops is None or ceiling is None:
+            self.targets.append(("mlp batch 1024 ≥ %d %% of the float32 GEMM ceiling" % (100 * MLP_CEILING_FRACTION),
+                                 "not measured (run the mlp and gemm suites together)", None))
+        else:
+            self.targets.append(("mlp batch 1024 ≥ %d %% of the float32 GEMM ceiling" % (100 * MLP_CEILING_FRACTION),
+                                 "%s of %s GFLOPS (%s) = %.0f %%" % (num(gflops), num(ceiling), source,
+                                                                     100 * gflops / ceiling),
+                                 gflops >= MLP_CEILING_FRACTION * ceiling))
+        rss = descent.get("peak_rss_mib") if descent else None
+        data_mib = d.get("mlp-b32", {}).get("data_mib")
+        self.targets.append(("mlp peak RSS ≤ data + %g MiB" % MLP_RSS_OVER_DATA_MIB,
+                             "%s MiB (data %s MiB)" % (num(rss), num(data_mib)) if rss else "–",
+                             None if rss is None or data_mib is None else rss <= data_mib + MLP_RSS_OVER_DATA_MIB))
+
+    def gemm(self):
+        descent, refs = self.data["gemm"]
+        rows = []
+        for r in (descent or {}).get("results", []):
+            name = r["name"]
+            _, best = best_ref(refs, name, "GFLOPS")
+            rows.append([name, num(r["value"]), num(ref_value(refs, name, "numpy")), num(ref_value(refs, name, "torch")),
+                         times(speedup(r["value"], best["value"] if best else None, "GFLOPS")),
+                         "%.1e%s" % (r["rel_error"], "" if r["correct"] else " **wrong**")])
+        self.w("## gemm: square matrix products (GFLOPS, higher is better)")
+        self.w()
+        if descent:
+            self.w(descent["workloads"] + ".")
+            self.w()
+        self.table(["product", "Descent", "numpy", "PyTorch", "× best", "Descent rel. error"], rows)
+        self.w("Descent calls its bundled OpenBLAS through `OpenBlasGemm` (operands copied between the Java heap and "
+               "native staging buffers, O(n²) per call); numpy and PyTorch call Debian's system OpenBLAS.")
+        self.w()
+
+    def gradcheck(self):
+        descent, refs = self.data["gradcheck"]
+        d = results(descent)
+        rows = []
+        for name in ("gradcheck-full", "gradcheck-directional"):
+            r = d.get(name, {})
+            np_rec = refs.get((name, "numpy")) or {}
+            rows.append([name, num(r.get("value")), num(np_rec.get("value")),
+                         times(speedup(r.get("value"), np_rec.get("value"), "s")),
+                         "%s (%s)" % (r.get("verdict", "–"), num(r.get("difference"))),
+                         num(np_rec.get("rel_diff")),
+                         "%s / %s" % (r.get("negative_control_verdict", "–"),
+                                      num(np_rec.get("negative_control_rel_diff")))])
+        self.w("## gradcheck: cost of a gradient check (seconds, lower is better)")
+        self.w()
+        if descent:
+            self.w(descent["workloads"] + ".")
+            self.w()
+        self.table(["check", "Descent s", "numpy s", "× numpy", "Descent verdict (difference)", "numpy difference",
+                    "negative control: Descent verdict / numpy difference"], rows)
+        self.w("Descent's time is one whole check as a user runs it (`GradientCheck.of(net, X, Y).run()`: the float64 "
+               "copy, backprop and the evaluations); Descent's negative control is the course lab's corruption "
+               "(dW2 × 2, db1 × 4), numpy's a backprop without layer 1's ReLU derivative; both must be rejected.")
+        self.w()
+        v = d.get("gradcheck-full", {}).get("value")
+        ref = ref_value(refs, "gradcheck-full", "numpy")
+        x = speedup(v, ref, "s")
+        self.targets.append(("gradcheck full ≤ 1/%g of numpy's time" % GRADCHECK_VS_NUMPY,
+                             "%s s vs %s s (%s)" % (num(v), num(ref), times(x)),
+                             None if x is None else x >= GRADCHECK_VS_NUMPY))
+
+    def allocation(self):
+        per_step = []
+        for suite in ("course", "mlp"):
+            if suite in self.data:
+                for r in results(self.data[suite][0]).values():
+                    if r.get("alloc_bytes_per_step") is not None:
+                        per_step.append((r["name"], r["alloc_bytes_per_step"]))
+        if not per_step:
+            return
+        worst = max(per_step, key=lambda p: p[1])
+        self.targets.append(("steady-state allocation 0 bytes/step (course, mlp)",
+                             "worst %s B/step (%s); %d of %d workloads at 0 (HotSpot's per-thread counter in "
+                             "process; JMH `-prof gc` is the precise check)" % (
+                                 num(worst[1]), worst[0], sum(1 for _, b in per_step if b == 0), len(per_step)),
+                             all(b == 0 for _, b in per_step)))
+
+    # ---------------------------------------------------------------- page
+    def conditions(self):
+        def read(name):
+            path = os.path.join(self.args.dir, name)
+            return open(path).read().strip() if os.path.exists(path) else ""
+        start, end = read("loadavg-start").split(), read("loadavg-end").split()
+        descent = next((self.data[s][0] for s in self.args.suites if self.data[s][0]), None)
+        refs = next((rec for s in self.args.suites for rec in self.data[s][1].values()), None)
+        torch = next((rec for s in self.args.suites for (n, i), rec in self.data[s][1].items() if i == "torch"), None)
+        cores = descent["machine"]["cores"] if descent else os.cpu_count()
+        busy = bool(start) and max(float(start[0]), float(end[0]) if end else 0) > 0.5 * cores
+        return descent, refs, torch, start, end, cores, busy
+
+    def write(self):
+        descent, refs, torch, start, end, cores, busy = self.conditions()
+        body_start = len(self.lines)
+        for suite in self.args.suites:
+            getattr(self, suite)()
+        self.allocation()
+        body = self.lines[body_start:]
+        self.lines = self.lines[:body_start]
+
+        w = self.w
+        w("# Descent performance")
+        w()
+        w("Descent's benchmark suites (`descent bench`) beside the numpy and PyTorch references "
+          "(`descent-bench/python/`), run one after another on the same machine by `descent-bench/compare.sh`"
+          + (" --quick" if self.args.quick else "") + " on %s." % open(os.path.join(self.args.dir, "started")).read().strip())
+        w()
+        if self.args.quick:
+            w("> **Quick run**: smoke-test sizes (fewer epochs, 2 048 MLP examples, products up to 512, one repeat). "
+              "The numbers show that the pipeline works; they are not comparable with full runs, and the "
+              "targets below are evaluated on them only for illustration.")
+            w()
+        if busy:
+            w("> **Shared machine**: the load average was %s at the start and %s at the end on %d cores: other "
+              "builds were running, so every number here is disturbed (small steps and multi-threaded products "
+              "suffer most). Rerun `descent-bench/compare.sh` on a quiet machine before drawing conclusions."
+              % (start[0], end[0] if end else "?", cores))
+            w()
+        w("## Targets")
+        w()
+        w("Ratios are Descent's performance over the reference's (times: reference ÷ Descent; rates: Descent ÷ "
+          "reference), so above 1× means Descent is faster.")
+        w()
+        self.table(["target", "measured", "met"], [[t, m, met(ok)] for t, m, ok in self.targets])
+        self.lines.extend(body)
+        self.machine(descent, refs, torch, start, end)
+        self.reproduce()
+        with open(self.args.out, "w") as fh:
+            fh.write("\n".join(self.lines).rstrip() + "\n")
+
+    def machine(self, descent, refs, torch, start, end):
+        w = self.w
+        w("## Machine, versions and settings")
+        w()
+        rows = []
+        if descent:
+            m = descent["machine"]
+            rows.append(["machine", "%s, %d cores, %s" % (m["cpu"], m["cores"], m["os"])])
+            rows.append(["Descent", "%s on %s %s" % (descent["descent_version"], descent["jvm"]["version"],
+                                                      " ".join(descent["jvm"]["options"]))])
+            rows.append(["Descent's BLAS", "%s; kernel in use: %s" % (descent["blas"]["description"],
+                                                                     descent_kernel(self.args.descent_coretype))])
+        if refs:
+            rows.append(["numpy", "%s (Python %s), BLAS: %s %s, kernel %s, %s threads" % (
+                refs.get("numpy_version"), refs.get("python"), refs.get("blas"), refs.get("blas_version") or "",
+                refs.get("blas_core"), refs.get("blas_threads"))])
+        if torch:
+            rows.append(["PyTorch", "%s, %s intra-op threads" % (torch.get("torch_version"), torch.get("torch_threads"))])
+        rows.append(["threads", "%d for Descent's OpenBLAS (`--threads`) and for the references "
+                                "(`DESCENT_BENCH_THREADS`)" % self.args.threads])
+        rows.append(["OPENBLAS_CORETYPE", "Descent: %s; references: %s" % (
+            self.args.descent_coretype or "not set (auto-detected)",
+            (refs or {}).get("OPENBLAS_CORETYPE") or "not set (auto-detected)")])
+        rows.append(["OMP_WAIT_POLICY", "%s for the references (PyTorch's OpenMP pool); Descent's OpenBLAS is a pthreads build, no OpenMP"
+                     % ((refs or {}).get("OMP_WAIT_POLICY") or "not set")])
+        rows.append(["load average (1, 5, 15 min)", "start %s, end %s" % (" ".join(start[:3]) or "?",
+                                                                         " ".join(end[:3]) or "?")])
+        self.table(["", ""], rows)
+
+    def reproduce(self):
+        w = self.w
+        w("## Reproduce")
+        w()
+        w("```sh")
+        w("apt-get install -y python3-numpy python3-torch python3-sklearn   # the references (Debian)")
+        w("descent-bench/compare.sh                # every suite at full size, then this page (tens of minutes on 2 cores)")
+        w("descent-bench/compare.sh --quick mlp    # smoke-test sizes, chosen suites")
+        w("./descent bench course --json           # one suite of Descent alone (also: mlp, gemm, gradcheck)")
+        w("descent-bench/python/run_references.sh course   # the references alone (JSON lines)")
+        w("./mvnw -q package -DskipTests -pl descent-bench -am")
+        w("java -jar descent-bench/target/benchmarks.jar -prof gc   # JMH: µs per step part, gc.alloc.rate.norm")
+        w("```")
+        w()
+        w("Raw results of this run: `descent-bench/target/compare/` (not committed). `DESCENT_BENCH_THREADS=N` "
+          "changes the thread count on both sides.")
+
+
+def descent_kernel(coretype):
+    """The kernel Descent's bundled OpenBLAS picks here: the same library, loaded with ctypes under the
+    launcher's OPENBLAS_CORETYPE, asked openblas_get_corename() (Blas.describe() cannot ask it)."""
+    if coretype:
+        os.environ["OPENBLAS_CORETYPE"] = coretype
+    else:
+        os.environ.pop("OPENBLAS_CORETYPE", None)
+    cache = os.environ.get("JAVACPP_CACHE") or os.path.expanduser("~/.javacpp/cache")
+    libs = glob.glob(os.path.join(cache, "*", "org", "bytedeco", "openblas", "linux-x86_64", "libopenblas_nolapack.so.0"))
+    if not libs:
+        return "not determined (no extracted libopenblas_nolapack in %s)" % cache
+    preferred = [p for p in libs if "/descent.jar/" in p] or libs
+    path = max(preferred, key=os.path.getmtime)
+    try:
+        lib = ctypes.CDLL(path)
+        lib.openblas_get_corename.restype = ctypes.c_char_p
+        lib.openblas_get_config.restype = ctypes.c_char_p
+        return "%s (%s)" % (lib.openblas_get_corename().decode(), lib.openblas_get_config().decode())
+    except (OSError, AttributeError) as ex:
+        return "not determined (%s: %s)" % (path, ex)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--dir", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--threads", type=int, default=os.cpu_count())
+    ap.add_argument("--descent-coretype", default="")
+    ap.add_argument("suites", nargs="*", help="any of %s (default: all)" % ", ".join(SUITES))
+    args = ap.parse_args()
+    unknown = [s for s in args.suites if s not in SUITES]
+    if unknown:
+        ap.error("unknown suite(s) %s; expected any of %s" % (", ".join(unknown), ", ".join(SUITES)))
+    args.suites = [s for s in SUITES if s in (args.suites or SUITES)]
+    Report(args).write()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+package dev.descent.cli.bench;
+
+import dev.descent.cli.UsageException;
+import dev.descent.tensor.Blas;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code descent bench SUITE}: times fixed workloads in this process, after JIT warm-up, and
+ * reports them with the machine, the JVM, the OpenBLAS build and threads, and the peak resident
+ * memory. {@code descent-bench/compare.sh} sets the results beside numpy's and PyTorch's.
+ *
+ * <pre>
+ * descent bench course --json          # optimization-gd, optimization-adam, init-he (seconds)
+ * descent bench mlp --examples 8192    # mlp-b32, mlp-b128, mlp-b1024 (samples/s)
+ * descent bench gemm --threads 1       # sgemm-N, dgemm-N (GFLOPS)
+ * </pre>
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Measure Descent's speed on fixed workloads, in process after JIT warm-up.",
+        "Suites: course (the course's experiments, seconds), mlp (784-512-256-10 throughput, samples/s), "
+            + "gemm (matrix products, GFLOPS), gradcheck (gradient-check cost, seconds).",
+        "Compare with numpy and PyTorch: descent-bench/compare.sh (writes docs/performance.md)."})
+public final class BenchCommand implements Callable<Integer> {
+  static final Map<String, Suite> SUITES = suites();
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SUITE", completionCandidates = Names.class,
+      description = "The suite: ${COMPLETION-CANDIDATES}.")
+  String suite;
+
+  @Option(names = "--json", description = "Print one JSON object on stdout instead of the table.")
+  boolean json;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "OpenBLAS threads (default: the number of cores).")
+  Integer threads;
+
+  @Option(names = "--quick", description = "Smoke-test sizes, a few seconds per suite; not comparable with full runs.")
+  boolean quick;
+
+  @Option(names = "--repeats", paramLabel = "N", description = "Timed repetitions (default: course and mlp 3, "
+      + "gemm 7 samples, gradcheck 5; with --quick 1, gemm still 7).")
+  Integer repeats;
+
+  @Option(names = "--examples", paramLabel = "N",
+      description = "mlp only: synthetic examples, at least 1024 (default: 60000; with --quick 2048).")
+  Integer examples;
+
+  @Option(names = "--sizes", paramLabel = "N[,N…]", split = ",",
+      description = "gemm only: square sizes (default: 256,512,1024,2048; with --quick 256,512).")
+  List<Integer> sizes;
+
+  @Option(names = "--debug", description = "Show stack traces of errors.")
+  boolean debug;
+
+  private static Map<String, Suite> suites() {
+    Map<String, Suite> m = new LinkedHashMap<>();
+    for (Suite s : new Suite[] {new CourseSuite(), new MlpSuite(), new GemmSuite(), new GradcheckSuite()}) {
+      m.put(s.name(), s);
+    }
+    return m;
+  }
+
+  static final class Names extends ArrayList<String> {
+    Names() {
+      super(SUITES.keySet());
+    }
+  }
+
+  @Override
+  public Integer call() {
+    Suite chosen = SUITES.get(suite);
+    if (chosen == null) {
+      throw new UsageException("suite '" + suite + "' is unknown; expected one of " + String.join(", ", SUITES.keySet()));
+    }
+    if (examples != null && !suite.equals("mlp")) {
+      throw new UsageException("--examples applies to the mlp suite only; drop it for " + suite);
+    }
+    if (sizes != null && !suite.equals("gemm")) {
+      throw new UsageException("--sizes applies to the gemm suite only; drop it for " + suite);
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    BenchSettings settings = new BenchSettings(quick, repeats, examples, sizes, threads == null ? cores : threads);
+    Blas.setThreads(settings.threads());
+    Machine machine = Machine.current();
+    PrintWriter err = spec.commandLine().getErr();
+    List<BenchResult> results = chosen.run(settings, err);
+    BenchReport report = new BenchReport(suite, chosen.describe(settings), settings, machine, results,
+        Machine.peakResidentKib());
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      report.printJson(out);
+    } else {
+      report.printTable(out);
+    }
+    return 0;
+  }
+}
