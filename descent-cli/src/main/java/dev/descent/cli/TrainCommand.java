@@ -1,6 +1,7 @@
 package dev.descent.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.cli.report.ReportOptions;
 import dev.descent.data.Dataset;
 import dev.descent.model.ModelFile;
 import dev.descent.nn.Network;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +50,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
+  @Mixin
+  ReportOptions report;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -63,6 +68,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path modelPath = dir.resolve("model.descent");
     ModelFile.write(modelPath, result.model());
     List<Path> plots = Plots.forRun(result, dir);
+    Optional<Path> page = report.write(result, session.settings, plots, modelPath, dir);
     if (output.json) {
       ObjectNode json = Report.object();
       json.put("command", "train");
@@ -78,9 +84,11 @@ public final class TrainCommand implements Callable<Integer> {
       if (!result.history().completed()) {
         json.put("stopped", result.history().stopReason());
       }
+      page.ifPresent(p -> json.put("report", p.toString()));
       Report.print(out, json);
     } else {
       Summary.ofRun(out, session.describe(), result, modelPath, plots);
+      page.ifPresent(p -> out.println("report    " + p));
     }
     return Main.OK;
   }
