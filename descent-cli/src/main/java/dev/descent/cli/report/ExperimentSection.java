@@ -72,8 +72,16 @@ public final class ExperimentSection {
         }
       }
     }
-    List<Column> columns = new ArrayList<>(List.of(Column.label("run"), Column.number("train accuracy"),
-        Column.number("test accuracy")));
+    // an accuracy no run has (regression, a saddle point) is left out rather than shown as a column of dashes
+    boolean train = r.runs().stream().anyMatch(row -> !Double.isNaN(row.trainAccuracy()));
+    boolean test = r.runs().stream().anyMatch(row -> !Double.isNaN(row.testAccuracy()));
+    List<Column> columns = new ArrayList<>(List.of(Column.label("run")));
+    if (train) {
+      columns.add(Column.number("train accuracy"));
+    }
+    if (test) {
+      columns.add(Column.number("test accuracy"));
+    }
     if (!beside.isEmpty()) {
       columns.add(Column.reference("the course's result"));
     }
@@ -83,8 +91,13 @@ public final class ExperimentSection {
     }
     List<List<Cell>> rows = new ArrayList<>();
     for (RunRow row : r.runs()) {
-      List<Cell> cells = new ArrayList<>(List.of(Cell.text(row.name()), Cell.percent(row.trainAccuracy()),
-          Cell.percent(row.testAccuracy())));
+      List<Cell> cells = new ArrayList<>(List.of(Cell.text(row.name())));
+      if (train) {
+        cells.add(Cell.percent(row.trainAccuracy()));
+      }
+      if (test) {
+        cells.add(Cell.percent(row.testAccuracy()));
+      }
       if (!beside.isEmpty()) {
         cells.add(Cell.text(beside.getOrDefault(row.name(), Cell.MISSING)));
       }

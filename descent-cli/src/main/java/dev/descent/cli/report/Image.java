@@ -18,12 +18,22 @@ import java.util.Base64;
  * Image.of(Path.of("out/cost.png"), "Cost per epoch", true);
  * }</pre>
  */
-public record Image(String caption, byte[] png, int width, int height, boolean wide) {
+public final class Image {
   private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   private static final byte[] IHDR = {'I', 'H', 'D', 'R'};
 
-  public Image {
-    png = png.clone();
+  private final String caption;
+  private final byte[] png;
+  private final int width;
+  private final int height;
+  private final boolean wide;
+
+  private Image(String caption, byte[] png, int width, int height, boolean wide) {
+    this.caption = caption;
+    this.png = png.clone();
+    this.width = width;
+    this.height = height;
+    this.wide = wide;
   }
 
   /** Reads {@code file}, which must be a PNG. */
@@ -53,7 +63,19 @@ public record Image(String caption, byte[] png, int width, int height, boolean w
     return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
   }
 
-  @Override
+  public String caption() {
+    return caption;
+  }
+
+  /** Width and height in pixels, from the PNG header. */
+  public int width() {
+    return width;
+  }
+
+  public int height() {
+    return height;
+  }
+
   public byte[] png() {
     return png.clone();
   }

@@ -57,8 +57,9 @@ final class RunSections {
     double[] dev = r.history().devCost();
     String devPart = dev.length > 0 && !Double.isNaN(dev[dev.length - 1])
         ? String.format(Locale.ROOT, ", dev cost %.4g", dev[dev.length - 1]) : "";
-    return String.format(Locale.ROOT, "After %d epochs: train cost %.4g%s. A dev curve that turns up while the train "
-        + "curve keeps falling is overfitting; a train curve that jumps or rises means the learning rate is too high.",
+    return String.format(Locale.ROOT, "Epoch %d: train cost %.4g (the mean over the epoch's mini-batches)%s. A dev curve "
+        + "that turns up while the train curve keeps falling is overfitting; a train curve that jumps or rises means the "
+        + "learning rate is too high.",
         r.history().epochs(), r.history().lastTrainCost(), devPart);
   }
 
@@ -124,7 +125,8 @@ final class RunSections {
     for (int t = 0; t < classes.size(); t++) {
       List<Cell> row = new ArrayList<>(List.of(Cell.text(classes.get(t))));
       for (int p = 0; p < classes.size(); p++) {
-        row.add(Cell.integer(m.confusion().count(t, p)));
+        Cell count = Cell.integer(m.confusion().count(t, p));
+        row.add(t == p ? count.emphasize() : count);
       }
       counts.add(row);
     }

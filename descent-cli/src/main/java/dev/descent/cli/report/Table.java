@@ -37,12 +37,23 @@ public record Table(String caption, List<Column> columns, List<List<Cell>> rows)
     }
   }
 
-  /** The text shown and, for numbers, the exact value (null for text; NaN shows as "–"). */
-  public record Cell(String text, Double value) {
+  /**
+   * The text shown and, for numbers, the exact value (null for text; NaN shows as "–");
+   * emphasized cells stand out (the diagonal of a confusion matrix).
+   */
+  public record Cell(String text, Double value, boolean emphasized) {
     public static final String MISSING = "–";
+
+    public Cell(String text, Double value) {
+      this(text, value, false);
+    }
 
     public static Cell text(String text) {
       return new Cell(text, null);
+    }
+
+    public Cell emphasize() {
+      return new Cell(text, value, true);
     }
 
     /** A fraction shown as a percentage with one decimal: 0.99333 → "99.3 %". */
@@ -94,13 +105,14 @@ public record Table(String caption, List<Column> columns, List<List<Cell>> rows)
 
   @Override
   public void render(StringBuilder html) {
-    html.append("<div class=\"table-wrap\"><table>\n");
+    // a table of two or three columns reads better at its own width than stretched across the page
+    html.append("<div class=\"table-wrap\"><table").append(columns.size() <= 3 ? " class=\"compact\"" : "").append(">\n");
     if (!caption.isEmpty()) {
       html.append("<caption>").append(Html.text(caption)).append("</caption>\n");
     }
     html.append("<thead><tr>");
     for (Column c : columns) {
-      html.append("<th scope=\"col\"").append(css(c.kind())).append('>').append(Html.text(c.header())).append("</th>");
+      html.append("<th scope=\"col\"").append(css(c.kind(), false)).append('>').append(Html.text(c.header())).append("</th>");
     }
     html.append("</tr></thead>\n<tbody>\n");
     for (List<Cell> row : rows) {
@@ -109,7 +121,7 @@ public record Table(String caption, List<Column> columns, List<List<Cell>> rows)
         Cell cell = row.get(j);
         Kind kind = columns.get(j).kind();
         String tag = kind == Kind.LABEL ? "th" : "td";
-        html.append('<').append(tag).append(kind == Kind.LABEL ? " scope=\"row\"" : "").append(css(kind));
+        html.append('<').append(tag).append(kind == Kind.LABEL ? " scope=\"row\"" : "").append(css(kind, cell.emphasized()));
         if (cell.value() != null && !Double.isNaN(cell.value())) {
           html.append(" data-value=\"").append(cell.value()).append('"');
         }
@@ -120,12 +132,14 @@ public record Table(String caption, List<Column> columns, List<List<Cell>> rows)
     html.append("</tbody></table></div>\n");
   }
 
-  private static String css(Kind kind) {
-    return switch (kind) {
-      case LABEL -> " class=\"name\"";
-      case NUMBER -> " class=\"num\"";
+  private static String css(Kind kind, boolean emphasized) {
+    String css = switch (kind) {
+      case LABEL -> "name";
+      case NUMBER -> "num";
       case TEXT -> "";
-      case REFERENCE -> " class=\"ref\"";
+      case REFERENCE -> "ref";
     };
+    css = emphasized ? (css + " em").strip() : css;
+    return css.isEmpty() ? "" : " class=\"" + css + "\"";
   }
 }
