@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.cli.Main;
 import dev.descent.cli.experiment.Experiment;
 import dev.descent.cli.experiment.ExperimentCommand;
 import dev.descent.cli.experiment.ExperimentContext;
@@ -50,23 +51,7 @@ public final class ExperimentSuite {
    * when any experiment failed.
    */
   public int run(Path page, boolean json, PrintWriter out, PrintWriter err) {
-    List<Outcome> outcomes = new ArrayList<>();
-    int width = 0;
-    for (String name : experiments.keySet()) {
-      width = Math.max(width, name.length());
-    }
-    int index = 0;
-    for (Map.Entry<String, Experiment> e : experiments.entrySet()) {
-      index++;
-      err.printf("experiment %d of %d: %s%n", index, experiments.size(), e.getKey());
-      err.flush();
-      Outcome o = runOne(e.getKey(), e.getValue());
-      outcomes.add(o);
-      if (!json) {
-        out.printf("  %-" + width + "s   %-6s   %s%n", o.name(), o.failure() == null ? "ok" : "FAILED", o.section().summary());
-        out.flush();
-      }
-    }
+    List<Outcome> outcomes = runAll(json ? null : out, err);
     new Page("Descent: the course's experiments", INTRO, Provenance.current(), sections(outcomes)).write(page);
     if (json) {
       print(out, json(outcomes, page));
@@ -81,12 +66,32 @@ public final class ExperimentSuite {
       }
     }
     if (failed.isEmpty()) {
-      return 0;
+      return Main.OK;
     }
     err.println("descent: " + failed.size() + " of " + outcomes.size() + " experiments failed (" + String.join(", ", failed)
         + "); the report says why: " + page);
     err.flush();
-    return 1;
+    return Main.RUNTIME_ERROR;
+  }
+
+  /** Runs each experiment in order, with a progress line on {@code err} and, unless null, a summary line on {@code summary}. */
+  private List<Outcome> runAll(PrintWriter summary, PrintWriter err) {
+    int width = 0;
+    for (String name : experiments.keySet()) {
+      width = Math.max(width, name.length());
+    }
+    List<Outcome> outcomes = new ArrayList<>();
+    for (Map.Entry<String, Experiment> e : experiments.entrySet()) {
+      err.printf("experiment %d of %d: %s%n", outcomes.size() + 1, experiments.size(), e.getKey());
+      err.flush();
+      Outcome o = runOne(e.getKey(), e.getValue());
+      outcomes.add(o);
+      if (summary != null) {
+        summary.printf("  %-" + width + "s   %-6s   %s%n", o.name(), o.failure() == null ? "ok" : "FAILED", o.section().summary());
+        summary.flush();
+      }
+    }
+    return outcomes;
   }
 
   static final String INTRO = "Each section reproduces a classic result of the course \"Improving Deep Neural Networks\": "

@@ -118,27 +118,30 @@ final class RunSections {
     Dataset set = r.dev() != null ? r.data().dev() : r.test() != null ? r.data().test() : r.data().train();
     Evaluation e = r.dev() != null ? r.dev() : r.test() != null ? r.test() : r.train();
     Metrics m = Metrics.of(e.outputs(), set.targets());
-    List<String> classes = set.classNames();
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(Block.Paragraph.plain(String.format(Locale.ROOT, "On the %s set (%d examples): rows are the true class, "
+        + "columns the predicted one, so the diagonal holds the correct predictions.", name, set.size())));
+    blocks.add(counts(m, set.classNames()));
+    blocks.add(scores(m, set.classNames()));
+    if (!plots.isEmpty()) {
+      blocks.add(new Block.Figures(images(plots)));
+    }
+    return Optional.of(Section.plain("Confusion matrix", blocks));
+  }
+
+  private static Table counts(Metrics m, List<String> classes) {
     List<Column> columns = new ArrayList<>(List.of(Column.label("true \\ predicted")));
     classes.forEach(c -> columns.add(Column.number(c)));
-    List<List<Cell>> counts = new ArrayList<>();
+    List<List<Cell>> rows = new ArrayList<>();
     for (int t = 0; t < classes.size(); t++) {
       List<Cell> row = new ArrayList<>(List.of(Cell.text(classes.get(t))));
       for (int p = 0; p < classes.size(); p++) {
         Cell count = Cell.integer(m.confusion().count(t, p));
         row.add(t == p ? count.emphasize() : count);
       }
-      counts.add(row);
+      rows.add(row);
     }
-    List<Block> blocks = new ArrayList<>();
-    blocks.add(Block.Paragraph.plain(String.format(Locale.ROOT, "On the %s set (%d examples): rows are the true class, "
-        + "columns the predicted one, so the diagonal holds the correct predictions.", name, set.size())));
-    blocks.add(new Table("Counts", columns, counts));
-    blocks.add(scores(m, classes));
-    if (!plots.isEmpty()) {
-      blocks.add(new Block.Figures(images(plots)));
-    }
-    return Optional.of(Section.plain("Confusion matrix", blocks));
+    return new Table("Counts", columns, rows);
   }
 
   private static Table scores(Metrics m, List<String> classes) {

@@ -19,6 +19,9 @@ public record Table(String caption, List<Column> columns, List<List<Cell>> rows)
   /** How a column shows: the row's name, right-aligned numbers, text, or the course's numbers beside ours. */
   public enum Kind { LABEL, NUMBER, TEXT, REFERENCE }
 
+  /** Tables with this many columns or more span the page. */
+  static final int WIDE = 6;
+
   public record Column(String header, Kind kind) {
     public static Column label(String header) {
       return new Column(header, Kind.LABEL);
@@ -105,8 +108,8 @@ public record Table(String caption, List<Column> columns, List<List<Cell>> rows)
 
   @Override
   public void render(StringBuilder html) {
-    // a table of two or three columns reads better at its own width than stretched across the page
-    html.append("<div class=\"table-wrap\"><table").append(columns.size() <= 3 ? " class=\"compact\"" : "").append(">\n");
+    // a small table reads better at its own width; a wide one (an experiment's runs) spans the page
+    html.append("<div class=\"table-wrap\"><table").append(columns.size() >= WIDE ? " class=\"wide\"" : "").append(">\n");
     if (!caption.isEmpty()) {
       html.append("<caption>").append(Html.text(caption)).append("</caption>\n");
     }
