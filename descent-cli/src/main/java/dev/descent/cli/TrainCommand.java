@@ -1,6 +1,7 @@
 package dev.descent.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.cli.report.ReportOptions;
 import dev.descent.data.Dataset;
 import dev.descent.model.ModelFile;
 import dev.descent.nn.Network;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,6 +54,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
+  @Mixin
+  ReportOptions report;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -72,6 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (classes != null) {
       plots.add(classes.writeHeatMap(dir.resolve("confusion.png")));
     }
+    Optional<Path> page = report.write(result, session.settings, plots, modelPath, dir);
     if (output.json) {
       ObjectNode json = Report.object();
       json.put("command", "train");
@@ -88,9 +94,11 @@ public final class TrainCommand implements Callable<Integer> {
         json.put("stopped", result.history().stopReason());
       }
       ClassReport.addToSets(json, result);
+      page.ifPresent(p -> json.put("report", p.toString()));
       Report.print(out, json);
     } else {
       Summary.ofRun(out, session.describe(), result, modelPath, plots);
+      page.ifPresent(p -> out.println("report    " + p));
       if (classes != null) {
         out.println();
         classes.print(out);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.DescentException;
+import dev.descent.cli.report.ExperimentSuite;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +48,16 @@ public final class ExperimentCommand implements Callable<Integer> {
   static final class Names extends ArrayList<String> {
     Names() {
       super(Experiments.all().keySet());
+      add(ExperimentSuite.ALL);
     }
   }
 
   @Override
   public Integer call() {
+    if (ExperimentSuite.ALL.equals(name)) {
+      return new ExperimentSuite(EXPERIMENTS, n -> new ExperimentContext(out(n), data, spec.commandLine().getErr()))
+          .run(out.resolve("index.html"), json, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
     Experiment e = EXPERIMENTS.get(name);
     if (e == null) {
       throw new IllegalArgumentException("unknown experiment '" + name + "'; expected one of " + String.join(", ", EXPERIMENTS.keySet()));
@@ -78,7 +84,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     return dir;
   }
 
-  static ObjectNode toJson(ExperimentResult r) {
+  public static ObjectNode toJson(ExperimentResult r) {
     ObjectMapper m = new ObjectMapper();
     ObjectNode root = m.createObjectNode();
     root.put("experiment", r.name());
