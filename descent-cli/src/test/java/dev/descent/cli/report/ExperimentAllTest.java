@@ -32,7 +32,7 @@ class ExperimentAllTest {
   @TempDir
   static Path dir;
 
-  static Cli all;
+  static Cli.Result all;
 
   @BeforeAll
   static void runAll() {

@@ -121,7 +121,7 @@ class ExperimentSuiteTest {
 
   @Test
   void allIsOfferedBesideTheExperiments() {
-    Cli help = Cli.run("experiment", "--help");
+    Cli.Result help = Cli.run("experiment", "--help");
     assertEquals(0, help.code(), help.err());
     String names = String.join(", ", Experiments.all().keySet()) + ", all";
     assertTrue(help.out().contains(names), "help lists '" + names + "': " + help.out());

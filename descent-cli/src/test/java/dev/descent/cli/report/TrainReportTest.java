@@ -40,7 +40,7 @@ class TrainReportTest {
 
   @Test
   void trainWithReportWritesThePageOfTheRun() {
-    Cli r = Cli.run("train", "--data", "moons", "--hidden", "8", "--lr", "0.02", "--epochs", "40", "--out", dir.toString(),
+    Cli.Result r = Cli.run("train", "--data", "moons", "--hidden", "8", "--lr", "0.02", "--epochs", "40", "--out", dir.toString(),
         "--json", "--report");
     assertEquals(0, r.code(), r.err());
     JsonNode j = r.json();
@@ -93,11 +93,11 @@ class TrainReportTest {
 
   @Test
   void theSummarySaysWhereThePageIsAndWithoutReportThereIsNone() {
-    Cli with = Cli.run("train", "--data", "moons", "--hidden", "4", "--epochs", "5", "--out", dir.resolve("a").toString(), "--report");
+    Cli.Result with = Cli.run("train", "--data", "moons", "--hidden", "4", "--epochs", "5", "--out", dir.resolve("a").toString(), "--report");
     assertEquals(0, with.code(), with.err());
     String[] lines = with.out().strip().split("\n");
     assertEquals("report    " + dir.resolve("a").resolve(ReportOptions.FILE), lines[lines.length - 1]);
-    Cli without = Cli.run("train", "--data", "moons", "--hidden", "4", "--epochs", "5", "--out", dir.resolve("b").toString(), "--json");
+    Cli.Result without = Cli.run("train", "--data", "moons", "--hidden", "4", "--epochs", "5", "--out", dir.resolve("b").toString(), "--json");
     assertEquals(0, without.code(), without.err());
     assertFalse(without.json().has("report"));
     assertFalse(Files.exists(dir.resolve("b").resolve(ReportOptions.FILE)));
