@@ -21,9 +21,11 @@ public final class Plots {
 
   public static List<Path> forRun(RunResult r, Path dir) {
     List<Path> written = new ArrayList<>();
-    Path cost = dir.resolve("cost.png");
-    costCurves("Cost per epoch", List.of(Series.of("train", r.history().trainCost()), devSeries(r.history().devCost())), cost);
-    written.add(cost);
+    if (r.history().epochs() > 0) { // none when the cost diverged in the first epoch
+      Path cost = dir.resolve("cost.png");
+      costCurves("Cost per epoch", List.of(Series.of("train", r.history().trainCost()), devSeries(r.history().devCost())), cost);
+      written.add(cost);
+    }
     if (r.data().train().featureCount() == 2 && r.data().train().isClassification()) {
       Path boundary = dir.resolve("boundary.png");
       decisionBoundary("Decision boundary (train set)", r.model().network(), r.data().train(), boundary);

@@ -109,8 +109,13 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   double[] splitRatios() {
+    return splitRatios(split, data.test != null);
+  }
+
+  /** {@code --split} as ratios (train, dev, test), or the default for whether a test file was given. */
+  static double[] splitRatios(List<Double> split, boolean separateTest) {
     if (split == null) {
-      return data.test != null ? new double[] {80, 20} : new double[] {60, 20, 20};
+      return separateTest ? new double[] {80, 20} : new double[] {60, 20, 20};
     }
     double[] r = new double[split.size()];
     for (int i = 0; i < r.length; i++) {

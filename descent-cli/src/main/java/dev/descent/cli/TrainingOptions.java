@@ -31,7 +31,7 @@ public final class TrainingOptions {
   Double weightDecay;
 
   @Option(names = "--schedule", paramLabel = "NAME[:K=V,...]",
-      description = "Learning-rate schedule, e.g. inverse-time:decay=1, exponential:rate=0.95, step:every=3,factor=0.5, cosine:epochs=100 (default: constant).")
+      description = "Learning-rate schedule, lr0 = --lr: inverse-time:decay=1, exponential:rate=0.95, staircase:every=3,factor=0.5, cosine:length=100, plateau:factor=0.5,patience=10, … (default: constant).")
   String schedule;
 
   @Option(names = "--batch-size", paramLabel = "N|full", defaultValue = "64",

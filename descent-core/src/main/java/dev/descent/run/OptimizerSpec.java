@@ -36,6 +36,11 @@ public record OptimizerSpec(String name, double learningRate, Double beta, doubl
   }
 
   public GradientTransform build() {
+    return build(learningRateSchedule());
+  }
+
+  /** The optimizer around {@code learningRate} instead of the one --lr and --schedule give (e.g. a range test's sweep). */
+  public GradientTransform build(Schedule learningRate) {
     String n = name.toLowerCase(Locale.ROOT);
     if (!Optimizers.NAMES.contains(n)) {
       throw new IllegalArgumentException("--optimizer " + name + ": unknown optimizer; expected one of "
@@ -43,6 +48,9 @@ public record OptimizerSpec(String name, double learningRate, Double beta, doubl
     }
     double b1 = beta1;
     double b2 = beta2;
+    if (beta != null && !(beta >= 0 && beta < 1)) {
+      throw new IllegalArgumentException("--beta " + beta + ": must be in [0, 1), e.g. --beta 0.9");
+    }
     if (beta != null) {
       switch (n) {
         case "momentum", "nesterov" -> b1 = beta;
@@ -52,7 +60,7 @@ public record OptimizerSpec(String name, double learningRate, Double beta, doubl
       }
     }
     try {
-      return Optimizers.parse(n, new OptimizerSettings(learningRateSchedule(), b1, b2, epsilon,
+      return Optimizers.parse(n, new OptimizerSettings(learningRate, b1, b2, epsilon,
           weightDecay == null ? OptimizerSettings.WEIGHT_DECAY : weightDecay));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(cliWords(e.getMessage()), e);
@@ -92,6 +100,8 @@ public record OptimizerSpec(String name, double learningRate, Double beta, doubl
 
   /** Library names in messages become the option names a CLI user types. */
   private static String cliWords(String message) {
-    return message.replace("weightDecay", "--weight-decay").replace('_', '-').replace("|", ", ");
+    return message.replaceAll("\\b(beta1|beta2|epsilon|weightDecay|learningRate)\\b( =)?", "--$1")
+        .replace("--weightDecay", "--weight-decay").replace("--learningRate", "--lr")
+        .replace('_', '-').replace("|", ", ");
   }
 }

@@ -21,7 +21,8 @@ import java.util.List;
  * moments are all reused.
  *
  * <p>A cost that turns NaN or infinite stops training and restores the parameters of the last
- * epoch whose cost was finite.
+ * epoch whose cost was finite. After each epoch the learning-rate schedules that adapt to the
+ * cost (reduce-on-plateau) are fed the dev cost, or the training cost without a dev set.
  *
  * <pre>{@code
  * Trainer trainer = new Trainer(network, Optimizers.adam(0.0007), TrainingConfig.of(10_000));
@@ -32,6 +33,7 @@ public final class Trainer {
   private final Network network;
   private final Optimizer optimizer;
   private final TrainingConfig config;
+  private final PlateauFeed plateauFeed;
 
   public Trainer(Network network, GradientTransform transform, TrainingConfig config) {
     this(network, new Optimizer(transform, network.parameters()), config);
@@ -42,6 +44,7 @@ public final class Trainer {
     this.network = network;
     this.optimizer = optimizer;
     this.config = config;
+    this.plateauFeed = PlateauFeed.of(optimizer.transform());
   }
 
   public Optimizer optimizer() {
@@ -97,8 +100,9 @@ public final class Trainer {
         if (!Double.isFinite(cost)) {
           restore(params, lastGood);
           history.keep(epoch - 1);
-          history.stop(String.format("cost became %s at epoch %d (learning rate too high?); kept the parameters of epoch %d; try a lower --lr",
-              Double.isNaN(cost) ? "NaN" : "infinite", epoch + 1, epoch));
+          history.stop(String.format("cost became %s at epoch %d (learning rate too high?); kept the %s; try a lower --lr",
+              Double.isNaN(cost) ? "NaN" : "infinite", epoch + 1,
+              epoch == 0 ? "initial parameters" : "parameters of epoch " + epoch));
           finish(callbacks, context);
           return history;
         }
@@ -124,6 +128,7 @@ public final class Trainer {
           stop |= callbacks.get(c).onEpochEnd(result, context);
         }
       }
+      plateauFeed.observe(costSum / m, devCost);
       if (stop) {
         history.stop("stopped by " + stopperName(callbacks) + " after epoch " + (epoch + 1));
         break;

@@ -9,7 +9,9 @@ public final class Experiments {
 
   public static Map<String, Experiment> all() {
     Map<String, Experiment> m = new LinkedHashMap<>();
-    for (Experiment e : new Experiment[] {new InitializationExperiment(), new BatchNormExperiment(), new AutodiffExperiment()}) {
+    for (Experiment e : new Experiment[] {new InitializationExperiment(), new OptimizationExperiment(),
+        new EwaExperiment(), new LrDecayExperiment(), new SaddleExperiment(), new BatchNormExperiment(),
+        new AutodiffExperiment()}) {
       m.put(e.name(), e);
     }
     return m;
