@@ -38,6 +38,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin
   TrainingOptions training;
 
+  @Mixin
+  RegularizationOptions regularization;
+
   @Option(names = "--split", paramLabel = "TRAIN,DEV,TEST", split = ",",
       description = "Ratios of train, dev and test (default: 60,20,20; with --test: 80,20).")
   List<Double> split;
@@ -52,7 +55,8 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TrainingSession session = TrainingSession.prepare(data, network, training, splitRatios(), !noNormalize);
+    TrainingSession session = TrainingSession.prepare(data, network, training, regularization, splitRatios(), !noNormalize);
+    session.regularization.warnTo(err);
     List<Callback> callbacks = new ArrayList<>();
     ProgressBar bar = ProgressBar.forTerminal(err, "train");
     if (bar != null) {
@@ -63,6 +67,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path modelPath = dir.resolve("model.descent");
     ModelFile.write(modelPath, result.model());
     List<Path> plots = Plots.forRun(result, dir);
+    plots.addAll(session.regularization.plots(dir));
     if (output.json) {
       ObjectNode json = Report.object();
       json.put("command", "train");
@@ -78,9 +83,11 @@ public final class TrainCommand implements Callable<Integer> {
       if (!result.history().completed()) {
         json.put("stopped", result.history().stopReason());
       }
+      session.regularization.report(json, result);
       Report.print(out, json);
     } else {
       Summary.ofRun(out, session.describe(), result, modelPath, plots);
+      session.regularization.summary(out, result);
     }
     return Main.OK;
   }

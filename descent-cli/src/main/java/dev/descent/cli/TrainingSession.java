@@ -21,9 +21,11 @@ final class TrainingSession {
   final GradientTransform transform;
   final TrainingConfig config;
   final Map<String, Object> settings;
+  final Regularization regularization;
 
   private TrainingSession(PreparedData data, Network network, GradientTransform transform,
-      TrainingConfig config, Map<String, Object> settings) {
+      TrainingConfig config, Map<String, Object> settings, Regularization regularization) {
+    this.regularization = regularization;
     this.data = data;
     this.network = network;
     this.transform = transform;
@@ -32,15 +34,16 @@ final class TrainingSession {
   }
 
   static TrainingSession prepare(DataOptions dataOptions, NetworkOptions networkOptions,
-      TrainingOptions trainingOptions, double[] split, boolean normalize) {
+      TrainingOptions trainingOptions, RegularizationOptions regularizationOptions, double[] split, boolean normalize) {
     NetworkSpec spec = networkOptions.spec();
     TrainingConfig config = trainingOptions.config();
     GradientTransform transform = trainingOptions.transform();
     Dataset all = dataOptions.load();
     Dataset test = dataOptions.loadTest();
     PreparedData data = PreparedData.prepare(all, test, split, normalize, trainingOptions.seed);
+    Regularization regularization = regularizationOptions.resolve(spec, data, split);
     Network network = spec.build(data.train(), trainingOptions.precision(), new Rng(trainingOptions.seed),
-        NetworkSpec.LayerDecorator.PLAIN);
+        regularization.decorator(NetworkSpec.LayerDecorator.PLAIN));
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("data", dataOptions.data);
     settings.put("hidden", spec.hidden());
@@ -52,11 +55,14 @@ final class TrainingSession {
     settings.put("seed", config.seed());
     settings.put("normalize", normalize);
     settings.put("precision", network.precision().name());
-    return new TrainingSession(data, network, transform, config, settings);
+    regularization.putSettings(settings);
+    return new TrainingSession(data, network, transform, config, settings, regularization);
   }
 
   RunResult run(List<Callback> callbacks) {
-    return TrainingRun.execute(network, transform, config, data, callbacks, settings);
+    List<Callback> all = new java.util.ArrayList<>(callbacks);
+    all.addAll(regularization.callbacks());
+    return regularization.finish(TrainingRun.execute(network, transform, config, data, all, settings));
   }
 
   /** One line per setting, for the human summary. */
@@ -70,6 +76,7 @@ final class TrainingSession {
         network.parameterCount(), network.loss().label()));
     sb.append(String.format("training  %s, batch %s, %d epochs, seed %d%n", transform.describe(),
         settings.get("batch_size"), config.epochs(), config.seed()));
+    sb.append(regularization.describe());
     return sb.toString();
   }
 }

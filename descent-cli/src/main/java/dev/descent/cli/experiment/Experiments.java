@@ -9,7 +9,8 @@ public final class Experiments {
 
   public static Map<String, Experiment> all() {
     Map<String, Experiment> m = new LinkedHashMap<>();
-    for (Experiment e : new Experiment[] {new InitializationExperiment()}) {
+    for (Experiment e : new Experiment[] {new InitializationExperiment(), new RegularizationExperiment(),
+        new GradientCheckExperiment()}) {
       m.put(e.name(), e);
     }
     return m;
