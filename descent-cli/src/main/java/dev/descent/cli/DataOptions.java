@@ -28,6 +28,15 @@ public final class DataOptions {
       description = "Class names in order (labels outside them are an error), or for blobs/spiral the number of classes.")
   List<String> classes;
 
+  @Option(names = "--regression", description = "Numeric targets (mean squared error, linear output) instead of classes.")
+  boolean regression;
+
+  @Option(names = "--hdf5-features", paramLabel = "NAME", description = "HDF5 dataset of the features (default: the *_set_x one).")
+  String hdf5Features;
+
+  @Option(names = "--hdf5-labels", paramLabel = "NAME", description = "HDF5 dataset of the labels (default: the *_set_y one).")
+  String hdf5Labels;
+
   @Option(names = "--examples", paramLabel = "N", defaultValue = "300", description = "Examples of a built-in data set (default: ${DEFAULT-VALUE}).")
   int examples;
 
@@ -42,7 +51,7 @@ public final class DataOptions {
       throw new UsageException("--examples " + examples + ": a data set needs at least 2 examples");
     }
     return new DataRequest(source, format, label, labelsFile, classes == null ? List.of() : classes, examples,
-        noise == null ? Double.NaN : noise, dataSeed);
+        noise == null ? Double.NaN : noise, dataSeed, regression, hdf5Features, hdf5Labels);
   }
 
   Dataset load() {

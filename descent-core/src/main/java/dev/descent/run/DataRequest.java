@@ -12,14 +12,33 @@ import java.util.List;
  * @param examples size of a generated set
  * @param noise noise of a generated set; NaN for the set's own default
  * @param seed seed of a generated set
+ * @param regression keep numeric targets instead of classes
+ * @param hdf5Features HDF5 dataset of the features, or null to detect {@code *_set_x}
+ * @param hdf5Labels HDF5 dataset of the labels, or null to detect {@code *_set_y}
  */
 public record DataRequest(String source, String format, String labelColumn, String labelsFile,
-    List<String> classes, int examples, double noise, long seed) {
+    List<String> classes, int examples, double noise, long seed, boolean regression,
+    String hdf5Features, String hdf5Labels) {
   public DataRequest {
     classes = List.copyOf(classes);
   }
 
   public static DataRequest builtIn(String name, int examples, double noise, long seed) {
-    return new DataRequest(name, null, null, null, List.of(), examples, noise, seed);
+    return new DataRequest(name, null, null, null, List.of(), examples, noise, seed, false, null, null);
+  }
+
+  /** A plain file read with default options. */
+  public static DataRequest file(String path) {
+    return new DataRequest(path, null, null, null, List.of(), 0, Double.NaN, 0, false, null, null);
+  }
+
+  public DataRequest withClasses(List<String> names) {
+    return new DataRequest(source, format, labelColumn, labelsFile, names, examples, noise, seed, regression,
+        hdf5Features, hdf5Labels);
+  }
+
+  DataRequest asRegression() {
+    return new DataRequest(source, format, labelColumn, labelsFile, List.of(), examples, noise, seed, true,
+        hdf5Features, hdf5Labels);
   }
 }

@@ -28,7 +28,7 @@ public final class DataSource {
       throw new DescentException(request.source() + ": no such file, and not a built-in data set ("
           + String.join(", ", BuiltInData.names()) + ")");
     }
-    return FileData.load(file, request, null);
+    return FileData.load(file, request);
   }
 
   private static Dataset generate(DataRequest request) {
@@ -62,13 +62,13 @@ public final class DataSource {
     if (!Files.exists(file)) {
       throw new DescentException(source + ": no such file");
     }
-    return FileData.load(file, new DataRequest(source, null, null, null, model.classNames(), 0, Double.NaN, 0), model);
+    return FileData.unlabelled(file, DataRequest.file(source).withClasses(model.classNames()), model);
   }
 
   /** Labelled examples for a model, with its class names (labels outside them are an error). */
   public static Dataset loadLabelledForModel(String source, Model model) {
     Dataset d = isBuiltIn(source) ? load(DataRequest.builtIn(source, 300, Double.NaN, 3))
-        : FileData.load(requireFile(source), new DataRequest(source, null, null, null, model.classNames(), 0, Double.NaN, 0), null);
+        : FileData.load(requireFile(source), DataRequest.file(source).withClasses(model.classNames()));
     if (d.featureCount() != model.network().inputs()) {
       throw new DescentException(source + ": has " + d.featureCount() + " features but the model expects "
           + model.network().inputs());

@@ -19,16 +19,7 @@ public final class LoopGemm implements Gemm {
       int n = c.cols();
       float al = (float) alpha;
       if (!transposeA && transposeB) {
-        // Z = A·Wᵀ: dot products of rows, both contiguous
-        for (int i = 0; i < m; i++) {
-          for (int j = 0; j < n; j++) {
-            float s = 0f;
-            for (int p = 0, ai = i * k, bj = j * k; p < k; p++) {
-              s += x[ai + p] * y[bj + p];
-            }
-            z[i * n + j] += al * s;
-          }
-        }
+        rowDots32(x, y, z, m, n, k, al);
       } else {
         int lda = a.cols();
         int ldb = b.cols();
@@ -55,15 +46,7 @@ public final class LoopGemm implements Gemm {
       int m = c.rows();
       int n = c.cols();
       if (!transposeA && transposeB) {
-        for (int i = 0; i < m; i++) {
-          for (int j = 0; j < n; j++) {
-            double s = 0;
-            for (int p = 0, ai = i * k, bj = j * k; p < k; p++) {
-              s += x[ai + p] * y[bj + p];
-            }
-            z[i * n + j] += alpha * s;
-          }
-        }
+        rowDots64(x, y, z, m, n, k, alpha);
       } else {
         int lda = a.cols();
         int ldb = b.cols();
@@ -81,6 +64,82 @@ public final class LoopGemm implements Gemm {
             }
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Z += α·A·Bᵀ, the dense forward product: dot products of contiguous rows, four columns of Z
+   * at a time so that four independent sums hide the latency of each multiply-add.
+   */
+  private static void rowDots32(float[] x, float[] y, float[] z, int m, int n, int k, float al) {
+    for (int i = 0; i < m; i++) {
+      int ai = i * k;
+      int zi = i * n;
+      int j = 0;
+      for (; j + 3 < n; j += 4) {
+        int b0 = j * k;
+        int b1 = b0 + k;
+        int b2 = b1 + k;
+        int b3 = b2 + k;
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        for (int p = 0; p < k; p++) {
+          float a = x[ai + p];
+          s0 += a * y[b0 + p];
+          s1 += a * y[b1 + p];
+          s2 += a * y[b2 + p];
+          s3 += a * y[b3 + p];
+        }
+        z[zi + j] += al * s0;
+        z[zi + j + 1] += al * s1;
+        z[zi + j + 2] += al * s2;
+        z[zi + j + 3] += al * s3;
+      }
+      for (; j < n; j++) {
+        float s = 0f;
+        for (int p = 0, bj = j * k; p < k; p++) {
+          s += x[ai + p] * y[bj + p];
+        }
+        z[zi + j] += al * s;
+      }
+    }
+  }
+
+  private static void rowDots64(double[] x, double[] y, double[] z, int m, int n, int k, double al) {
+    for (int i = 0; i < m; i++) {
+      int ai = i * k;
+      int zi = i * n;
+      int j = 0;
+      for (; j + 3 < n; j += 4) {
+        int b0 = j * k;
+        int b1 = b0 + k;
+        int b2 = b1 + k;
+        int b3 = b2 + k;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int p = 0; p < k; p++) {
+          double a = x[ai + p];
+          s0 += a * y[b0 + p];
+          s1 += a * y[b1 + p];
+          s2 += a * y[b2 + p];
+          s3 += a * y[b3 + p];
+        }
+        z[zi + j] += al * s0;
+        z[zi + j + 1] += al * s1;
+        z[zi + j + 2] += al * s2;
+        z[zi + j + 3] += al * s3;
+      }
+      for (; j < n; j++) {
+        double s = 0;
+        for (int p = 0, bj = j * k; p < k; p++) {
+          s += x[ai + p] * y[bj + p];
+        }
+        z[zi + j] += al * s;
       }
     }
   }

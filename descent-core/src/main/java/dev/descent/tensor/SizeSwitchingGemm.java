@@ -3,10 +3,12 @@ package dev.descent.tensor;
 /** Sends small products to plain loops and large ones to OpenBLAS; see {@link Gemm#auto()}. */
 public final class SizeSwitchingGemm implements Gemm {
   /**
-   * Multiply-adds (m·n·k) below which loops win. Measured with the bench module's GemmBenchmark
-   * on a 2-core AVX-512 machine: loops are ahead up to about 32³, level with BLAS at 48³.
+   * Multiply-adds (m·n·k) below which loops win: a native call plus staging costs a few hundred
+   * nanoseconds, and OpenBLAS's vector kernels overtake plain loops within a few thousand
+   * multiply-adds (measured on this project's 2-core machine; see docs/performance.md). The
+   * course's nets (64·5·2 = 640) stay in loops; a [20,50,30] layer on 32 examples goes to BLAS.
    */
-  public static final long DEFAULT_THRESHOLD = 40L * 40 * 40;
+  public static final long DEFAULT_THRESHOLD = 4096;
 
   static final SizeSwitchingGemm DEFAULT = new SizeSwitchingGemm(DEFAULT_THRESHOLD);
 

@@ -64,7 +64,7 @@ public final class InitializationExperiment implements Experiment {
 
   static PreparedData data(ExperimentContext context) {
     if (context.dataFile() != null) {
-      Dataset all = dev.descent.run.DataSource.load(dev.descent.run.DataRequest.builtIn(context.dataFile(), 0, Double.NaN, 1));
+      Dataset all = dev.descent.run.DataSource.load(dev.descent.run.DataRequest.file(context.dataFile()));
       return PreparedData.prepare(all, null, new double[] {75, 0, 25}, false, 1);
     }
     Dataset train = Generators.circles(300, 0.05, 0.8, new Rng(1));

@@ -98,7 +98,8 @@ final class ConfusionRenderer {
     float countSize = (float) Math.max(9, Math.min(18, cell * 0.22));
     Font countFont = Theme.font(Font.BOLD, countSize);
     Font shareFont = Theme.font(Font.PLAIN, countSize * 0.78f);
-    boolean room = cell >= 2.8 * countSize;
+    // NOTE: below about 8 points the percentages cannot be read; the colour still shows them
+    boolean room = cell >= 2.8 * countSize && countSize * 0.78 >= 8;
     for (int t = 0; t < k; t++) {
       long row = plot.rowTotal(t);
       for (int p = 0; p < k; p++) {

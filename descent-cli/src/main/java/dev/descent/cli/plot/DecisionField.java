@@ -95,8 +95,9 @@ final class DecisionField {
           }
         } else if (Math.abs(sum - 1) > SUM_TOLERANCE) {
           throw new IllegalArgumentException(
-              "batch prediction at (" + points[k][0] + ", " + points[k][1] + "): probabilities sum to "
-                  + sum + ": must sum to 1; pass softmax outputs, not logits");
+              "batch prediction at (" + points[k][0] + ", " + points[k][1]
+                  + "): probabilities sum to " + sum
+                  + ": must sum to 1; pass softmax outputs, not logits");
         }
       } else {
         throw new IllegalArgumentException(

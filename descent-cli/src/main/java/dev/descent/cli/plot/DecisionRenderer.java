@@ -33,10 +33,11 @@ final class DecisionRenderer {
     Grid grid = new Grid(plot.box(), plot.resolution());
     double[][] p = DecisionField.evaluate(plot, grid, notes);
     XYChart chart =
-        Theme.xyChart(
-            width, height, plot.title(), Axis.linear(plot.x1Title()), Axis.linear(plot.x2Title()));
+        Backdrop.chart(
+            width, height, plot.title(), Axis.linear(plot.x1Title()), Axis.linear(plot.x2Title()),
+            plot.box());
     addExamples(chart, plot, notes);
-    Backdrop backdrop = Backdrop.fit(chart, plot.box());
+    Backdrop backdrop = Backdrop.locate(chart, plot.box());
     BufferedImage under = regions(grid, p, backdrop.area());
     drawBoundaries(under, grid, p);
     return new Figure(backdrop.compose(under, width, height), notes);
@@ -44,48 +45,63 @@ final class DecisionRenderer {
 
   private static void addExamples(XYChart chart, DecisionPlot plot, List<String> notes) {
     int m = plot.labels().length;
+    boolean[] finite = finiteExamples(plot, notes);
     List<Drawable> placed = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     double scale = m > 1000 ? 0.75 : 1.0;
     for (int k = 0; k < plot.classCount(); k++) {
       int count = 0;
       for (int i = 0; i < m; i++) {
-        count += plot.label(i) == k ? 1 : 0;
+        count += finite[i] && plot.label(i) == k ? 1 : 0;
+      }
+      if (count == 0) {
+        continue;
       }
       double[] x1 = new double[count];
       double[] x2 = new double[count];
       int at = 0;
       for (int i = 0; i < m; i++) {
-        if (plot.label(i) == k) {
+        if (finite[i] && plot.label(i) == k) {
           x1[at] = plot.feature(i, 0);
           x2[at++] = plot.feature(i, 1);
         }
       }
-      if (count == 0) {
-        continue;
-      }
-      Drawable d = Drawable.of(new Series(plot.classNames().get(k), x1, x2), false, false, notes);
-      if (d.size() == 0) {
-        continue;
-      }
-      XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
+      String name = plot.classNames().get(k);
+      XYSeries s = chart.addSeries(name, x1, x2);
       s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
       s.setMarker(new Dot(Dot.Shape.CIRCLE, scale, Color.WHITE, false));
       s.setMarkerColor(Theme.color(k));
-      placed.add(d);
-      labels.add(d.name());
+      placed.add(new Drawable(name, x1, x2));
+      labels.add(name);
     }
     List<Boolean> isLine = new ArrayList<>();
     placed.forEach(d -> isLine.add(false));
     if (!placed.isEmpty()) {
       chart.getStyler().setLegendPosition(
-          LegendPlacement.chooseInBox(placed, isLine, labels, plot.box(), width(chart),
+          LegendPlacement.chooseInBox(placed, isLine, labels, plot.box(), chart.getWidth() - 110,
               chart.getHeight() - 110));
     }
   }
 
-  private static double width(XYChart chart) {
-    return chart.getWidth() - 110;
+  /** Which examples have two finite features; notes how many do not. */
+  private static boolean[] finiteExamples(DecisionPlot plot, List<String> notes) {
+    int m = plot.labels().length;
+    boolean[] finite = new boolean[m];
+    int first = -1;
+    int left = 0;
+    for (int i = 0; i < m; i++) {
+      finite[i] = Double.isFinite(plot.feature(i, 0)) && Double.isFinite(plot.feature(i, 1));
+      if (!finite[i]) {
+        first = first < 0 ? i : first;
+        left++;
+      }
+    }
+    if (left > 0) {
+      notes.add(
+          left + " of " + m + " examples not drawn (non-finite feature, first at example " + first
+              + ")");
+    }
+    return finite;
   }
 
   /** One pixel per screen pixel: the class with the highest interpolated probability. */

@@ -15,15 +15,28 @@ record Drawable(String name, double[] x, double[] y) {
     return x.length;
   }
 
-  /** The drawable points of {@code series}; appends a note to {@code notes} if any are left out. */
+  /**
+   * The drawable points of a curve or cloud; appends a note to {@code notes} if any are left
+   * out, locating the first by its x ("first at x = 12").
+   */
   static Drawable of(Series series, boolean xLog, boolean yLog, List<String> notes) {
+    return filter(series, xLog, yLog, notes, "series", false);
+  }
+
+  /** The drawable points of an optimizer path; notes locate them by step ("first at step 3"). */
+  static Drawable ofPath(Series path, List<String> notes) {
+    return filter(path, false, false, notes, "path", true);
+  }
+
+  private static Drawable filter(
+      Series series, boolean xLog, boolean yLog, List<String> notes, String kind, boolean steps) {
     int n = series.size();
     double[] x = new double[n];
     double[] y = new double[n];
     int kept = 0;
-    Reason nonFinite = new Reason("non-finite");
-    Reason xNotPositive = new Reason("x ≤ 0 on the log x axis");
-    Reason yNotPositive = new Reason("y ≤ 0 on the log y axis");
+    Reason nonFinite = new Reason("non-finite", steps);
+    Reason xNotPositive = new Reason("x ≤ 0 on the log x axis", steps);
+    Reason yNotPositive = new Reason("y ≤ 0 on the log y axis", steps);
     for (int i = 0; i < n; i++) {
       double xi = series.xAt(i);
       double yi = series.yAt(i);
@@ -47,22 +60,23 @@ record Drawable(String name, double[] x, double[] y) {
         }
       }
       notes.add(
-          "series '" + series.name() + "': " + (n - kept) + " of " + n + " points not drawn ("
+          kind + " '" + series.name() + "': " + (n - kept) + " of " + n + " points not drawn ("
               + String.join("; ", reasons) + ")");
     }
-    return new Drawable(
-        series.name(), Arrays.copyOf(x, kept), Arrays.copyOf(y, kept));
+    return new Drawable(series.name(), Arrays.copyOf(x, kept), Arrays.copyOf(y, kept));
   }
 
   /** One reason to leave points out: how many, and where the first one was. */
   private static final class Reason {
     private final String what;
+    private final boolean steps;
     private int count;
     private int firstIndex;
     private double firstX;
 
-    Reason(String what) {
+    Reason(String what, boolean steps) {
       this.what = what;
+      this.steps = steps;
     }
 
     void count(int index, double x) {
@@ -73,10 +87,14 @@ record Drawable(String name, double[] x, double[] y) {
     }
 
     String describe() {
-      String first =
-          Double.isFinite(firstX)
-              ? "x = " + Numbers.compact(firstX)
-              : "index " + firstIndex;
+      String first;
+      if (steps) {
+        first = "step " + firstIndex;
+      } else if (Double.isFinite(firstX)) {
+        first = "x = " + Numbers.compact(firstX);
+      } else {
+        first = "index " + firstIndex;
+      }
       return count + " " + what + ", first at " + first;
     }
   }

@@ -78,7 +78,8 @@ public final class Figure {
     Path temporary = null;
     try {
       Files.createDirectories(target.getParent());
-      temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+      temporary =
+          Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
       try (OutputStream out = Files.newOutputStream(temporary)) {
         encode(out);
       }

@@ -14,6 +14,18 @@ package dev.descent.cli.plot;
  *   <li>{@link #surface}: optimizer paths over a function of two variables ({@link SurfacePlot}).
  * </ul>
  *
+ * <p>What is not drawn is said, never hidden: non-finite values, values ≤ 0 on a log axis, NaN
+ * predictions and non-finite values of f are left out and described in {@link Figure#notes()},
+ * one sentence each, for the caller to print. Left out without a note, because nothing is lost:
+ * points of long curves that a pixel column cannot show ({@link XyPlot} lines are thinned to
+ * their min and max per column), and the parts of paths or examples outside a box the caller
+ * chose (clipped at the plot's edge). Bad arguments (a class index out of range, a probability
+ * above 1, names used twice) throw {@link IllegalArgumentException}; files that cannot be written
+ * throw {@link dev.descent.DescentException} naming the file.
+ *
+ * <p>Rendering needs no display: {@code java.awt.headless} is set to {@code true} unless the
+ * caller set it.
+ *
  * <pre>{@code
  * Figures.standard()
  *     .xy(XyPlot.of("Cost", Axis.linear("epoch"), Axis.log("cost")).line(Series.of("adam", cost)))
@@ -24,7 +36,7 @@ public final class Figures {
   public static final int DEFAULT_WIDTH = 800;
   public static final int DEFAULT_HEIGHT = 500;
   public static final int MIN_SIDE = 200;
-  public static final int MAX_SIDE = 8000;
+  public static final int MAX_SIDE = 4000;
 
   private final int width;
   private final int height;
@@ -41,7 +53,10 @@ public final class Figures {
     return new Figures(DEFAULT_WIDTH, DEFAULT_HEIGHT);
   }
 
-  /** Figures of {@code width}×{@code height} pixels, each in [{@value #MIN_SIDE}, {@value #MAX_SIDE}]. */
+  /**
+   * Figures of {@code width}×{@code height} pixels, each in [{@value #MIN_SIDE}, {@value
+   * #MAX_SIDE}].
+   */
   public static Figures ofSize(int width, int height) {
     return new Figures(width, height);
   }

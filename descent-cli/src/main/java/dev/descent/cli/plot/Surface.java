@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * f on a {@link Grid}, as the shade in [0, 1] each point gets: (t − min t)/(max t − min t) with
- * t = f (linear) or t = log10(f − min f + ε), ε = 10⁻⁴·(max f − min f) (log: four decades below the top show). NaN where f is
- * not finite.
+ * t = f (linear) or t = log10(f − min f + ε), ε = 10⁻⁴·(max f − min f) (log: four decades
+ * below the top show). NaN where f is not finite.
  */
 final class Surface {
   final double[] shade;

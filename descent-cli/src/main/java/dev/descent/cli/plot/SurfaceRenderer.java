@@ -36,11 +36,11 @@ final class SurfaceRenderer {
     Grid grid = new Grid(plot.box(), plot.resolution());
     Surface surface = Surface.evaluate(plot, grid, notes);
     XYChart chart =
-        Theme.xyChart(
+        Backdrop.chart(
             width - BAR_STRIP, height, plot.title(), Axis.linear(plot.xTitle()),
-            Axis.linear(plot.yTitle()));
+            Axis.linear(plot.yTitle()), plot.box());
     addPaths(chart, plot, notes);
-    Backdrop backdrop = Backdrop.fit(chart, plot.box());
+    Backdrop backdrop = Backdrop.locate(chart, plot.box());
     Rectangle area = backdrop.area();
     BufferedImage under = colours(grid, surface, area);
     drawLevels(under, grid, surface, plot.levels());
@@ -58,7 +58,7 @@ final class SurfaceRenderer {
     List<Boolean> isLine = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (Series path : plot.paths()) {
-      Drawable d = Drawable.of(path, false, false, notes);
+      Drawable d = Drawable.ofPath(path, notes);
       if (d.size() > 0) {
         drawn.add(d);
       }

@@ -119,6 +119,16 @@ final class Theme {
     return chart;
   }
 
+  /**
+   * A decimal pattern for tick labels of a linear axis over [low, high]: one digit finer than
+   * a tenth of the span, with a leading zero (XChart's default writes ".05").
+   */
+  static String linearPattern(double low, double high) {
+    double span = high > low ? high - low : Math.max(Math.abs(low), 1e-300);
+    int decimals = (int) Math.max(0, Math.min(12, Math.ceil(-Math.log10(span / 10)) + 1));
+    return decimals == 0 ? "#,##0" : "#,##0." + "#".repeat(decimals);
+  }
+
   /** A white canvas of the given size. */
   static BufferedImage canvas(int width, int height) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

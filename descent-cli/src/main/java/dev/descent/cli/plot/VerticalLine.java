@@ -15,7 +15,8 @@ public record VerticalLine(double x, String label) {
     }
     if (label == null || label.isBlank()) {
       throw new IllegalArgumentException(
-          "vertical line at x = " + x + ": label must be non-blank (it names the line in the legend)");
+          "vertical line at x = " + x
+              + ": label must be non-blank (it names the line in the legend)");
     }
   }
 }

@@ -50,9 +50,9 @@ public record XyPlot(
       throw new IllegalArgumentException(
           "plot '" + title + "': dots, lines, vertical lines and markers must not be null");
     }
-    dots = List.copyOf(dots);
-    lines = List.copyOf(lines);
-    verticalLines = List.copyOf(verticalLines);
+    dots = copy(title, dots, "dots");
+    lines = copy(title, lines, "lines");
+    verticalLines = copy(title, verticalLines, "vertical lines");
     checkUniqueNames(title, dots, lines, verticalLines);
     for (VerticalLine v : verticalLines) {
       if (x.isLog() && v.x() <= 0) {
@@ -154,6 +154,17 @@ public record XyPlot(
     List<T> out = new ArrayList<>(list);
     out.add(item);
     return out;
+  }
+
+  private static <T> List<T> copy(String title, List<T> items, String what) {
+    for (T item : items) {
+      // NOTE: not items.contains(null): List.of(...) throws on that question
+      if (item == null) {
+        throw new IllegalArgumentException(
+            "plot '" + title + "': " + what + " contain null; remove it");
+      }
+    }
+    return List.copyOf(items);
   }
 
   private static void checkUniqueNames(

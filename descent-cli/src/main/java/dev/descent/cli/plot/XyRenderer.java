@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
@@ -29,85 +30,97 @@ final class XyRenderer {
       throw new IllegalArgumentException(
           "plot '" + plot.title() + "' has nothing to draw; add a line or dots");
     }
-    boolean xLog = plot.x().isLog();
-    boolean yLog = plot.y().isLog();
     List<String> notes = new ArrayList<>();
-    List<Drawable> dots = drawable(plot.dots(), xLog, yLog, notes);
-    List<Drawable> lines = new ArrayList<>();
-    for (Drawable line : drawable(plot.lines(), xLog, yLog, notes)) {
-      // NOTE: long curves are downsampled for drawing (min and max per pixel column)
-      lines.add(Downsample.minMax(line, width));
-    }
-
     XYChart chart = Theme.xyChart(width, height, plot.title(), plot.x(), plot.y());
-    List<Drawable> placed = new ArrayList<>();
-    List<Boolean> placedIsLine = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
-    int colour = 0;
-    for (Drawable d : dots) {
-      XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
-      s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
-      Color c = Theme.color(colour++);
-      s.setMarker(Dot.plain(d.size() > 500 ? 0.7 : 1.0));
-      s.setMarkerColor(Theme.withAlpha(c, dotAlpha(d.size())));
-      s.setLineColor(c);
-      place(d, false, placed, placedIsLine, labels);
-    }
-    for (Drawable d : lines) {
-      XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
-      s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-      Color c = Theme.color(colour++);
-      s.setLineColor(c);
-      s.setMarkerColor(c);
-      s.setLineWidth(Theme.LINE_WIDTH);
-      s.setMarker(markers(plot.markers(), d.size()) ? Dot.plain(0.9) : SeriesMarkers.NONE);
-      place(d, true, placed, placedIsLine, labels);
-    }
-    if (placed.isEmpty()) {
+    Legend legend = new Legend();
+    addDots(chart, plot, notes, legend);
+    addLines(chart, plot, width, notes, legend);
+    if (legend.curves.isEmpty()) {
       notes.add("plot '" + plot.title() + "': no series has a point that can be drawn");
+      markEmpty(chart, width, height);
     } else {
-      addVerticalLines(chart, plot, placed, placedIsLine, labels);
-      styleLogAxes(chart, plot, placed);
-      avoidTicksAtData(chart, placed);
-      int plotWidth = width - 110;
-      chart
-          .getStyler()
-          .setLegendPosition(
-              LegendPlacement.choose(placed, placedIsLine, labels, xLog, yLog, plotWidth,
-                  height - 110));
+      addVerticalLines(chart, plot, legend);
+      styleAxes(chart, plot, legend.curves);
+      avoidTicksAtData(chart, legend.curves);
+      chart.getStyler().setLegendPosition(
+          LegendPlacement.choose(legend.curves, legend.isLine, legend.labels, plot.x().isLog(),
+              plot.y().isLog(), width - 110, height - 110));
     }
     return new Figure(Theme.paint(chart), notes);
   }
 
-  private static List<Drawable> drawable(
-      List<Series> series, boolean xLog, boolean yLog, List<String> notes) {
-    List<Drawable> out = new ArrayList<>();
-    for (Series s : series) {
-      Drawable d = Drawable.of(s, xLog, yLog, notes);
-      if (d.size() > 0) {
-        out.add(d);
-      }
-    }
-    return out;
+  /** An empty frame that says why, instead of made-up axes from −1 to 1. */
+  private static void markEmpty(XYChart chart, int width, int height) {
+    XYStyler styler = chart.getStyler();
+    styler.setLegendVisible(false);
+    styler.setAxisTicksVisible(false);
+    styler.setPlotGridLinesVisible(false);
+    styler.setAnnotationTextFont(Theme.AXIS_TITLE);
+    styler.setAnnotationTextFontColor(Theme.SOFT_INK);
+    chart.addAnnotation(
+        new AnnotationText(
+            "nothing to draw: no finite value (or none > 0 on a log axis)", width / 2.0,
+            height / 2.0, true));
   }
 
-  private static void place(
-      Drawable d, boolean line, List<Drawable> placed, List<Boolean> isLine, List<String> labels) {
-    placed.add(d);
-    isLine.add(line);
-    labels.add(d.name());
+  /** What the legend lists, for choosing where it goes. */
+  private static final class Legend {
+    final List<Drawable> curves = new ArrayList<>();
+    final List<Boolean> isLine = new ArrayList<>();
+    final List<String> labels = new ArrayList<>();
+
+    void add(Drawable d, boolean line) {
+      curves.add(d);
+      isLine.add(line);
+      labels.add(d.name());
+    }
+  }
+
+  /**
+   * Colours go by position in the plot (dots, then lines), not by what is drawn, so that a
+   * series keeps its colour when another one has nothing drawable.
+   */
+  private static void addDots(XYChart chart, XyPlot plot, List<String> notes, Legend legend) {
+    for (int k = 0; k < plot.dots().size(); k++) {
+      Drawable d = Drawable.of(plot.dots().get(k), plot.x().isLog(), plot.y().isLog(), notes);
+      if (d.size() == 0) {
+        continue;
+      }
+      XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
+      s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+      Color c = Theme.color(k);
+      s.setMarker(Dot.plain(d.size() > 500 ? 0.7 : 1.0));
+      s.setMarkerColor(Theme.withAlpha(c, dotAlpha(d.size())));
+      s.setLineColor(c);
+      legend.add(d, false);
+    }
+  }
+
+  private static void addLines(
+      XYChart chart, XyPlot plot, int width, List<String> notes, Legend legend) {
+    for (int k = 0; k < plot.lines().size(); k++) {
+      Drawable all = Drawable.of(plot.lines().get(k), plot.x().isLog(), plot.y().isLog(), notes);
+      if (all.size() == 0) {
+        continue;
+      }
+      // NOTE: long curves are downsampled for drawing: min and max per pixel column
+      Drawable d = Downsample.minMax(all, width);
+      XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
+      s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+      Color c = Theme.color(plot.dots().size() + k);
+      s.setLineColor(c);
+      s.setMarkerColor(c);
+      s.setLineWidth(Theme.LINE_WIDTH);
+      s.setMarker(markers(plot.markers(), all.size()) ? Dot.plain(0.9) : SeriesMarkers.NONE);
+      legend.add(d, true);
+    }
   }
 
   /** Each vertical line spans the drawn y range, so it never stretches the axis. */
-  private static void addVerticalLines(
-      XYChart chart,
-      XyPlot plot,
-      List<Drawable> placed,
-      List<Boolean> isLine,
-      List<String> labels) {
+  private static void addVerticalLines(XYChart chart, XyPlot plot, Legend legend) {
     double low = Double.POSITIVE_INFINITY;
     double high = Double.NEGATIVE_INFINITY;
-    for (Drawable d : placed) {
+    for (Drawable d : legend.curves) {
       for (double v : d.y()) {
         low = Math.min(low, v);
         high = Math.max(high, v);
@@ -121,56 +134,88 @@ final class XyRenderer {
       s.setLineStyle(DASHED);
       s.setLineColor(Theme.INK);
       s.setMarker(SeriesMarkers.NONE);
-      place(new Drawable(v.label(), x, y), true, placed, isLine, labels);
+      legend.add(new Drawable(v.label(), x, y), true);
     }
   }
 
-  /** Plain labels (0.001, 100) while they stay short, powers of ten (1E-6) beyond. */
-  private static void styleLogAxes(XYChart chart, XyPlot plot, List<Drawable> placed) {
+  /**
+   * Tick labels and ranges XChart gets wrong by default: log axes get plain labels (0.001, 100)
+   * while they stay short and powers of ten (1E-6) beyond; linear axes get a pattern with a
+   * leading zero (0.05, not .05); a constant series gets a range around its value instead of a
+   * single tick.
+   */
+  private static void styleAxes(XYChart chart, XyPlot plot, List<Drawable> placed) {
     XYStyler styler = chart.getStyler();
-    if (plot.x().isLog()) {
-      styler.setXAxisLogarithmic(true);
-      styler.setXAxisDecimalPattern(logPattern(placed, true));
+    double[] x = range(placed, true);
+    double[] y = range(placed, false);
+    styler.setXAxisLogarithmic(plot.x().isLog());
+    styler.setYAxisLogarithmic(plot.y().isLog());
+    styler.setXAxisDecimalPattern(pattern(x, plot.x().isLog()));
+    styler.setYAxisDecimalPattern(pattern(y, plot.y().isLog()));
+    // NOTE: within two decades a log axis has at most two powers of ten to label; label 2…9 too
+    styler.setXAxisLogarithmicDecadeOnly(x[1] / x[0] >= 100);
+    styler.setYAxisLogarithmicDecadeOnly(y[1] / y[0] >= 100);
+    if (x[0] == x[1]) {
+      styler.setXAxisMin(widen(x[0], plot.x().isLog(), -1));
+      styler.setXAxisMax(widen(x[0], plot.x().isLog(), 1));
     }
-    if (plot.y().isLog()) {
-      styler.setYAxisLogarithmic(true);
-      styler.setYAxisDecimalPattern(logPattern(placed, false));
+    if (y[0] == y[1]) {
+      styler.setYAxisMin(widen(y[0], plot.y().isLog(), -1));
+      styler.setYAxisMax(widen(y[0], plot.y().isLog(), 1));
     }
   }
 
-  private static String logPattern(List<Drawable> placed, boolean x) {
+  private static double[] range(List<Drawable> placed, boolean x) {
     double low = Double.POSITIVE_INFINITY;
-    double high = 0;
+    double high = Double.NEGATIVE_INFINITY;
     for (Drawable d : placed) {
       for (double v : x ? d.x() : d.y()) {
         low = Math.min(low, v);
         high = Math.max(high, v);
       }
     }
-    return low >= 1e-4 && high < 1e5 ? "#,##0.####" : "0E0";
+    return new double[] {low, high};
+  }
+
+  private static String pattern(double[] range, boolean log) {
+    if (log) {
+      return range[0] >= 1e-4 && range[1] < 1e5 ? "#,##0.####" : "0E0";
+    }
+    return Theme.linearPattern(range[0], range[1]);
+  }
+
+  /** A value ±10% (±1 for 0; ×2 or ÷2 on a log axis): a range around a constant. */
+  private static double widen(double value, boolean log, int side) {
+    if (log) {
+      return side < 0 ? value / 2 : value * 2;
+    }
+    return value + side * (value == 0 ? 1 : 0.1 * Math.abs(value));
   }
 
   /**
-   * NOTE: when all x values are equally spaced, XChart puts the x ticks at data values (epochs
-   * 1, 8, 15, …); one extra invisible point, inside the drawn range, makes it choose round
-   * numbers (0, 25, 50, …) instead. Up to {@value #DATA_TICKS} x values the data ticks are
-   * kept: they are the epochs themselves.
+   * NOTE: when all x (or all y) values are equally spaced, XChart puts that axis's ticks at data
+   * values (epochs 1, 8, 15, …); one invisible point, between the first two points of the
+   * longest series (so inside the drawn range), makes it choose round numbers (0, 25, 50, …).
+   * Up to {@value #DATA_TICKS} distinct values the data ticks are kept: they are the epochs.
    */
   private static void avoidTicksAtData(XYChart chart, List<Drawable> placed) {
     Set<Double> xs = new HashSet<>();
-    Drawable widest = placed.get(0);
+    Set<Double> ys = new HashSet<>();
+    Drawable longest = placed.get(0);
     for (Drawable d : placed) {
-      for (double v : d.x()) {
-        xs.add(v);
+      for (int i = 0; i < d.size(); i++) {
+        xs.add(d.x()[i]);
+        ys.add(d.y()[i]);
       }
-      widest = d.size() > widest.size() ? d : widest;
+      longest = d.size() > longest.size() ? d : longest;
     }
-    if (xs.size() <= DATA_TICKS || widest.size() < 2) {
+    if ((xs.size() <= DATA_TICKS && ys.size() <= DATA_TICKS) || longest.size() < 2) {
       return;
     }
-    double between = (widest.x()[0] + widest.x()[1]) / 2;
-    XYSeries s = chart.addSeries(HIDDEN, new double[] {between}, new double[] {widest.y()[0]});
-    s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+    double x = (longest.x()[0] + longest.x()[1]) / 2;
+    double y = (longest.y()[0] + longest.y()[1]) / 2;
+    XYSeries s = chart.addSeries(HIDDEN, new double[] {x}, new double[] {y});
+    s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     s.setMarker(SeriesMarkers.NONE);
     s.setShowInLegend(false);
   }

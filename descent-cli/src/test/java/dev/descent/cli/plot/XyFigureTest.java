@@ -37,6 +37,7 @@ class XyFigureTest {
     assertTrue(Png.distinctColours(image) > 50, "anti-aliased curves in three colours");
     assertTrue(Png.count(image, 0xffffff) > 200_000, "white background");
     assertEquals(List.of(), figure.notes());
+    assertEquals("true", System.getProperty("java.awt.headless"), "set before AWT starts");
     assertTrue(GraphicsEnvironment.isHeadless());
   }
 
@@ -180,7 +181,8 @@ class XyFigureTest {
             .dots(Series.of("raw", raw))
             .line(Series.of("β = 0.9", dev.descent.optim.Ewa.series(raw, 0.9, true)));
 
-    BufferedImage image = Png.roundTrip(Figures.standard().xy(plot), directory, "ewa.png", 800, 500);
+    BufferedImage image =
+        Png.roundTrip(Figures.standard().xy(plot), directory, "ewa.png", 800, 500);
 
     assertTrue(Png.count(image, 0xff7f0e) > 100, "the average in orange, over blue dots");
   }
@@ -270,6 +272,48 @@ class XyFigureTest {
   void figureSizeIsChecked() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Figures.ofSize(100, 500));
-    assertEquals("figure width = 100 pixels: must be in [200, 8000]", e.getMessage());
+    assertEquals("figure width = 100 pixels: must be in [200, 4000]", e.getMessage());
+  }
+
+  @Test
+  void nullSeriesAreRejected() {
+    List<Series> lines = new java.util.ArrayList<>();
+    lines.add(null);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new XyPlot("Cost", Axis.linear("x"), Axis.linear("y"), List.of(), lines,
+                List.of(), XyPlot.Markers.AUTO));
+    assertEquals("plot 'Cost': lines contain null; remove it", e.getMessage());
+  }
+
+  @Test
+  void aSeriesKeepsItsColourWhenAnEarlierOneHasNothingToDraw() {
+    XyPlot plot =
+        XyPlot.of("", Axis.linear("x"), Axis.linear("y"))
+            .line(Series.of("diverged", new double[] {Double.NaN, Double.NaN}))
+            .line(Series.of("fine", new double[] {1, 3, 2}));
+
+    BufferedImage image = Png.read(Figures.standard().xy(plot).pngBytes());
+
+    assertTrue(Png.count(image, 0xff7f0e) > 100, "second series stays orange");
+    assertEquals(0, Png.count(image, 0x1f77b4), "nothing in the first series' blue");
+  }
+
+  @Test
+  void aPlotWithNothingDrawableStillDrawsItsAxesAndSaysWhy() {
+    XyPlot plot =
+        XyPlot.of("Cost", Axis.linear("epoch"), Axis.log("cost"))
+            .line(Series.of("diverged", new double[] {Double.NaN, -1}));
+
+    Figure figure = Figures.standard().xy(plot);
+
+    assertEquals(
+        List.of(
+            "series 'diverged': 2 of 2 points not drawn (1 non-finite, first at x = 1;"
+                + " 1 y ≤ 0 on the log y axis, first at x = 2)",
+            "plot 'Cost': no series has a point that can be drawn"),
+        figure.notes());
+    Png.roundTrip(figure, directory, "empty.png", 800, 500);
   }
 }

@@ -1,0 +1,70 @@
+package dev.descent.data.io;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Loads comma-separated UTF-8 text (read with FastCSV): one example per row, every column a
+ * number except the label column ({@code LoadOptions.labelColumn}, default the last). The first
+ * row is a header when any of its feature cells is not a number. Labels are class names (text,
+ * kept in order of first appearance), whole numbers (sorted), or numeric targets with {@code
+ * LoadOptions.regression}. Every bad cell is reported with its line and column:
+ *
+ * <pre>
+ * train.csv line 14: expected 31 columns, found 30
+ * train.csv line 5 column 3: value NaN is not a finite number
+ * </pre>
+ */
+public final class CsvLoader implements DataLoader {
+
+  @Override
+  public LoadedData read(Path path, LoadOptions options) {
+    InputFile file = InputFile.open(path);
+    refuseBinary(file);
+    CsvTable table = new CsvTable(file, options);
+    // a strict decoder: bytes that are not UTF-8 are an error, not silently replaced by U+FFFD
+    try (Reader reader = new InputStreamReader(Files.newInputStream(path),
+        StandardCharsets.UTF_8.newDecoder());
+        CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true)
+            .ignoreDifferentFieldCount(true).ofCsvRecord(reader)) {
+      for (CsvRecord row : csv) {
+        table.add(row.getStartingLineNumber(), row);
+      }
+    } catch (UncheckedIOException e) {
+      throw failure(file, e.getCause());
+    } catch (IOException e) {
+      throw failure(file, e);
+    } catch (CsvParseException e) {
+      throw file.error("is not readable as CSV (" + (e.getCause() != null ? e.getCause().getMessage()
+          : e.getMessage()) + ")", e);
+    }
+    return new LoadedData(table.finish(), Optional.empty());
+  }
+
+  private static RuntimeException failure(InputFile file, IOException e) {
+    if (e instanceof CharacterCodingException) {
+      return file.error("is not UTF-8 text; save the CSV as UTF-8", e);
+    }
+    return file.ioError(e);
+  }
+
+  /** A zero byte never occurs in text, and tells a binary file apart before any parsing. */
+  private static void refuseBinary(InputFile file) {
+    byte[] head = file.head(8192);
+    for (int i = 0; i < head.length; i++) {
+      if (head[i] == 0) {
+        throw file.error("is not a text file (a zero byte at offset " + i + "); expected CSV text");
+      }
+    }
+  }
+}

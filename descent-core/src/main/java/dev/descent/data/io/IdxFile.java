@@ -1,0 +1,75 @@
+package dev.descent.data.io;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.zip.ZipException;
+
+/**
+ * A reader for MNIST's IDX files, plain or gzip (told by the gzip magic, not the name): a
+ * big-endian magic {@code 0x00000803} (unsigned-byte images m × rows × cols) or {@code
+ * 0x00000801} (unsigned-byte labels m), the sizes as big-endian 32-bit integers, then the bytes.
+ * The promised size is checked against the file before it is allocated, and read in pieces from
+ * gzip, whose size is known only at the end.
+ */
+final class IdxFile {
+  static final int IMAGES = 0x00000803;
+  static final int LABELS = 0x00000801;
+
+  private IdxFile() {}
+
+  static NumericArray read(InputFile file) {
+    boolean gzip = file.isGzip();
+    try (InputStream in = file.openDecompressed()) {
+      ByteBuffer magic = ByteBuffer.wrap(in.readNBytes(4));
+      if (magic.capacity() < 4 || (magic.getInt(0) != IMAGES && magic.getInt(0) != LABELS)) {
+        throw file.error("bad magic number " + hex(magic) + "; expected an IDX file ("
+            + String.format("0x%08X", IMAGES) + " images, " + String.format("0x%08X", LABELS) + " labels)");
+      }
+      int rank = magic.get(3);
+      ByteBuffer dims = ByteBuffer.wrap(in.readNBytes(4 * rank));
+      if (dims.capacity() < 4 * rank) {
+        throw file.error("ends inside the IDX header");
+      }
+      int[] shape = new int[rank];
+      long elements = 1;
+      for (int d = 0; d < rank; d++) {
+        shape[d] = dims.getInt();
+        if (shape[d] < 0) {
+          throw file.error("IDX dimension " + (d + 1) + " is " + (shape[d] & 0xffffffffL)
+              + "; sizes up to " + Integer.MAX_VALUE + " are supported");
+        }
+        elements *= shape[d];
+      }
+      long header = 4 + 4L * rank;
+      if (elements > Integer.MAX_VALUE - 8) {
+        throw file.error("the IDX header promises " + NpyFile.shapeText(shape) + " = " + elements
+            + " bytes; files up to " + (Integer.MAX_VALUE - 8) + " bytes are supported");
+      }
+      if (!gzip && elements != file.size() - header) {
+        throw file.error("the IDX header promises " + NpyFile.shapeText(shape) + " = " + elements
+            + " bytes but the file holds " + (file.size() - header) + " after the header");
+      }
+      byte[] data = in.readNBytes((int) elements);   // grows as bytes arrive, never to the promise
+      if (data.length < elements || in.read() != -1) {
+        throw file.error("the IDX header promises " + NpyFile.shapeText(shape) + " = " + elements
+            + " bytes but the decompressed file holds " + (data.length < elements ? data.length
+            : "more") + " after the header");
+      }
+      return new NumericArray("", shape, k -> data[k] & 0xff, true);
+    } catch (ZipException | EOFException e) {
+      throw file.error("is a corrupt or truncated gzip file (" + e.getMessage() + ")", e);
+    } catch (IOException e) {
+      throw file.ioError(e);
+    }
+  }
+
+  private static String hex(ByteBuffer magic) {
+    StringBuilder s = new StringBuilder("0x");
+    for (int i = 0; i < magic.capacity(); i++) {
+      s.append(String.format("%02X", magic.get(i)));
+    }
+    return s.toString();
+  }
+}
