@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.data.io.ImageShape;
 import dev.descent.regularize.augment.Augmentation;
 import dev.descent.regularize.augment.AugmentationLayer;
 import dev.descent.regularize.augment.GaussianNoise;
@@ -9,23 +10,28 @@ import dev.descent.regularize.augment.RandomCrop;
 import dev.descent.regularize.augment.RandomShift;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code --augment STEP[,STEP...]}: {@code noise:SD} for any features; {@code flip},
- * {@code crop:PAD} and {@code shift:PIXELS} for images. The image layout is inferred from the
- * feature count as square RGB images stored HWC (n = 3·s², e.g. 12288 for the course's 64×64×3
- * cats), since the loaders do not pass an image shape on yet; the summary says so.
+ * {@code crop:PAD} and {@code shift:PIXELS} for images. The image layout is the data file's (HDF5
+ * and NumPy image arrays, IDX); for other data it is inferred from the feature count as square
+ * RGB images stored HWC (n = 3·s², e.g. 12288 for the course's 64×64×3 cats), and the summary
+ * says so. The steps act on the features as trained, that is standardized per feature unless
+ * {@code --no-normalize}; moving a standardized pixel to another place is exact only when the
+ * pixels share their statistics (images scaled to [0, 1] and {@code --no-normalize}).
  *
  * <pre>{@code
- * AugmentSpec.parse("flip,crop:4", 12288).layout();   // 64×64×3 (HWC)
+ * AugmentSpec.parse("flip,crop:4", 12288, Optional.empty()).layout();   // 64×64×3 (HWC), inferred
  * }</pre>
  *
  * @param layout null when no step needs images
+ * @param inferred whether the layout was guessed from the feature count
  */
-record AugmentSpec(String text, List<Augmentation> steps, ImageLayout layout) {
+record AugmentSpec(String text, List<Augmentation> steps, ImageLayout layout, boolean inferred) {
   static final String ACCEPTED = "noise:SD (any features), flip, crop:PAD, shift:PIXELS (square RGB images)";
 
-  static AugmentSpec parse(String text, int features) {
+  static AugmentSpec parse(String text, int features, Optional<ImageShape> shape) {
     List<Augmentation> steps = new ArrayList<>();
     ImageLayout layout = null;
     for (String raw : text.split(",", -1)) {
@@ -37,7 +43,8 @@ record AugmentSpec(String text, List<Augmentation> steps, ImageLayout layout) {
         throw new UsageException("--augment " + text + ": unknown step '" + step + "'; accepted: " + ACCEPTED);
       }
       if (!name.equals("noise") && layout == null) {
-        layout = squareRgb(text, features);
+        layout = shape.isPresent() ? new ImageLayout(shape.get().height(), shape.get().width(), shape.get().channels())
+            : squareRgb(text, features);
       }
       try {
         steps.add(switch (name) {
@@ -51,7 +58,7 @@ record AugmentSpec(String text, List<Augmentation> steps, ImageLayout layout) {
         throw new UsageException("--augment " + text + ": " + e.getMessage());
       }
     }
-    return new AugmentSpec(text, steps, layout);
+    return new AugmentSpec(text, steps, layout, layout != null && shape.isEmpty());
   }
 
   /** The training-only first layer that applies the steps in turn. */
@@ -62,7 +69,7 @@ record AugmentSpec(String text, List<Augmentation> steps, ImageLayout layout) {
   /** For the summary, e.g. "flip,crop:4 on 64×64×3 images (HWC; inferred from 12288 features: square RGB)". */
   String describe(int features) {
     return layout == null ? text : text + " on " + layout.height() + "×" + layout.width() + "×" + layout.channels()
-        + " images (HWC; inferred from " + features + " features: square RGB)";
+        + " images (HWC; " + (inferred ? "inferred from " + features + " features: square RGB)" : "as the data file stores them)");
   }
 
   static ImageLayout squareRgb(String text, int features) {

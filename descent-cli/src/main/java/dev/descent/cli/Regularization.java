@@ -86,7 +86,7 @@ final class Regularization {
       settings.put("augment", augment.text());
       if (augment.layout() != null) {
         settings.put("image_layout", augment.layout().height() + "x" + augment.layout().width() + "x"
-            + augment.layout().channels() + " HWC (inferred)");
+            + augment.layout().channels() + " HWC" + (augment.inferred() ? " (inferred)" : ""));
       }
     }
     if (earlyStopping != null) {

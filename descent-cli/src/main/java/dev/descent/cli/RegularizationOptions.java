@@ -1,9 +1,11 @@
 package dev.descent.cli;
 
+import dev.descent.data.io.ImageShape;
 import dev.descent.regularize.EarlyStopping;
 import dev.descent.run.NetworkSpec;
 import dev.descent.run.PreparedData;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -17,8 +19,8 @@ public final class RegularizationOptions {
   RegularizerOptions regularizer;
 
   @Option(names = "--augment", paramLabel = "STEP[,STEP...]",
-      description = "Augment the training batches: noise:SD for any features; flip, crop:PAD, shift:PIXELS for square RGB "
-          + "images (default: none).")
+      description = "Augment the training batches: noise:SD for any features; flip, crop:PAD, shift:PIXELS for images (the "
+          + "file's image shape, else square RGB) (default: none).")
   String augment;
 
   @Option(names = "--early-stopping", paramLabel = "PATIENCE",
@@ -39,9 +41,9 @@ public final class RegularizationOptions {
   Double bayesError;
 
   /** Checks the options against the data and the network, and builds what the run needs. */
-  Regularization resolve(NetworkSpec spec, PreparedData data, double[] split) {
+  Regularization resolve(NetworkSpec spec, PreparedData data, double[] split, Optional<ImageShape> imageShape) {
     double[] keep = regularizer.keepProbs(spec.hidden());
-    AugmentSpec augmentation = augment == null ? null : AugmentSpec.parse(augment, data.train().featureCount());
+    AugmentSpec augmentation = augment == null ? null : AugmentSpec.parse(augment, data.train().featureCount(), imageShape);
     EarlyStopping.Config stopping = earlyStopping(data, split);
     if (bayesError != null && !(bayesError >= 0 && bayesError <= 1)) {
       throw new UsageException("--bayes-error " + RegularizerOptions.number(bayesError) + ": must be a fraction in [0, 1]"

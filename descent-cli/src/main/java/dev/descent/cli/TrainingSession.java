@@ -1,6 +1,7 @@
 package dev.descent.cli;
 
 import dev.descent.data.Dataset;
+import dev.descent.data.io.LoadedData;
 import dev.descent.nn.Network;
 import dev.descent.optim.GradientTransform;
 import dev.descent.run.NetworkSpec;
@@ -38,10 +39,11 @@ final class TrainingSession {
     NetworkSpec spec = networkOptions.spec();
     TrainingConfig config = trainingOptions.config();
     GradientTransform transform = trainingOptions.transform();
-    Dataset all = dataOptions.load();
+    LoadedData loaded = dataOptions.read();
+    Dataset all = loaded.dataset();
     Dataset test = dataOptions.loadTest();
     PreparedData data = PreparedData.prepare(all, test, split, normalize, trainingOptions.seed);
-    Regularization regularization = regularizationOptions.resolve(spec, data, split);
+    Regularization regularization = regularizationOptions.resolve(spec, data, split, loaded.imageShape());
     Network network = spec.build(data.train(), trainingOptions.precision(), new Rng(trainingOptions.seed),
         regularization.decorator(NetworkSpec.LayerDecorator.PLAIN));
     Map<String, Object> settings = new LinkedHashMap<>();

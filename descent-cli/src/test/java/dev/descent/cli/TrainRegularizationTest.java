@@ -163,4 +163,17 @@ class TrainRegularizationTest {
     Cli e = Cli.run("evaluate", "--model", dir.resolve("model.descent").toString(), "--data", "moons", "--json");
     assertEquals(0, e.code(), e.err());
   }
+
+  @Test
+  void imageAugmentationTakesTheLayoutFromTheDataFile() {
+    Path train = SharedData.file("datasets", "train_catvnoncat.h5");
+    org.junit.jupiter.api.Assumptions.assumeTrue(train != null, "../shared/datasets is not beside the repository");
+    Cli r = Cli.run("train", "--data", train.toString(), "--hidden", "3", "--epochs", "2", "--augment", "flip,crop:4,shift:2",
+        "--out", dir.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("\naugment   flip,crop:4,shift:2 on 64×64×3 images (HWC; as the data file stores them)\n"),
+        r.out());
+    JsonNode s = TensorFile.read(dir.resolve("model.descent")).header().get("settings");
+    assertEquals("64x64x3 HWC", s.get("image_layout").asText());
+  }
 }
