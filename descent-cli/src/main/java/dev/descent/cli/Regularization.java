@@ -160,11 +160,13 @@ final class Regularization {
     return List.of(file);
   }
 
-  /** Adds "diagnosis", "gradient_norms" and "early_stopping" to the JSON report. */
+  /** Adds "diagnosis" (null for regression or without a dev or test set), "gradient_norms" and "early_stopping". */
   void report(ObjectNode json, RunResult r) {
     RunDiagnosis diagnosis = RunDiagnosis.of(r, bayesError);
     if (diagnosis != null) {
       json.set("diagnosis", diagnosis.json());
+    } else {
+      json.putNull("diagnosis");
     }
     if (norms.last() != null) {
       json.set("gradient_norms", normsJson());
