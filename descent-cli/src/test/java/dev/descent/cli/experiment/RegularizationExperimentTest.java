@@ -38,7 +38,7 @@ class RegularizationExperimentTest {
     // a point that sits on the boundary
     assertAccuracies(runs.get("none"), 0.920, 0.840);
     assertAccuracies(runs.get("l2"), 0.915, 0.860);
-    assertAccuracies(runs.get("dropout"), 0.925, 0.875);
+    assertAccuracies(runs.get("dropout"), 0.925, 0.865);
     // L2 adds λ/2m·Σ‖W‖² to the cost it reports, so its final cost is the highest
     assertTrue(runs.get("l2").get("final_cost").asDouble() > runs.get("none").get("final_cost").asDouble());
     assertEquals(4, j.get("plots").size());
