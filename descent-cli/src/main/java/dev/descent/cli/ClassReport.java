@@ -2,18 +2,56 @@ package dev.descent.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.cli.plot.ConfusionPlot;
+import dev.descent.cli.plot.Figures;
 import dev.descent.data.Dataset;
+import dev.descent.run.RunResult;
 import dev.descent.tensor.Matrix;
 import dev.descent.train.ConfusionMatrix;
+import dev.descent.train.Evaluation;
 import dev.descent.train.Metrics;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 
-/** Per-class precision, recall and F1 and the confusion matrix of a classifier on a data set. */
-record ClassReport(Metrics metrics, List<String> classNames) {
+/**
+ * Per-class precision, recall and F1 and the confusion matrix (rows true, columns predicted) of
+ * a classifier on one set, as a table, JSON and a heat map.
+ *
+ * <pre>{@code
+ * ClassReport r = ClassReport.of("dev", evaluation.outputs(), devSet);
+ * r.print(out);                               // class  precision  recall  F1  support, then the matrix
+ * r.writeHeatMap(dir.resolve("confusion.png"));
+ * }</pre>
+ */
+record ClassReport(String set, Metrics metrics, List<String> classNames) {
 
-  static ClassReport of(Matrix outputs, Dataset labelled) {
-    return new ClassReport(Metrics.of(outputs, labelled.targets()), labelled.classNames());
+  static ClassReport of(String set, Matrix outputs, Dataset labelled) {
+    return new ClassReport(set, Metrics.of(outputs, labelled.targets()), labelled.classNames());
+  }
+
+  /** The report a training run shows: on the dev set, or on the training set when there is none; null for regression. */
+  static ClassReport forRun(RunResult r) {
+    if (!r.data().train().isClassification()) {
+      return null;
+    }
+    return r.dev() != null ? of("dev", r.dev().outputs(), r.data().dev()) : of("train", r.train().outputs(), r.data().train());
+  }
+
+  /** Adds {@code "classes"} and {@code "confusion"} to each set object ("train", "dev", "test") of a run's JSON. */
+  static void addToSets(ObjectNode json, RunResult r) {
+    if (!r.data().train().isClassification()) {
+      return;
+    }
+    addTo(json, "train", r.train(), r.data().train());
+    addTo(json, "dev", r.dev(), r.data().dev());
+    addTo(json, "test", r.test(), r.data().test());
+  }
+
+  private static void addTo(ObjectNode json, String set, Evaluation e, Dataset data) {
+    if (e != null && json.get(set) instanceof ObjectNode node) {
+      of(set, e.outputs(), data).addTo(node);
+    }
   }
 
   ConfusionMatrix confusion() {
@@ -35,17 +73,22 @@ record ClassReport(Metrics metrics, List<String> classNames) {
         row.add(c.count(t, p));
       }
     }
+    json.put("macro_f1", metrics.macroF1());
   }
 
   void print(PrintWriter out) {
-    String[][] rows = new String[metrics.classes().size() + 1][];
+    out.println(set + " set by class:");
+    String[][] rows = new String[metrics.classes().size() + 2][];
     rows[0] = new String[] {"class", "precision", "recall", "F1", "support"};
     for (Metrics.ClassScore s : metrics.classes()) {
       rows[s.classIndex() + 1] = new String[] {classNames.get(s.classIndex()), Report.number(s.precision()),
           Report.number(s.recall()), Report.number(s.f1()), Long.toString(s.support())};
     }
+    rows[rows.length - 1] = new String[] {"macro average", Report.number(metrics.macroPrecision()),
+        Report.number(metrics.macroRecall()), Report.number(metrics.macroF1()), Long.toString(metrics.confusion().total())};
     Report.table(out, rows);
     out.println();
+    out.println(set + " set confusion matrix (rows true, columns predicted):");
     ConfusionMatrix c = metrics.confusion();
     String[][] grid = new String[c.classes() + 1][c.classes() + 1];
     grid[0][0] = "true \\ predicted";
@@ -57,5 +100,19 @@ record ClassReport(Metrics metrics, List<String> classNames) {
       }
     }
     Report.table(out, grid);
+  }
+
+  /** The confusion matrix as a heat map (each cell's share of its row), written as PNG; returns {@code file}. */
+  Path writeHeatMap(Path file) {
+    ConfusionMatrix c = metrics.confusion();
+    long[][] counts = new long[c.classes()][c.classes()];
+    for (int t = 0; t < c.classes(); t++) {
+      for (int p = 0; p < c.classes(); p++) {
+        counts[t][p] = c.count(t, p);
+      }
+    }
+    Figures.standard().confusionMatrix(new ConfusionPlot("Confusion matrix (" + set + " set)", classNames, counts))
+        .writePng(file);
+    return file;
   }
 }

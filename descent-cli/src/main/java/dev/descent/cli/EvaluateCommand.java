@@ -28,6 +28,10 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "FILE", required = true, description = "Labelled examples in the training data's format.")
   String data;
 
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Also write the confusion matrix of a classifier as DIR/confusion.png (default: no files).")
+  Path outDir;
+
   @Option(names = "--json", description = "Print one JSON object on stdout instead of the table.")
   boolean json;
 
@@ -41,7 +45,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     Dataset prepared = m.standardizer() == null ? labelled : m.standardizer().apply(labelled);
     Evaluation e = Evaluation.of(m.network(), prepared);
     PrintWriter out = spec.commandLine().getOut();
-    ClassReport classes = labelled.isClassification() ? ClassReport.of(e.outputs(), labelled) : null;
+    ClassReport classes = labelled.isClassification() ? ClassReport.of("data", e.outputs(), labelled) : null;
+    Path heatMap = null;
+    if (classes != null && outDir != null) {
+      heatMap = classes.writeHeatMap(OutputOptions.directory(outDir).resolve("confusion.png"));
+    }
     if (json) {
       ObjectNode root = Report.object();
       root.put("command", "evaluate");
@@ -52,6 +60,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         classes.addTo(test);
       }
       root.set("test", test);
+      if (heatMap != null) {
+        root.putArray("plots").add(heatMap.toString());
+      }
       Report.print(out, root);
     } else {
       out.printf("model     %s%ndata      %s: %d examples%n%n", model, data, labelled.size());
@@ -60,6 +71,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       if (classes != null) {
         out.println();
         classes.print(out);
+      }
+      if (heatMap != null) {
+        out.println();
+        out.println("plot      " + heatMap);
       }
       out.flush();
     }

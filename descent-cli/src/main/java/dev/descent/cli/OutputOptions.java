@@ -19,6 +19,11 @@ public final class OutputOptions {
 
   /** The output directory, created if needed; a clear error when it cannot be. */
   Path directory() {
+    return directory(out);
+  }
+
+  /** {@code out}, created if needed; a clear error when it cannot be. */
+  static Path directory(Path out) {
     try {
       Files.createDirectories(out);
     } catch (java.io.IOException e) {

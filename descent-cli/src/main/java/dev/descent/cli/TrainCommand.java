@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code descent train}: trains a network on a data set and saves the model and its plots. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Train a network; writes the model, a cost curve and (for 2-D data) a decision boundary to --out.")
+    description = "Train a network; writes the model, a cost curve, (for 2-D data) a decision boundary and"
+        + " (for classifiers) the dev set's confusion matrix to --out.")
 public final class TrainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -37,6 +38,9 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Mixin
   TrainingOptions training;
+
+  @Mixin
+  BatchNormOptions batchNorm;
 
   @Mixin
   RegularizationOptions regularization;
@@ -55,7 +59,8 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TrainingSession session = TrainingSession.prepare(data, network, training, regularization, splitRatios(), !noNormalize);
+    TrainingSession session = TrainingSession.prepare(data, network, training, splitRatios(), !noNormalize,
+        batchNorm.decorator(), regularization);
     session.regularization.warnTo(err);
     List<Callback> callbacks = new ArrayList<>();
     ProgressBar bar = ProgressBar.forTerminal(err, "train");
@@ -66,7 +71,11 @@ public final class TrainCommand implements Callable<Integer> {
     Path dir = output.directory();
     Path modelPath = dir.resolve("model.descent");
     ModelFile.write(modelPath, result.model());
-    List<Path> plots = Plots.forRun(result, dir);
+    List<Path> plots = new ArrayList<>(Plots.forRun(result, dir));
+    ClassReport classes = ClassReport.forRun(result);
+    if (classes != null) {
+      plots.add(classes.writeHeatMap(dir.resolve("confusion.png")));
+    }
     plots.addAll(session.regularization.plots(dir));
     if (output.json) {
       ObjectNode json = Report.object();
@@ -83,10 +92,16 @@ public final class TrainCommand implements Callable<Integer> {
       if (!result.history().completed()) {
         json.put("stopped", result.history().stopReason());
       }
+      ClassReport.addToSets(json, result);
       session.regularization.report(json, result);
       Report.print(out, json);
     } else {
       Summary.ofRun(out, session.describe(), result, modelPath, plots);
+      if (classes != null) {
+        out.println();
+        classes.print(out);
+        out.flush();
+      }
       session.regularization.summary(out, result);
     }
     return Main.OK;

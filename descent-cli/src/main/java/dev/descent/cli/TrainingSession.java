@@ -35,7 +35,8 @@ final class TrainingSession {
   }
 
   static TrainingSession prepare(DataOptions dataOptions, NetworkOptions networkOptions,
-      TrainingOptions trainingOptions, RegularizationOptions regularizationOptions, double[] split, boolean normalize) {
+      TrainingOptions trainingOptions, double[] split, boolean normalize, NetworkSpec.LayerDecorator decorator,
+      RegularizationOptions regularizationOptions) {
     NetworkSpec spec = networkOptions.spec();
     TrainingConfig config = trainingOptions.config();
     GradientTransform transform = trainingOptions.transform();
@@ -45,12 +46,13 @@ final class TrainingSession {
     PreparedData data = PreparedData.prepare(all, test, split, normalize, trainingOptions.seed);
     Regularization regularization = regularizationOptions.resolve(spec, data, split, loaded.imageShape());
     Network network = spec.build(data.train(), trainingOptions.precision(), new Rng(trainingOptions.seed),
-        regularization.decorator(NetworkSpec.LayerDecorator.PLAIN));
+        regularization.decorator(decorator));
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("data", dataOptions.data);
     settings.put("hidden", spec.hidden());
     settings.put("activation", spec.activation().label());
     settings.put("init", spec.init().toString());
+    settings.put("batch_norm", decorator instanceof BatchNormDecorator);
     settings.put("optimizer", transform.describe());
     settings.put("batch_size", config.batchSize() == 0 ? "full" : config.batchSize());
     settings.put("epochs", config.epochs());
@@ -73,8 +75,9 @@ final class TrainingSession {
     sb.append(String.format("data      %s: %d train, %s dev, %s test examples, %d features%s%n", settings.get("data"),
         data.train().size(), data.dev() == null ? "no" : data.dev().size(), data.test() == null ? "no" : data.test().size(),
         data.train().featureCount(), data.standardizer() == null ? "" : " (standardized on train)"));
-    sb.append(String.format("network   %d → %s → %d (%s, init %s), %d parameters, %s%n", network.inputs(),
+    sb.append(String.format("network   %d → %s → %d (%s, init %s%s), %d parameters, %s%n", network.inputs(),
         settings.get("hidden"), network.outputs(), settings.get("activation"), settings.get("init"),
+        Boolean.TRUE.equals(settings.get("batch_norm")) ? ", batch norm" : "",
         network.parameterCount(), network.loss().label()));
     sb.append(String.format("training  %s, batch %s, %d epochs, seed %d%n", transform.describe(),
         settings.get("batch_size"), config.epochs(), config.seed()));

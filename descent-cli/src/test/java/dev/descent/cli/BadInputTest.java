@@ -17,7 +17,7 @@ class BadInputTest {
   Path dir;
 
   static void assertFails(int code, String message, String... args) {
-    Cli r = Cli.run(args);
+    Cli.Result r = Cli.run(args);
     assertEquals(code, r.code(), "exit code of " + String.join(" ", args) + "; stderr: " + r.err());
     assertEquals(message, r.error());
     assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -55,7 +55,7 @@ class BadInputTest {
 
   @Test
   void unknownOption() {
-    Cli r = Cli.run("train", "--learning-rate=0.1");
+    Cli.Result r = Cli.run("train", "--learning-rate=0.1");
     assertEquals(2, r.code());
     assertEquals("Unknown option: '--learning-rate=0.1'", r.error());
   }

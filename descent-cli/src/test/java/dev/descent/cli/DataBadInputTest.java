@@ -15,13 +15,13 @@ class DataBadInputTest {
   @TempDir
   Path dir;
 
-  Cli trainOn(String name, String content) throws IOException {
+  Cli.Result trainOn(String name, String content) throws IOException {
     Path f = dir.resolve(name);
     Files.writeString(f, content);
     return Cli.run("train", "--data", f.toString(), "--epochs", "1", "--out", dir.resolve("out").toString());
   }
 
-  void assertDataError(Cli r, String message) {
+  void assertDataError(Cli.Result r, String message) {
     assertEquals(1, r.code(), r.err());
     assertEquals(message, r.error());
     assertFalse(r.err().contains("\tat "), r.err());
@@ -30,13 +30,13 @@ class DataBadInputTest {
 
   @Test
   void raggedRow() throws IOException {
-    Cli r = trainOn("ragged.csv", "a,b,y\n1,2,0\n3,1\n4,5,1\n");
+    Cli.Result r = trainOn("ragged.csv", "a,b,y\n1,2,0\n3,1\n4,5,1\n");
     assertDataError(r, dir.resolve("ragged.csv") + " line 3: expected 3 columns, found 2");
   }
 
   @Test
   void nonNumericCell() throws IOException {
-    Cli r = trainOn("text.csv", "a,b,y\n1,2,0\n3,abc,1\n4,5,1\n");
+    Cli.Result r = trainOn("text.csv", "a,b,y\n1,2,0\n3,abc,1\n4,5,1\n");
     assertTrue(r.error().startsWith(dir.resolve("text.csv") + " line 3 column 2: "), r.error());
     assertTrue(r.error().contains("abc"), r.error());
     assertEquals(1, r.code());
@@ -44,21 +44,21 @@ class DataBadInputTest {
 
   @Test
   void notANumber() throws IOException {
-    Cli r = trainOn("nan.csv", "a,b,y\n1,2,0\n3,NaN,1\n4,5,1\n");
+    Cli.Result r = trainOn("nan.csv", "a,b,y\n1,2,0\n3,NaN,1\n4,5,1\n");
     assertTrue(r.error().startsWith(dir.resolve("nan.csv") + " line 3 column 2: "), r.error());
     assertTrue(r.error().contains("NaN"), r.error());
   }
 
   @Test
   void infinity() throws IOException {
-    Cli r = trainOn("inf.csv", "a,b,y\n1,2,0\n3,Infinity,1\n4,5,1\n");
+    Cli.Result r = trainOn("inf.csv", "a,b,y\n1,2,0\n3,Infinity,1\n4,5,1\n");
     assertTrue(r.error().startsWith(dir.resolve("inf.csv") + " line 3 column 2: "), r.error());
     assertEquals(1, r.code());
   }
 
   @Test
   void emptyFile() throws IOException {
-    Cli r = trainOn("empty.csv", "");
+    Cli.Result r = trainOn("empty.csv", "");
     assertEquals(1, r.code(), r.err());
     assertTrue(r.error().startsWith(dir.resolve("empty.csv").toString()), r.error());
     assertTrue(r.error().contains("empty"), r.error());
@@ -66,7 +66,7 @@ class DataBadInputTest {
 
   @Test
   void headerOnly() throws IOException {
-    Cli r = trainOn("header.csv", "a,b,y\n");
+    Cli.Result r = trainOn("header.csv", "a,b,y\n");
     assertEquals(1, r.code(), r.err());
     assertTrue(r.error().startsWith(dir.resolve("header.csv").toString()), r.error());
     assertTrue(r.error().contains("no examples") || r.error().contains("header"), r.error());
@@ -76,7 +76,7 @@ class DataBadInputTest {
   void labelOutsideTheClasses() throws IOException {
     Path f = dir.resolve("labels.csv");
     Files.writeString(f, "a,b,y\n1,2,cat\n3,1,dog\n4,5,bird\n");
-    Cli r = Cli.run("train", "--data", f.toString(), "--classes", "cat,dog", "--epochs", "1", "--out", dir.resolve("out").toString());
+    Cli.Result r = Cli.run("train", "--data", f.toString(), "--classes", "cat,dog", "--epochs", "1", "--out", dir.resolve("out").toString());
     assertEquals(1, r.code(), r.err());
     assertTrue(r.error().startsWith(f + " line 4"), r.error());
     assertTrue(r.error().contains("bird") && r.error().contains("cat") && r.error().contains("dog"), r.error());
@@ -86,7 +86,7 @@ class DataBadInputTest {
   void wrongHdf5DatasetNameListsWhatIsThere() {
     Path cats = SharedData.file("datasets", "train_catvnoncat.h5");
     org.junit.jupiter.api.Assumptions.assumeTrue(cats != null, "../shared/datasets is not present; skipping the HDF5 case");
-    Cli r = Cli.run("train", "--data", cats.toString(), "--hdf5-features", "pixels", "--epochs", "1", "--out", dir.resolve("out").toString());
+    Cli.Result r = Cli.run("train", "--data", cats.toString(), "--hdf5-features", "pixels", "--epochs", "1", "--out", dir.resolve("out").toString());
     assertEquals(1, r.code(), r.err());
     assertTrue(r.error().contains("pixels") && r.error().contains("train_set_x"), r.error());
   }

@@ -23,7 +23,7 @@ class GradcheckCommandTest {
 
   @Test
   void aCorrectNetworkIsOkAndItsParametersAreRankedWorstFirst() {
-    Cli r = Cli.run("gradcheck", "--data", "moons", "--examples", "40", "--hidden", "5,3", "--l2", "0.7", "--json");
+    Cli.Result r = Cli.run("gradcheck", "--data", "moons", "--examples", "40", "--hidden", "5,3", "--l2", "0.7", "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode j = r.json();
     assertEquals("gradcheck", j.get("command").asText());
@@ -48,7 +48,7 @@ class GradcheckCommandTest {
 
   @Test
   void theLabsBugsAreFlaggedNamedAndExitWithOne() {
-    Cli r = Cli.run("gradcheck", "--data", "moons", "--examples", "40", "--hidden", "5,3", "--corrupt", "W2:2,b1:4", "--json");
+    Cli.Result r = Cli.run("gradcheck", "--data", "moons", "--examples", "40", "--hidden", "5,3", "--corrupt", "W2:2,b1:4", "--json");
     assertEquals(1, r.code(), r.err());
     assertEquals("descent: gradient check failed: backpropagation disagrees with centered differences (verdict bug)",
         r.err().strip());
@@ -64,7 +64,7 @@ class GradcheckCommandTest {
 
   @Test
   void aCoarseEpsilonGivesCheck() {
-    Cli r = Cli.run("gradcheck", "--data", "moons", "--examples", "40", "--hidden", "5,3", "--activation", "tanh",
+    Cli.Result r = Cli.run("gradcheck", "--data", "moons", "--examples", "40", "--hidden", "5,3", "--activation", "tanh",
         "--epsilon", "1e-2", "--json");
     assertEquals(0, r.code(), r.err());
     assertEquals("check", r.json().get("verdict").asText(), r.out());
@@ -74,11 +74,11 @@ class GradcheckCommandTest {
 
   @Test
   void dropoutIsSwitchedOffAndTheReportSaysSo() {
-    Cli j = Cli.run("gradcheck", "--data", "moons", "--examples", "40", "--hidden", "5,3", "--keep-prob", "0.8", "--json");
+    Cli.Result j = Cli.run("gradcheck", "--data", "moons", "--examples", "40", "--hidden", "5,3", "--keep-prob", "0.8", "--json");
     assertEquals(0, j.code(), j.err());
     assertTrue(j.json().get("dropout_disabled").asBoolean());
     assertEquals("ok", j.json().get("verdict").asText());
-    Cli h = Cli.run("gradcheck", "--data", "moons", "--examples", "40", "--hidden", "5,3", "--keep-prob", "0.8");
+    Cli.Result h = Cli.run("gradcheck", "--data", "moons", "--examples", "40", "--hidden", "5,3", "--keep-prob", "0.8");
     assertEquals(0, h.code(), h.err());
     assertTrue(h.out().contains("\ndropout was switched off for the check: a fresh random mask in J(θ+ε) and J(θ−ε) would"
         + " measure the noise, not the slope; check with dropout off, then train with it on\n"), h.out());
@@ -89,24 +89,24 @@ class GradcheckCommandTest {
 
   @Test
   void theDirectionalModeIsFast() {
-    Cli r = Cli.run("gradcheck", "--data", "moons", "--examples", "40", "--directional", "8", "--json");
+    Cli.Result r = Cli.run("gradcheck", "--data", "moons", "--examples", "40", "--directional", "8", "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode j = r.json();
     assertEquals("directional", j.get("mode").asText());
     assertEquals(8, j.get("directions").asInt());
     assertEquals("ok", j.get("verdict").asText());
     assertFalse(j.has("parameters"));
-    Cli bug = Cli.run("gradcheck", "--data", "moons", "--examples", "40", "--directional", "8", "--corrupt", "W2:2", "--json");
+    Cli.Result bug = Cli.run("gradcheck", "--data", "moons", "--examples", "40", "--directional", "8", "--corrupt", "W2:2", "--json");
     assertEquals(1, bug.code());
     assertEquals("bug", bug.json().get("verdict").asText());
   }
 
   @Test
   void aSavedModelIsCheckedWithItsPenalty() {
-    Cli t = Cli.run("train", "--data", "moons", "--hidden", "6", "--epochs", "5", "--l2", "0.7", "--out", dir.toString(), "--json");
+    Cli.Result t = Cli.run("train", "--data", "moons", "--hidden", "6", "--epochs", "5", "--l2", "0.7", "--out", dir.toString(), "--json");
     assertEquals(0, t.code(), t.err());
     Path model = dir.resolve("model.descent");
-    Cli r = Cli.run("gradcheck", "--model", model.toString(), "--data", "moons", "--examples", "50");
+    Cli.Result r = Cli.run("gradcheck", "--model", model.toString(), "--data", "moons", "--examples", "50");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("model     " + model + ": 2 → 1, 25 parameters; L2 λ 0.7 (from the model's settings)\n"
         + "data      moons: 50 examples\ngradient check: difference "), r.out());

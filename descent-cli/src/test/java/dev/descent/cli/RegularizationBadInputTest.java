@@ -153,7 +153,7 @@ class RegularizationBadInputTest {
 
   @Test
   void gradcheckModelWithANewNetworksOptions() {
-    Cli t = Cli.run(train());
+    Cli.Result t = Cli.run(train());
     org.junit.jupiter.api.Assertions.assertEquals(0, t.code(), t.err());
     Path model = dir.resolve("model.descent");
     assertFails(2, "--hidden describes a new network, but --model " + model + " brings its own; drop --hidden or --model",

@@ -17,7 +17,7 @@ class TrainCommandTest {
 
   @Test
   void trainsOnMoonsAndReportsEverySetInJson() {
-    Cli r = Cli.run("train", "--data", "moons", "--hidden", "10,5", "--lr", "0.01", "--epochs", "60", "--out", dir.toString(), "--json");
+    Cli.Result r = Cli.run("train", "--data", "moons", "--hidden", "10,5", "--lr", "0.01", "--epochs", "60", "--out", dir.toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode j = r.json();
     assertEquals("train", j.get("command").asText());
@@ -34,16 +34,16 @@ class TrainCommandTest {
 
   @Test
   void predictAndEvaluateUseTheSavedModel() {
-    Cli t = Cli.run("train", "--data", "moons", "--hidden", "8", "--lr", "0.02", "--epochs", "40", "--out", dir.toString(), "--json");
+    Cli.Result t = Cli.run("train", "--data", "moons", "--hidden", "8", "--lr", "0.02", "--epochs", "40", "--out", dir.toString(), "--json");
     assertEquals(0, t.code(), t.err());
     String model = dir.resolve("model.descent").toString();
-    Cli e = Cli.run("evaluate", "--model", model, "--data", "moons", "--json");
+    Cli.Result e = Cli.run("evaluate", "--model", model, "--data", "moons", "--json");
     assertEquals(0, e.code(), e.err());
     assertEquals("evaluate", e.json().get("command").asText());
     assertEquals(300, e.json().get("examples").asInt());
     assertTrue(e.json().get("test").get("accuracy").asDouble() > 0.8);
     assertEquals(2, e.json().get("test").get("confusion").size());
-    Cli p = Cli.run("predict", "--model", model, "--data", "moons");
+    Cli.Result p = Cli.run("predict", "--model", model, "--data", "moons");
     assertEquals(0, p.code(), p.err());
     String[] lines = p.out().split("\n");
     assertEquals("label,p_0,p_1", lines[0]);
@@ -56,7 +56,7 @@ class TrainCommandTest {
   void predictWritesItsOutputAtomically() throws IOException {
     Cli.run("train", "--data", "moons", "--hidden", "4", "--epochs", "5", "--out", dir.toString(), "--json");
     Path csv = dir.resolve("p.csv");
-    Cli p = Cli.run("predict", "--model", dir.resolve("model.descent").toString(), "--data", "moons", "--output", csv.toString());
+    Cli.Result p = Cli.run("predict", "--model", dir.resolve("model.descent").toString(), "--data", "moons", "--output", csv.toString());
     assertEquals(0, p.code(), p.err());
     assertEquals(301, Files.readAllLines(csv).size());
     try (var files = Files.list(dir)) {
@@ -66,11 +66,11 @@ class TrainCommandTest {
 
   @Test
   void versionAndHelpExitZero() {
-    Cli v = Cli.run("--version");
+    Cli.Result v = Cli.run("--version");
     assertEquals(0, v.code());
     assertTrue(v.out().startsWith("descent 0.1.0"), v.out());
     for (String command : new String[] {"train", "predict", "evaluate", "experiment", "quickstart"}) {
-      Cli h = Cli.run(command, "--help");
+      Cli.Result h = Cli.run(command, "--help");
       assertEquals(0, h.code(), command);
       assertTrue(h.out().contains("Usage: descent " + command), h.out());
     }

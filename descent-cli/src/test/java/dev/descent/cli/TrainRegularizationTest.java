@@ -31,7 +31,7 @@ class TrainRegularizationTest {
 
   @Test
   void earlyStoppingRestoresTheBestEpochEvenWhenTrainingRunsToTheEnd() {
-    Cli r = Cli.run(with(OVERFITTING, "--early-stopping", "1000", "--out", dir.resolve("es").toString()));
+    Cli.Result r = Cli.run(with(OVERFITTING, "--early-stopping", "1000", "--out", dir.resolve("es").toString()));
     assertEquals(0, r.code(), r.err());
     JsonNode j = r.json();
     JsonNode es = j.get("early_stopping");
@@ -43,7 +43,7 @@ class TrainRegularizationTest {
     // the saved and reported model is the best epoch's: its dev cost is that epoch's, bit for bit
     assertEquals(es.get("best_value").asDouble(), j.get("dev").get("cost").asDouble());
     // and the same run without early stopping ends worse on dev
-    Cli plain = Cli.run(with(OVERFITTING, "--out", dir.resolve("plain").toString()));
+    Cli.Result plain = Cli.run(with(OVERFITTING, "--out", dir.resolve("plain").toString()));
     assertTrue(plain.json().get("dev").get("cost").asDouble() > es.get("best_value").asDouble() + 0.01, plain.out());
     // the saved model is the restored one
     Model m = ModelFile.read(dir.resolve("es").resolve("model.descent"));
@@ -54,9 +54,9 @@ class TrainRegularizationTest {
   void earlyStoppingStopsAndSaysAtWhichEpochInTheSummary() {
     String[] args = {"train", "--data", "moons", "--examples", "150", "--noise", "0.3", "--hidden", "64,64", "--lr", "0.01",
         "--epochs", "300", "--batch-size", "full", "--early-stopping", "20", "--out", dir.toString()};
-    Cli r = Cli.run(args);
+    Cli.Result r = Cli.run(args);
     assertEquals(0, r.code(), r.err());
-    Cli j = Cli.run(with(args, "--json"));
+    Cli.Result j = Cli.run(with(args, "--json"));
     JsonNode es = j.json().get("early_stopping");
     assertTrue(es.get("stopped").asBoolean());
     int best = es.get("best_epoch").asInt();
@@ -70,7 +70,7 @@ class TrainRegularizationTest {
 
   @Test
   void reportsTheDiagnosisWithTheBayesError() {
-    Cli r = Cli.run("train", "--data", "moons", "--hidden", "8", "--epochs", "30", "--lr", "0.01", "--bayes-error", "0.05",
+    Cli.Result r = Cli.run("train", "--data", "moons", "--hidden", "8", "--epochs", "30", "--lr", "0.01", "--bayes-error", "0.05",
         "--out", dir.toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode j = r.json();
@@ -93,7 +93,7 @@ class TrainRegularizationTest {
 
   @Test
   void humanSummaryCarriesTheDiagnosisAndTheNorms() {
-    Cli r = Cli.run("train", "--data", "moons", "--hidden", "8,4", "--epochs", "20", "--l2", "0.7", "--out", dir.toString());
+    Cli.Result r = Cli.run("train", "--data", "moons", "--hidden", "8,4", "--epochs", "20", "--l2", "0.7", "--out", dir.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("regularize L2 λ 0.7\n"), r.out());
     assertTrue(r.out().contains("\ndiagnosis: avoidable bias "), r.out());
@@ -104,7 +104,7 @@ class TrainRegularizationTest {
 
   @Test
   void gradientNormsPerLayerAndThePlot() {
-    Cli r = Cli.run("train", "--data", "moons", "--hidden", "8,4", "--epochs", "20", "--out", dir.toString(), "--json");
+    Cli.Result r = Cli.run("train", "--data", "moons", "--hidden", "8,4", "--epochs", "20", "--out", dir.toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode g = r.json().get("gradient_norms");
     assertEquals(20, g.get("epoch").asInt());
@@ -124,7 +124,7 @@ class TrainRegularizationTest {
 
   @Test
   void warnsOnStderrWhenGradientsVanish() {
-    Cli r = Cli.run("train", "--data", "moons", "--hidden", "8,8,8,8,8,8,8,8,8,8", "--activation", "sigmoid", "--init", "xavier",
+    Cli.Result r = Cli.run("train", "--data", "moons", "--hidden", "8,8,8,8,8,8,8,8,8,8", "--activation", "sigmoid", "--init", "xavier",
         "--epochs", "3", "--out", dir.toString(), "--json");
     assertEquals(0, r.code(), r.err());
     String[] lines = r.err().strip().split("\n");
@@ -140,7 +140,7 @@ class TrainRegularizationTest {
 
   @Test
   void settingsGoIntoTheModelFile() {
-    Cli r = Cli.run("train", "--data", "moons", "--hidden", "8,4", "--epochs", "5", "--l2", "0.7", "--l1", "0.01",
+    Cli.Result r = Cli.run("train", "--data", "moons", "--hidden", "8,4", "--epochs", "5", "--l2", "0.7", "--l1", "0.01",
         "--keep-prob", "1,0.8", "--augment", "noise:0.1", "--out", dir.toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode header = TensorFile.read(dir.resolve("model.descent")).header();
@@ -157,10 +157,10 @@ class TrainRegularizationTest {
 
   @Test
   void augmentedTrainingSavesAModelThatLoads() {
-    Cli r = Cli.run("train", "--data", "moons", "--hidden", "8", "--epochs", "10", "--augment", "noise:0.2", "--out",
+    Cli.Result r = Cli.run("train", "--data", "moons", "--hidden", "8", "--epochs", "10", "--augment", "noise:0.2", "--out",
         dir.toString(), "--json");
     assertEquals(0, r.code(), r.err());
-    Cli e = Cli.run("evaluate", "--model", dir.resolve("model.descent").toString(), "--data", "moons", "--json");
+    Cli.Result e = Cli.run("evaluate", "--model", dir.resolve("model.descent").toString(), "--data", "moons", "--json");
     assertEquals(0, e.code(), e.err());
   }
 
@@ -168,12 +168,29 @@ class TrainRegularizationTest {
   void imageAugmentationTakesTheLayoutFromTheDataFile() {
     Path train = SharedData.file("datasets", "train_catvnoncat.h5");
     org.junit.jupiter.api.Assumptions.assumeTrue(train != null, "../shared/datasets is not beside the repository");
-    Cli r = Cli.run("train", "--data", train.toString(), "--hidden", "3", "--epochs", "2", "--augment", "flip,crop:4,shift:2",
+    Cli.Result r = Cli.run("train", "--data", train.toString(), "--hidden", "3", "--epochs", "2", "--augment", "flip,crop:4,shift:2",
         "--out", dir.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("\naugment   flip,crop:4,shift:2 on 64×64×3 images (HWC; as the data file stores them)\n"),
         r.out());
     JsonNode s = TensorFile.read(dir.resolve("model.descent")).header().get("settings");
     assertEquals("64x64x3 HWC", s.get("image_layout").asText());
+  }
+
+  @Test
+  void dropoutFollowsBatchNormAndTheModelLoads() {
+    Cli.Result r = Cli.run("train", "--data", "moons", "--hidden", "6,4", "--epochs", "5", "--batch-norm", "--keep-prob", "0.8",
+        "--out", dir.toString(), "--json");
+    assertEquals(0, r.code(), r.err());
+    Model m = ModelFile.read(dir.resolve("model.descent"));
+    List<String> kinds = new ArrayList<>();
+    m.network().layers().forEach(l -> kinds.add(l.spec().kind()));
+    assertEquals(List.of("dense", "batch_norm", "activation", "dropout", "dense", "batch_norm", "activation", "dropout", "dense"),
+        kinds);
+    Cli.Result g = Cli.run("gradcheck", "--model", dir.resolve("model.descent").toString(), "--data", "moons", "--examples", "30",
+        "--json");
+    assertEquals(0, g.code(), g.err());
+    assertTrue(g.json().get("dropout_disabled").asBoolean());
+    assertEquals("ok", g.json().get("verdict").asText(), g.out());
   }
 }

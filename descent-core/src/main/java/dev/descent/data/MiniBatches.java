@@ -6,19 +6,42 @@ import dev.descent.tensor.Rng;
  * The order of examples for one epoch, cut into mini-batches: shuffled by a seeded generator
  * each epoch, partitioned into batches of {@code batchSize}, the last one holding the remainder.
  * Batch size m is batch gradient descent, 1 is stochastic.
+ *
+ * <p>With a {@code minimumSize} (2 for batch norm, whose statistics need two examples), a
+ * remainder smaller than it joins the batch before it: m = 129 in batches of 64 gives 64 and 65,
+ * not 64, 64 and 1. A whole batch smaller than the minimum (batch size 1, or m = 1) stays as it
+ * is, so the layer that needs more examples says so.
+ *
+ * <pre>{@code
+ * MiniBatches b = new MiniBatches(129, 64, 2, new Rng(1));
+ * b.count();   // 2
+ * b.size(1);   // 65
+ * }</pre>
  */
 public final class MiniBatches {
   private final int m;
   private final int batchSize;
+  private final int count;
   private final int[] order;
   private final Rng rng;
 
   public MiniBatches(int m, int batchSize, Rng rng) {
+    this(m, batchSize, 1, rng);
+  }
+
+  /** Batches of {@code batchSize}; a last partial batch smaller than {@code minimumSize} joins the one before. */
+  public MiniBatches(int m, int batchSize, int minimumSize, Rng rng) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size " + batchSize + ": must be at least 1");
     }
+    if (minimumSize < 1) {
+      throw new IllegalArgumentException("minimum batch size " + minimumSize + ": must be at least 1");
+    }
     this.m = m;
     this.batchSize = Math.min(batchSize, m);
+    int full = this.batchSize == 0 ? 0 : m / this.batchSize;
+    int rest = m - full * this.batchSize;
+    this.count = full + (rest > 0 && !(rest < minimumSize && full > 0) ? 1 : 0);
     this.order = new int[m];
     this.rng = rng;
     for (int i = 0; i < m; i++) {
@@ -55,11 +78,12 @@ public final class MiniBatches {
   }
 
   public int count() {
-    return (m + batchSize - 1) / batchSize;
+    return count;
   }
 
+  /** The size of batch {@code batch}: {@code batchSize}, less for the remainder, more when it was folded in. */
   public int size(int batch) {
-    return Math.min(batchSize, m - batch * batchSize);
+    return batch == count - 1 ? m - batch * batchSize : batchSize;
   }
 
   public int start(int batch) {

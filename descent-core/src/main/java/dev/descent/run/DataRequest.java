@@ -23,6 +23,12 @@ public record DataRequest(String source, String format, String labelColumn, Stri
     classes = List.copyOf(classes);
   }
 
+  /** Classification with the loaders' detection of HDF5 datasets. */
+  public DataRequest(String source, String format, String labelColumn, String labelsFile, List<String> classes,
+      int examples, double noise, long seed) {
+    this(source, format, labelColumn, labelsFile, classes, examples, noise, seed, false, null, null);
+  }
+
   public static DataRequest builtIn(String name, int examples, double noise, long seed) {
     return new DataRequest(name, null, null, null, List.of(), examples, noise, seed, false, null, null);
   }

@@ -8,6 +8,7 @@ import dev.descent.data.io.LoadedData;
 import dev.descent.model.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,7 +64,7 @@ public final class DataSource {
   /** Examples to predict for a model: a label column, if present, is ignored. */
   public static Dataset loadForModel(String source, Model model) {
     if (isBuiltIn(source)) {
-      return load(DataRequest.builtIn(source, 300, Double.NaN, 3));
+      return load(builtInFor(source, model));
     }
     Path file = Path.of(source);
     if (!Files.exists(file)) {
@@ -74,13 +75,22 @@ public final class DataSource {
 
   /** Labelled examples for a model, with its class names (labels outside them are an error). */
   public static Dataset loadLabelledForModel(String source, Model model) {
-    Dataset d = isBuiltIn(source) ? load(DataRequest.builtIn(source, 300, Double.NaN, 3))
+    Dataset d = isBuiltIn(source) ? load(builtInFor(source, model))
         : FileData.load(requireFile(source), DataRequest.file(source).withClasses(model.classNames()));
     if (d.featureCount() != model.network().inputs()) {
       throw new DescentException(source + ": has " + d.featureCount() + " features but the model expects "
           + model.network().inputs());
     }
     return d;
+  }
+
+  /**
+   * A built-in set as {@code train} draws it by default (300 examples, data seed 3), with as many
+   * classes as the model predicts, so that blobs or spiral with {@code --classes K} match.
+   */
+  private static DataRequest builtInFor(String source, Model model) {
+    List<String> classes = model.classNames().isEmpty() ? List.of() : List.of(Integer.toString(model.classNames().size()));
+    return new DataRequest(source, null, null, null, classes, 300, Double.NaN, 3, false, null, null);
   }
 
   private static Path requireFile(String source) {

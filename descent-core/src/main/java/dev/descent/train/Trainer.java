@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The training loop: each epoch shuffles (seeded), walks the mini-batches (the last one keeps
- * the remainder), and for each runs the planned tape forward and backward and one optimizer
+ * the remainder; with batch norm a remainder of one example joins the batch before it, since
+ * batch statistics need two), and for each runs the planned tape forward and backward and one optimizer
  * step. After the first epoch it allocates nothing per step: plans, batches and optimizer
  * moments are all reused.
  *
@@ -68,7 +69,7 @@ public final class Trainer {
     Matrix targets = train.targets().to(network.precision());
     int m = train.size();
     int batchSize = config.batchSize() == TrainingConfig.FULL_BATCH ? m : config.batchSize();
-    MiniBatches batches = new MiniBatches(m, batchSize, new Rng(config.seed()).fork("shuffle", 0));
+    MiniBatches batches = new MiniBatches(m, batchSize, minimumBatch(network), new Rng(config.seed()).fork("shuffle", 0));
     TrainingContext context = new TrainingContext(network, optimizer, train, dev, config);
     List<Variable> params = network.parameters();
     List<Matrix> lastGood = new ArrayList<>();
@@ -127,6 +128,16 @@ public final class Trainer {
     }
     finish(callbacks, context);
     return history;
+  }
+
+  /** 2 when a layer normalizes with batch statistics, else 1. */
+  static int minimumBatch(Network network) {
+    for (dev.descent.nn.Layer l : network.layers()) {
+      if (l instanceof dev.descent.nn.BatchNorm) {
+        return 2;
+      }
+    }
+    return 1;
   }
 
   private static String stopperName(List<Callback> callbacks) {

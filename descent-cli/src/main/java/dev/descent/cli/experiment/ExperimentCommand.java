@@ -125,22 +125,32 @@ public final class ExperimentCommand implements Callable<Integer> {
         }
       }
     }
-    StringBuilder header = new StringBuilder(String.format("  %-14s %10s %10s %12s %9s", "run", "train", "test", "final cost", "seconds"));
+    int nameWidth = 14;
+    for (RunRow row : r.runs()) {
+      nameWidth = Math.max(nameWidth, row.name().length());
+    }
+    StringBuilder header = new StringBuilder(String.format("  %-" + nameWidth + "s %10s %10s %12s %9s", "run", "train", "test", "final cost", "seconds"));
     for (String k : extraKeys) {
-      header.append(String.format(" %14s", k));
+      header.append(String.format(" %" + Math.max(14, k.length()) + "s", k));
     }
     out.println(header);
     out.println("  " + "-".repeat(header.length() - 2));
     for (RunRow row : r.runs()) {
-      StringBuilder sb = new StringBuilder(String.format("  %-14s %10s %10s %12s %9.2f", row.name(), pct(row.trainAccuracy()),
+      StringBuilder sb = new StringBuilder(String.format("  %-" + nameWidth + "s %10s %10s %12s %9.2f", row.name(), pct(row.trainAccuracy()),
           pct(row.testAccuracy()), Double.isNaN(row.finalCost()) ? "-" : String.format("%.4g", row.finalCost()), row.seconds()));
       for (String k : extraKeys) {
         Object v = row.extra().get(k);
-        sb.append(String.format(" %14s", v == null ? "-" : v instanceof Double d ? String.format("%.4g", d) : v.toString()));
+        sb.append(String.format(" %" + Math.max(14, k.length()) + "s", v == null ? "-" : v instanceof Double d ? String.format("%.4g", d) : v.toString()));
       }
       out.println(sb);
     }
     out.println();
+    for (String line : r.details()) {
+      out.println(line);
+    }
+    if (!r.details().isEmpty()) {
+      out.println();
+    }
     if (!r.reference().isEmpty()) {
       out.println("reference (the course / numpy): " + String.join("; ", r.reference()));
     }

@@ -10,7 +10,7 @@ public final class Experiments {
   public static Map<String, Experiment> all() {
     Map<String, Experiment> m = new LinkedHashMap<>();
     for (Experiment e : new Experiment[] {new InitializationExperiment(), new RegularizationExperiment(),
-        new GradientCheckExperiment()}) {
+        new GradientCheckExperiment(), new BatchNormExperiment(), new AutodiffExperiment()}) {
       m.put(e.name(), e);
     }
     return m;

@@ -11,6 +11,7 @@ import dev.descent.nn.Network;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class GradientCheckExperiment implements Experiment {
         reference.json().get("one_dimensional").get("theta").asDouble()));
     rows.add(network("correct", network, GradientCorruption.none()));
     rows.add(network("buggy", network, GradientCorruption.courseLab()));
+    List<String> details = new ArrayList<>(List.of("", "The buggy run, parameter by parameter:"));
+    details.addAll(List.of(check(network, GradientCorruption.courseLab()).text().split("\n")));
     return new ExperimentResult(name(),
         "ε = 1e-7; J(θ) = θx at x = 2, θ = 4; the [4,5,3,1] relu/relu/sigmoid network of dense_binary.json (7 examples); "
             + "buggy: dW2 × 2 and db1 × 4 (read from " + network.source() + ")",
@@ -53,7 +56,7 @@ public final class GradientCheckExperiment implements Experiment {
             + "to about 1e-7 or better; a wrong rule shows as a relative difference of 1e-3 and up. Ranking the parameters "
             + "by their own difference points at the broken ones: b1 and W2 top the buggy run, the rest stay at float "
             + "noise. Check with dropout off, on a few examples, then train with the check off: it costs two forward "
-            + "passes per parameter entry.");
+            + "passes per parameter entry.", details);
   }
 
   /** J(θ) = θ·x as a one-op tape, checked like any other. */
@@ -68,17 +71,23 @@ public final class GradientCheckExperiment implements Experiment {
 
   static RunRow network(String name, GoldenFixtures fixtures, GradientCorruption corruption) {
     long start = System.nanoTime();
+    GradientCheckReport r = check(fixtures, corruption);
+    return row(name, r, fixtures.denseBinaryNetwork().cost(fixtures.x(), fixtures.y()), start);
+  }
+
+  static GradientCheckReport check(GoldenFixtures fixtures, GradientCorruption corruption) {
     Network net = fixtures.denseBinaryNetwork();
-    Matrix x = fixtures.x();
-    Matrix y = fixtures.y();
-    GradientCheckReport r = GradientCheck.of(net, x, y).run(CheckOptions.defaults().withCorruption(corruption));
-    return row(name, r, net.cost(x, y), start);
+    return GradientCheck.of(net, fixtures.x(), fixtures.y()).run(CheckOptions.defaults().withCorruption(corruption));
   }
 
   private static RunRow row(String name, GradientCheckReport r, double cost, long start) {
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new RunRow(name, Double.NaN, Double.NaN, cost, seconds, Map.of("difference", r.difference(),
-        "verdict", r.verdict().label(), "worst_parameter", r.ranking().get(0).name(), "ranking", ranking(r)));
+    Map<String, Object> extra = new LinkedHashMap<>();
+    extra.put("difference", r.difference());
+    extra.put("verdict", r.verdict().label());
+    extra.put("worst_parameter", r.ranking().get(0).name());
+    extra.put("ranking", ranking(r));
+    return new RunRow(name, Double.NaN, Double.NaN, cost, seconds, extra);
   }
 
   /** The parameters worst first, e.g. "b1 W2 W3 b2 W1 b3". */

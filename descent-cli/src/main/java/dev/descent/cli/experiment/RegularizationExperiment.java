@@ -63,7 +63,7 @@ public final class RegularizationExperiment implements Experiment {
       results.add(r);
       double test = r.test().accuracy();
       rows.add(new RunRow(name, r.train().accuracy(), test, r.history().lastTrainCost(), seconds,
-          Map.of("train_test_gap", r.train().accuracy() - test)));
+          Map.<String, Object>of("train_test_gap", r.train().accuracy() - test)));
     }
     List<Path> plots = ExperimentPlots.costsAndBoundaries(context.out(), name(), names, results);
     return new ExperimentResult(name(), String.format(Locale.ROOT,

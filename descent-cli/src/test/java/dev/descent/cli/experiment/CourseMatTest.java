@@ -56,7 +56,7 @@ class CourseMatTest {
     Path file = write("train-only.mat", Mat5.newMatFile()
         .addArray("X", matrix(2, 2, 1, 2, 3, 4))
         .addArray("y", matrix(2, 1, 0, 1)));
-    Cli r = Cli.run("experiment", "regularization", "--data", file.toString(), "--out", dir.toString());
+    Cli.Result r = Cli.run("experiment", "regularization", "--data", file.toString(), "--out", dir.toString());
     assertEquals(1, r.code(), r.err());
     assertEquals(file + ": no variable 'Xval'; the file has X, y", r.error());
   }
@@ -66,7 +66,7 @@ class CourseMatTest {
     Path file = write("renamed.mat", Mat5.newMatFile()
         .addArray("features", matrix(2, 2, 1, 2, 3, 4))
         .addArray("labels", matrix(2, 1, 0, 1)));
-    Cli r = Cli.run("experiment", "regularization", "--data", file.toString(), "--out", dir.toString());
+    Cli.Result r = Cli.run("experiment", "regularization", "--data", file.toString(), "--out", dir.toString());
     assertEquals(1, r.code(), r.err());
     assertEquals(file + ": no variable 'X'; the file has features, labels", r.error());
   }

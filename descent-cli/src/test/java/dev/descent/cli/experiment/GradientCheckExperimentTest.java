@@ -18,7 +18,7 @@ class GradientCheckExperimentTest {
 
   @Test
   void reproducesTheLabsTable() {
-    Cli r = Cli.run("experiment", "gradient-check", "--out", dir.toString(), "--json");
+    Cli.Result r = Cli.run("experiment", "gradient-check", "--out", dir.toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode j = r.json();
     assertEquals("gradient-check", j.get("experiment").asText());
@@ -46,7 +46,7 @@ class GradientCheckExperimentTest {
 
   @Test
   void printsTheTableWithTheReference() {
-    Cli r = Cli.run("experiment", "gradient-check", "--out", dir.toString());
+    Cli.Result r = Cli.run("experiment", "gradient-check", "--out", dir.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("reference (the course / numpy): one-dimensional 2.919e-10; correct 4.527e-09; buggy 0.4452"),
         r.out());

@@ -18,7 +18,7 @@ class InitializationExperimentTest {
 
   @Test
   void reproducesTheCoursesTable() {
-    Cli r = Cli.run("experiment", "initialization", "--out", dir.toString(), "--json");
+    Cli.Result r = Cli.run("experiment", "initialization", "--out", dir.toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode j = r.json();
     assertEquals("initialization", j.get("experiment").asText());

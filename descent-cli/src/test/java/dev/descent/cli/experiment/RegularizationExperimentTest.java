@@ -19,7 +19,7 @@ class RegularizationExperimentTest {
 
   @Test
   void regularizationNarrowsTheTrainTestGap() {
-    Cli r = Cli.run("experiment", "regularization", "--out", dir.toString(), "--json");
+    Cli.Result r = Cli.run("experiment", "regularization", "--out", dir.toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode j = r.json();
     Map<String, JsonNode> runs = new LinkedHashMap<>();

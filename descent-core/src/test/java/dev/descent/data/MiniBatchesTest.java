@@ -1,0 +1,68 @@
+package dev.descent.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.descent.tensor.Rng;
+import org.junit.jupiter.api.Test;
+
+class MiniBatchesTest {
+
+  static int[] sizes(MiniBatches b) {
+    int[] out = new int[b.count()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = b.size(i);
+    }
+    return out;
+  }
+
+  @Test
+  void aRemainderBelowTheMinimumJoinsThePreviousBatch() {
+    MiniBatches b = new MiniBatches(129, 64, 2, new Rng(1));
+    assertArrayEquals(new int[] {64, 65}, sizes(b));
+    assertEquals(64, b.start(1));
+  }
+
+  @Test
+  void withoutAMinimumTheRemainderStaysAlone() {
+    assertArrayEquals(new int[] {64, 64, 1}, sizes(new MiniBatches(129, 64, new Rng(1))));
+    assertArrayEquals(new int[] {64, 64, 1}, sizes(new MiniBatches(129, 64, 1, new Rng(1))));
+  }
+
+  @Test
+  void aRemainderAtTheMinimumStaysAlone() {
+    assertArrayEquals(new int[] {64, 64, 2}, sizes(new MiniBatches(130, 64, 2, new Rng(1))));
+    assertArrayEquals(new int[] {64, 64}, sizes(new MiniBatches(128, 64, 2, new Rng(1))));
+  }
+
+  @Test
+  void wholeBatchesBelowTheMinimumAreLeftForTheLayerToRefuse() {
+    assertArrayEquals(new int[] {1, 1, 1}, sizes(new MiniBatches(3, 1, 2, new Rng(1))));
+    assertArrayEquals(new int[] {1}, sizes(new MiniBatches(1, 64, 2, new Rng(1))));
+  }
+
+  @Test
+  void foldedBatchesCoverEveryExampleOnce() {
+    MiniBatches b = new MiniBatches(97, 16, 2, new Rng(4));
+    b.shuffle();
+    boolean[] seen = new boolean[97];
+    int covered = 0;
+    for (int i = 0; i < b.count(); i++) {
+      for (int k = 0; k < b.size(i); k++) {
+        int row = b.order()[b.start(i) + k];
+        assertEquals(false, seen[row], "row " + row + " twice");
+        seen[row] = true;
+        covered++;
+      }
+    }
+    assertEquals(97, covered);
+    assertArrayEquals(new int[] {16, 16, 16, 16, 16, 17}, sizes(b));
+  }
+
+  @Test
+  void aMinimumBelowOneIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MiniBatches(10, 4, 0, new Rng(1)));
+    assertEquals("minimum batch size 0: must be at least 1", e.getMessage());
+  }
+}
