@@ -42,7 +42,7 @@ public final class GradientCheckExperiment implements Experiment {
         reference.json().get("one_dimensional").get("theta").asDouble()));
     rows.add(network("correct", network, GradientCorruption.none()));
     rows.add(network("buggy", network, GradientCorruption.courseLab()));
-    List<String> details = new ArrayList<>(List.of("", "The buggy run, parameter by parameter:"));
+    List<String> details = new ArrayList<>(List.of("The buggy run, parameter by parameter:"));
     details.addAll(List.of(check(network, GradientCorruption.courseLab()).text().split("\n")));
     return new ExperimentResult(name(),
         "ε = 1e-7; J(θ) = θx at x = 2, θ = 4; the [4,5,3,1] relu/relu/sigmoid network of dense_binary.json (7 examples); "
