@@ -1,6 +1,7 @@
 package dev.descent.cli;
 
 import dev.descent.data.Dataset;
+import dev.descent.data.io.LoadedData;
 import dev.descent.run.DataRequest;
 import dev.descent.run.DataSource;
 import java.util.List;
@@ -56,6 +57,11 @@ public final class DataOptions {
 
   Dataset load() {
     return DataSource.load(request(data));
+  }
+
+  /** {@link #load} with the image shape the file declares, if any. */
+  LoadedData read() {
+    return DataSource.read(request(data));
   }
 
   Dataset loadTest() {

@@ -44,6 +44,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin
   BatchNormOptions batchNorm;
 
+  @Mixin
+  RegularizationOptions regularization;
+
   @Option(names = "--split", paramLabel = "TRAIN,DEV,TEST", split = ",",
       description = "Ratios of train, dev and test (default: 60,20,20; with --test: 80,20).")
   List<Double> split;
@@ -62,7 +65,8 @@ public final class TrainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     TrainingSession session = TrainingSession.prepare(data, network, training, splitRatios(), !noNormalize,
-        batchNorm.decorator());
+        batchNorm.decorator(), regularization);
+    session.regularization.warnTo(err);
     List<Callback> callbacks = new ArrayList<>();
     ProgressBar bar = ProgressBar.forTerminal(err, "train");
     if (bar != null) {
@@ -77,6 +81,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (classes != null) {
       plots.add(classes.writeHeatMap(dir.resolve("confusion.png")));
     }
+    plots.addAll(session.regularization.plots(dir));
     Optional<Path> page = report.write(result, session.settings, plots, modelPath, dir);
     if (output.json) {
       ObjectNode json = Report.object();
@@ -94,6 +99,7 @@ public final class TrainCommand implements Callable<Integer> {
         json.put("stopped", result.history().stopReason());
       }
       ClassReport.addToSets(json, result);
+      session.regularization.report(json, result);
       page.ifPresent(p -> json.put("report", p.toString()));
       Report.print(out, json);
     } else {
@@ -104,6 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
         classes.print(out);
         out.flush();
       }
+      session.regularization.summary(out, result);
     }
     return Main.OK;
   }

@@ -1,6 +1,7 @@
 package dev.descent.cli;
 
 import dev.descent.data.Dataset;
+import dev.descent.data.io.LoadedData;
 import dev.descent.nn.Network;
 import dev.descent.optim.GradientTransform;
 import dev.descent.run.NetworkSpec;
@@ -21,9 +22,11 @@ final class TrainingSession {
   final GradientTransform transform;
   final TrainingConfig config;
   final Map<String, Object> settings;
+  final Regularization regularization;
 
   private TrainingSession(PreparedData data, Network network, GradientTransform transform,
-      TrainingConfig config, Map<String, Object> settings) {
+      TrainingConfig config, Map<String, Object> settings, Regularization regularization) {
+    this.regularization = regularization;
     this.data = data;
     this.network = network;
     this.transform = transform;
@@ -32,15 +35,18 @@ final class TrainingSession {
   }
 
   static TrainingSession prepare(DataOptions dataOptions, NetworkOptions networkOptions,
-      TrainingOptions trainingOptions, double[] split, boolean normalize, NetworkSpec.LayerDecorator decorator) {
+      TrainingOptions trainingOptions, double[] split, boolean normalize, NetworkSpec.LayerDecorator decorator,
+      RegularizationOptions regularizationOptions) {
     NetworkSpec spec = networkOptions.spec();
     TrainingConfig config = trainingOptions.config();
     GradientTransform transform = trainingOptions.transform();
-    Dataset all = dataOptions.load();
+    LoadedData loaded = dataOptions.read();
+    Dataset all = loaded.dataset();
     Dataset test = dataOptions.loadTest();
     PreparedData data = PreparedData.prepare(all, test, split, normalize, trainingOptions.seed);
+    Regularization regularization = regularizationOptions.resolve(spec, data, split, loaded.imageShape());
     Network network = spec.build(data.train(), trainingOptions.precision(), new Rng(trainingOptions.seed),
-        decorator);
+        regularization.decorator(decorator));
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("data", dataOptions.data);
     settings.put("hidden", spec.hidden());
@@ -53,11 +59,14 @@ final class TrainingSession {
     settings.put("seed", config.seed());
     settings.put("normalize", normalize);
     settings.put("precision", network.precision().name());
-    return new TrainingSession(data, network, transform, config, settings);
+    regularization.putSettings(settings);
+    return new TrainingSession(data, network, transform, config, settings, regularization);
   }
 
   RunResult run(List<Callback> callbacks) {
-    return TrainingRun.execute(network, transform, config, data, callbacks, settings);
+    List<Callback> all = new java.util.ArrayList<>(callbacks);
+    all.addAll(regularization.callbacks());
+    return regularization.finish(TrainingRun.execute(network, transform, config, data, all, settings));
   }
 
   /** One line per setting, for the human summary. */
@@ -72,6 +81,7 @@ final class TrainingSession {
         network.parameterCount(), network.loss().label()));
     sb.append(String.format("training  %s, batch %s, %d epochs, seed %d%n", transform.describe(),
         settings.get("batch_size"), config.epochs(), config.seed()));
+    sb.append(regularization.describe());
     return sb.toString();
   }
 }

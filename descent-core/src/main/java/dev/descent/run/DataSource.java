@@ -4,10 +4,12 @@ import dev.descent.DescentException;
 import dev.descent.data.Dataset;
 import dev.descent.data.generate.BuiltInData;
 import dev.descent.data.generate.GeneratorOptions;
+import dev.descent.data.io.LoadedData;
 import dev.descent.model.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Resolves {@code --data}: a built-in set's name (moons, circles, blobs, spiral, flower,
@@ -21,15 +23,20 @@ public final class DataSource {
   }
 
   public static Dataset load(DataRequest request) {
+    return read(request).dataset();
+  }
+
+  /** {@link #load} with the image shape a file declares (HDF5 and NumPy image arrays, IDX); none for built-in sets. */
+  public static LoadedData read(DataRequest request) {
     if (isBuiltIn(request.source())) {
-      return generate(request);
+      return new LoadedData(generate(request), Optional.empty());
     }
     Path file = Path.of(request.source());
     if (!Files.exists(file)) {
       throw new DescentException(request.source() + ": no such file, and not a built-in data set ("
           + String.join(", ", BuiltInData.names()) + ")");
     }
-    return FileData.load(file, request);
+    return FileData.read(file, request);
   }
 
   private static Dataset generate(DataRequest request) {

@@ -10,8 +10,8 @@ public final class Experiments {
   public static Map<String, Experiment> all() {
     Map<String, Experiment> m = new LinkedHashMap<>();
     for (Experiment e : new Experiment[] {new InitializationExperiment(), new OptimizationExperiment(),
-        new EwaExperiment(), new LrDecayExperiment(), new SaddleExperiment(), new BatchNormExperiment(),
-        new AutodiffExperiment()}) {
+        new EwaExperiment(), new LrDecayExperiment(), new SaddleExperiment(), new RegularizationExperiment(),
+        new GradientCheckExperiment(), new BatchNormExperiment(), new AutodiffExperiment()}) {
       m.put(e.name(), e);
     }
     return m;
