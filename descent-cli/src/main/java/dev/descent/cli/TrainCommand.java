@@ -86,8 +86,13 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   double[] splitRatios() {
+    return splitRatios(split, data.test != null);
+  }
+
+  /** {@code --split} as ratios, or the default for data with or without a separate test set. */
+  static double[] splitRatios(List<Double> split, boolean separateTest) {
     if (split == null) {
-      return data.test != null ? new double[] {80, 20} : new double[] {60, 20, 20};
+      return separateTest ? new double[] {80, 20} : new double[] {60, 20, 20};
     }
     double[] r = new double[split.size()];
     for (int i = 0; i < r.length; i++) {

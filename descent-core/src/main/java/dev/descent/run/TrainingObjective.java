@@ -1,8 +1,12 @@
 package dev.descent.run;
 
 import dev.descent.nn.Network;
+import dev.descent.search.Choice;
+import dev.descent.search.Distribution;
 import dev.descent.search.EpochReporter;
 import dev.descent.search.Objective;
+import dev.descent.search.Range;
+import dev.descent.search.Space;
 import dev.descent.search.Trial;
 import dev.descent.search.TrialResult;
 import dev.descent.train.Callback;
@@ -10,7 +14,11 @@ import dev.descent.train.EpochResult;
 import dev.descent.train.History;
 import dev.descent.train.Trainer;
 import dev.descent.train.TrainingContext;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The search's {@link Objective} for {@code descent train}: trains one model with the base
@@ -38,6 +46,50 @@ public final class TrainingObjective implements Objective {
     }
     this.data = data;
     this.base = base;
+  }
+
+  /**
+   * Checks before a search that every value {@code space} can propose is valid for {@code base}:
+   * both ends of each range and every choice, one parameter at a time (with each optimizer of
+   * an {@code optimizer} choice, since β, β1… depend on it). The message names the parameter and
+   * its spec: {@code keep-prob=uniform:0.5:1.5: keep-prob = 1.5: must be in (0, 1]; …}.
+   */
+  public static void check(Space space, TrainingSettings base) {
+    List<Object> optimizers = new ArrayList<>();
+    if (space.parameters().get("optimizer") instanceof Choice c) {
+      optimizers.addAll(c.values());
+    }
+    space.parameters().forEach((name, distribution) -> {
+      for (Object value : probes(distribution)) {
+        IllegalArgumentException first = null;
+        boolean ok = false;
+        for (Object optimizer : name.equals("optimizer") || optimizers.isEmpty() ? Collections.singletonList(null) : optimizers) {
+          Map<String, Object> params = new LinkedHashMap<>();
+          params.put(name, value);
+          if (optimizer != null) {
+            params.put("optimizer", optimizer);
+          }
+          try {
+            base.with(params);
+            ok = true;
+            break;
+          } catch (IllegalArgumentException e) {
+            first = first == null ? e : first;
+          }
+        }
+        if (!ok) {
+          throw new IllegalArgumentException(name + "=" + distribution.spec() + ": " + first.getMessage(), first);
+        }
+      }
+    });
+  }
+
+  /** Both ends of a range, as the sampler would give them; every value of a choice. */
+  private static List<Object> probes(Distribution d) {
+    if (d instanceof Range r) {
+      return List.of(r.fromUnit(0), r.fromUnit(1));
+    }
+    return ((Choice) d).values();
   }
 
   public TrainingSettings base() {
