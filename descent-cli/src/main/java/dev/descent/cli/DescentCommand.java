@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     description = "Train deep neural networks and improve them: initialization, regularization, "
         + "gradient checking, optimizers, batch norm, hyper-parameter search.",
     subcommands = {QuickstartCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
-        ExperimentCommand.class, SearchCommand.class})
+        ExperimentCommand.class, SearchCommand.class, ResumeCommand.class})
 public final class DescentCommand {
 
   static final class VersionProvider implements picocli.CommandLine.IVersionProvider {

@@ -48,6 +48,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
+  @Mixin
+  CheckpointOptions checkpoint;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -58,8 +61,13 @@ public final class TrainCommand implements Callable<Integer> {
     if (bar != null) {
       callbacks.add(bar);
     }
-    RunResult result = session.run(callbacks);
     Path dir = output.directory();
+    dev.descent.run.CheckpointWriter saver = checkpoint.writer(dir, session.data, session.settings,
+        RunOptions.of(data, network, training, splitRatios(), !noNormalize), dev.descent.run.CheckpointWriter.NO_HISTORY);
+    if (saver != null) {
+      callbacks.add(saver);
+    }
+    RunResult result = session.run(callbacks);
     Path modelPath = dir.resolve("model.descent");
     ModelFile.write(modelPath, result.model());
     List<Path> plots = Plots.forRun(result, dir);
