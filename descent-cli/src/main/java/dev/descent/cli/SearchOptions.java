@@ -37,7 +37,7 @@ public final class SearchOptions {
   String sampler;
 
   @Option(names = "--rounds", paramLabel = "R", defaultValue = "1",
-      description = "Coarse-to-fine rounds: each samples --trials in the box around the previous round's top 25% (default: ${DEFAULT-VALUE}).")
+      description = "Coarse-to-fine rounds: each samples --trials in the box around the previous round's top 25%% (default: ${DEFAULT-VALUE}).")
   int rounds;
 
   @Option(names = "--prune", paramLabel = "NAME", defaultValue = "none",

@@ -103,6 +103,16 @@ class SearchCommandTest {
     assertEquals("", r.err(), "no progress line when stderr is not a terminal");
   }
 
+  @Test
+  void theHelpOfSearchAndResumeIsClean() {
+    for (String command : List.of("search", "resume")) {
+      Cli r = Cli.run(command, "--help");
+      assertEquals(0, r.code(), r.err());
+      assertEquals("", r.err(), "no picocli warnings about the help text");
+    }
+    assertTrue(Cli.run("search", "--help").out().replaceAll("\\s+", " ").contains("previous round's top 25% (default: 1)"));
+  }
+
   static void assertFails(int code, String message, String... args) {
     Cli r = Cli.run(args);
     assertEquals(code, r.code(), "exit code of " + String.join(" ", args) + "; stderr: " + r.err());
