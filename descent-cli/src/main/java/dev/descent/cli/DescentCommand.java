@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     description = "Train deep neural networks and improve them: initialization, regularization, "
         + "gradient checking, optimizers, batch norm, hyper-parameter search.",
     subcommands = {QuickstartCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
-        LrFindCommand.class, GradcheckCommand.class, ExperimentCommand.class, BenchCommand.class})
+        LrFindCommand.class, GradcheckCommand.class, ExperimentCommand.class, SearchCommand.class,
+        ResumeCommand.class, BenchCommand.class})
 public final class DescentCommand {
 
   static final class VersionProvider implements picocli.CommandLine.IVersionProvider {

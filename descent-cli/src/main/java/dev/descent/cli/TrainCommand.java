@@ -60,6 +60,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin
   ReportOptions report;
 
+  @Mixin
+  CheckpointOptions checkpoint;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -72,8 +75,13 @@ public final class TrainCommand implements Callable<Integer> {
     if (bar != null) {
       callbacks.add(bar);
     }
-    RunResult result = session.run(callbacks);
     Path dir = output.directory();
+    dev.descent.run.CheckpointWriter saver = checkpoint.writer(dir, session.data, session.settings,
+        RunOptions.of(data, network, training, splitRatios(), !noNormalize), dev.descent.run.CheckpointWriter.NO_HISTORY);
+    if (saver != null) {
+      callbacks.add(saver);
+    }
+    RunResult result = session.run(callbacks);
     Path modelPath = dir.resolve("model.descent");
     ModelFile.write(modelPath, result.model());
     List<Path> plots = new ArrayList<>(Plots.forRun(result, dir));

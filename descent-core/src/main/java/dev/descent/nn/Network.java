@@ -36,6 +36,9 @@ public final class Network {
   // batch and the last partial one, and must find both without boxing a key (no allocation)
   private final Plan[] recentTrain = new Plan[2];
   private final Plan[] recentInfer = new Plan[2];
+  // each training plan's mask generator, by batch size, and states to continue from (checkpoints)
+  private final Map<Integer, Rng> maskStreams = new java.util.TreeMap<>();
+  private final Map<Integer, Long> maskStatesToRestore = new HashMap<>();
 
   Network(int inputs, List<Layer> layers, Loss loss, Precision precision, List<CostTerm> costTerms,
       Rng masks, Gemm gemm) {
@@ -136,7 +139,8 @@ public final class Network {
     Variable y = Variable.placeholder("Y", Matrix.zeros(precision, m, outputs()));
     x.markFed();
     y.markFed();
-    BuildContext context = new BuildContext(mode, masks.fork("plan", m), gemm);
+    Rng planMasks = masks.fork("plan", m);
+    BuildContext context = new BuildContext(mode, planMasks, gemm);
     Variable a = x;
     for (Layer l : layers) {
       a = l.apply(tape, a, context);
@@ -151,7 +155,38 @@ public final class Network {
     } else {
       output = tape.record(loss.output(a));
     }
+    if (mode == Mode.TRAIN) {
+      maskStreams.put(m, planMasks);
+      // after recording, whose one forward pass drew masks too: a restored stream goes on from its saved state
+      Long saved = maskStatesToRestore.remove(m);
+      if (saved != null) {
+        planMasks.setState(saved);
+      }
+    }
     return new Plan(tape, x, y, output, cost);
+  }
+
+  /**
+   * Where the dropout mask generator of each training plan stands (batch size → {@link
+   * Rng#state()}), for a checkpoint: masks are drawn from one stream per plan, so a resumed run
+   * draws the same masks only if each stream continues where it was.
+   */
+  public Map<Integer, Long> maskStates() {
+    Map<Integer, Long> states = new java.util.TreeMap<>(maskStatesToRestore);
+    maskStreams.forEach((m, rng) -> states.put(m, rng.state()));
+    return states;
+  }
+
+  /** Continues the mask streams saved by {@link #maskStates()}, now for built plans and when the others are built. */
+  public void restoreMaskStates(Map<Integer, Long> states) {
+    states.forEach((m, state) -> {
+      Rng built = maskStreams.get(m);
+      if (built != null) {
+        built.setState(state);
+      } else {
+        maskStatesToRestore.put(m, state);
+      }
+    });
   }
 
   /** Drops the cached plans, e.g. after the network's layers changed mode-dependent settings. */

@@ -43,6 +43,24 @@ public final class Rng {
     return mix(state);
   }
 
+  /**
+   * Where the stream stands, for checkpoints: {@code new Rng(seed)} then {@link #setState} with
+   * this value continues it exactly. A Gaussian kept back by the polar method is not part of it,
+   * so this refuses while one is pending.
+   */
+  public long state() {
+    if (hasSpare) {
+      throw new IllegalStateException("rng state: a spare Gaussian is pending and would be lost; take the state between pairs of Gaussians");
+    }
+    return state;
+  }
+
+  /** Continues the stream from a {@link #state()}. */
+  public void setState(long newState) {
+    state = newState;
+    hasSpare = false;
+  }
+
   /** Uniform in [0, 1). */
   public double nextDouble() {
     return (nextLong() >>> 11) * 0x1.0p-53;

@@ -20,6 +20,35 @@ public final class History {
     devAccuracy = new double[capacity];
   }
 
+  /** A history read back (e.g. from a checkpoint): the epochs so far, completed. */
+  public static History of(double[] trainCost, double[] devCost, double[] devAccuracy) {
+    if (devCost.length != trainCost.length || devAccuracy.length != trainCost.length) {
+      throw new IllegalArgumentException("history: " + trainCost.length + " train costs, " + devCost.length + " dev costs and "
+          + devAccuracy.length + " dev accuracies; must be as many of each");
+    }
+    History h = new History(trainCost.length);
+    h.trainCost = trainCost.clone();
+    h.devCost = devCost.clone();
+    h.devAccuracy = devAccuracy.clone();
+    h.epochs = trainCost.length;
+    return h;
+  }
+
+  /** This history followed by {@code later}'s epochs (a resumed run's), ending as {@code later} ended. */
+  public History then(History later) {
+    History h = new History(epochs + later.epochs);
+    System.arraycopy(trainCost, 0, h.trainCost, 0, epochs);
+    System.arraycopy(devCost, 0, h.devCost, 0, epochs);
+    System.arraycopy(devAccuracy, 0, h.devAccuracy, 0, epochs);
+    System.arraycopy(later.trainCost, 0, h.trainCost, epochs, later.epochs);
+    System.arraycopy(later.devCost, 0, h.devCost, epochs, later.epochs);
+    System.arraycopy(later.devAccuracy, 0, h.devAccuracy, epochs, later.epochs);
+    h.epochs = epochs + later.epochs;
+    h.stopReason = later.stopReason;
+    h.keptEpoch = later.keptEpoch;
+    return h;
+  }
+
   void add(double train, double dev, double accuracy) {
     trainCost[epochs] = train;
     devCost[epochs] = dev;

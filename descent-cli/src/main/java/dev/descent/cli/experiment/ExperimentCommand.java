@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code descent experiment NAME}: reproduces one of the course's classic results. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-    description = "Reproduce a classic result of the course as a table and plots. Experiments: %n  ${COMPLETION-CANDIDATES}")
+    description = "Reproduce a classic result of the course as a table and plots; 'all' runs every one and writes one HTML page.")
 public final class ExperimentCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

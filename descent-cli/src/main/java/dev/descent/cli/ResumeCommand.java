@@ -1,0 +1,108 @@
+package dev.descent.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.model.Checkpoint;
+import dev.descent.model.ModelFile;
+import dev.descent.run.CheckpointWriter;
+import dev.descent.run.ResumedRun;
+import dev.descent.run.RunResult;
+import dev.descent.run.TrainingSettings;
+import dev.descent.train.Callback;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code descent resume CHECKPOINT}: continues a run saved by {@code train --checkpoint-every}.
+ * Unchanged, it ends with exactly the parameters the run would have had without the stop.
+ */
+@Command(name = "resume", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Continue a training run from a checkpoint (train --checkpoint-every N): the same data, network, optimizer state, "
+        + "shuffles and dropout masks, so that an unchanged run ends exactly as if it had never stopped.",
+        "Writes the model and plots to --out and goes on saving checkpoints as often as the run did."})
+public final class ResumeCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A checkpoint file written by train --checkpoint-every.")
+  Path file;
+
+  @Option(names = "--lr", paramLabel = "RATE", description = "Go on with another learning rate (default: the run's).")
+  Double lr;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Train to epoch N in all, counting the epochs already done (default: the run's --epochs).")
+  Integer epochs;
+
+  @Option(names = "--checkpoint-every", paramLabel = "N", description = "Save a checkpoint every N epochs (default: as often as the run did).")
+  Integer every;
+
+  @Option(names = "--checkpoint", paramLabel = "FILE", description = "Where to save them (default: CHECKPOINT itself, replaced at each save).")
+  Path checkpointFile;
+
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (lr != null && !(lr > 0 && Double.isFinite(lr))) {
+      throw new UsageException("--lr " + lr + ": the learning rate must be positive, e.g. --lr 0.001");
+    }
+    if (epochs != null && epochs < 1) {
+      throw new UsageException("--epochs " + epochs + ": must be at least 1");
+    }
+    Checkpoint checkpoint = Checkpoint.read(file);
+    ResumedRun run = ResumedRun.prepare(checkpoint, lr, epochs);
+    Path dir = output.directory();
+    int saveEvery = every != null ? every : checkpoint.every();
+    if (saveEvery < 1) {
+      throw new UsageException("--checkpoint-every " + saveEvery + ": must be at least 1 epoch");
+    }
+    List<Callback> callbacks = new ArrayList<>();
+    callbacks.add(new CheckpointWriter(checkpointFile != null ? checkpointFile : file, saveEvery, run.data(), run.settings(), run.config(),
+        checkpoint.history()));
+    ProgressBar bar = ProgressBar.forTerminal(err, "resume");
+    if (bar != null) {
+      callbacks.add(bar);
+    }
+    RunResult result = run.run(callbacks);
+    Path modelPath = dir.resolve("model.descent");
+    ModelFile.write(modelPath, result.model());
+    List<Path> plots = Plots.forRun(result, dir);
+    TrainingSettings t = run.config().training();
+    if (output.json) {
+      ObjectNode json = Report.object();
+      json.put("command", "resume");
+      json.put("checkpoint", file.toString());
+      json.put("from_epoch", checkpoint.epoch());
+      json.put("model", modelPath.toString());
+      json.put("epochs", result.history().epochs());
+      json.set("train", Report.metrics(result.train()));
+      if (result.dev() != null) {
+        json.set("dev", Report.metrics(result.dev()));
+      }
+      if (result.test() != null) {
+        json.set("test", Report.metrics(result.test()));
+      }
+      ClassReport.addToSets(json, result);
+      if (!result.history().completed()) {
+        json.put("stopped", result.history().stopReason());
+      }
+      Report.print(out, json);
+    } else {
+      String settings = String.format("resumed   %s at epoch %d, on to epoch %d (%s lr %s, batch %s, seed %d)%n", file, checkpoint.epoch(),
+          t.epochs(), t.optimizer(), t.learningRate(), t.batchSize() == 0 ? "full" : t.batchSize(), t.seed());
+      Summary.ofRun(out, settings, result, modelPath, plots);
+    }
+    return Main.OK;
+  }
+}

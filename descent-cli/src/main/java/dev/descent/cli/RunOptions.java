@@ -1,0 +1,28 @@
+package dev.descent.cli;
+
+import dev.descent.run.DataPlan;
+import dev.descent.run.RunConfig;
+import dev.descent.run.TrainingSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The options of {@code train} (data, network, training, split) as one plain {@link RunConfig}, for searches and checkpoints. */
+final class RunOptions {
+  private RunOptions() {}
+
+  static RunConfig of(DataOptions data, NetworkOptions network, TrainingOptions training, double[] split, boolean normalize) {
+    // the options' own checks first, for their messages (--hidden, --activation, --optimizer…)
+    network.spec();
+    training.config();
+    training.transform();
+    List<Double> ratios = new ArrayList<>();
+    for (double r : split) {
+      ratios.add(r);
+    }
+    DataPlan plan = new DataPlan(data.request(data.data), data.test == null ? null : data.request(data.test), ratios, normalize, training.seed);
+    TrainingSettings settings = new TrainingSettings(network.hidden, network.activation, network.init, training.optimizer, training.lr,
+        training.beta, training.beta1, training.beta2, training.epsilon, training.weightDecay, training.schedule, training.batchSize(),
+        training.epochs, training.seed, training.precision(), 0, 1);
+    return new RunConfig(plan, settings);
+  }
+}

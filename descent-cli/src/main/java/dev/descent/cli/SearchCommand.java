@@ -1,0 +1,136 @@
+package dev.descent.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.DescentException;
+import dev.descent.run.ClusterBackend;
+import dev.descent.run.ClusterExecutor;
+import dev.descent.run.PreparedData;
+import dev.descent.run.RunConfig;
+import dev.descent.run.TrainingObjective;
+import dev.descent.search.Executor;
+import dev.descent.search.Journal;
+import dev.descent.search.LocalExecutor;
+import dev.descent.search.Search;
+import dev.descent.search.SearchConfig;
+import dev.descent.search.SearchResult;
+import dev.descent.search.Space;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code descent search}: trains many models with sampled hyper-parameters (the options of
+ * {@code train} are the base every trial starts from) and ranks them on the dev set.
+ */
+@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Search hyper-parameters: train --trials models with params sampled from --param distributions (on a log scale for the "
+        + "learning rate, 1 − β for averaging weights), compare them on the dev set, and zoom in with --rounds.",
+        "Every finished trial is appended to the journal; after a crash, run the same command with --resume."})
+public final class SearchCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  DataOptions data;
+
+  @Mixin
+  NetworkOptions network;
+
+  @Mixin
+  TrainingOptions training;
+
+  @Option(names = "--split", paramLabel = "TRAIN,DEV,TEST", split = ",",
+      description = "Ratios of train, dev and test (default: 60,20,20; with --test: 80,20). The split is the same for every trial.")
+  List<Double> split;
+
+  @Option(names = "--no-normalize", description = "Do not standardize the inputs (standardization is fitted on train only).")
+  boolean noNormalize;
+
+  @Mixin
+  SearchOptions search;
+
+  @Mixin
+  OutputOptions output;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    RunConfig base = RunOptions.of(data, network, training, TrainCommand.splitRatios(split, data.test != null), !noNormalize);
+    Space space = search.space(base.training());
+    SearchConfig config = search.config(training.seed);
+    int threads = search.threads();
+    Path dir = output.directory();
+    Path journalFile = search.journalFile(dir);
+    PreparedData prepared = base.data().prepare();
+    TrainingObjective objective = new TrainingObjective(prepared, base.training());
+    List<String> warnings = new ArrayList<>();
+    SearchResult result;
+    String where;
+    try (Journal journal = openJournal(journalFile, warning -> {
+          warnings.add(warning);
+          err.println("descent: warning: " + warning);
+        });
+        ClusterExecutor cluster = search.spark == null ? null : spark(search.spark, base, config)) {
+      Executor executor = cluster != null ? cluster : new LocalExecutor(threads);
+      where = executor.toString();
+      SearchProgress progress = SearchProgress.forTerminal(err, config);
+      result = new Search(config, executor, InstantSource.system(), progress).run(space, objective, journal);
+      progress.finish();
+    }
+    List<Path> plots = SearchPlots.write(result, space, dir);
+    if (output.json) {
+      ObjectNode json = Report.object();
+      json.put("command", "search");
+      json.put("journal", journalFile.toString());
+      json.put("executor", where);
+      json.setAll(result.toJson());
+      ArrayNode files = json.putArray("plots");
+      plots.forEach(p -> files.add(p.toString()));
+      ArrayNode warned = json.putArray("warnings");
+      warnings.forEach(warned::add);
+      Report.print(out, json);
+    } else {
+      SearchSummary.print(out, base, prepared, config, where, space, result, journalFile, plots);
+    }
+    return Main.OK;
+  }
+
+  private Journal openJournal(Path file, java.util.function.Consumer<String> warnings) {
+    if (search.resume) {
+      return Journal.resume(file, warnings);
+    }
+    try {
+      if (Files.exists(file) && Files.size(file) > 0) {
+        throw new UsageException("--journal " + file + " already holds trials of a search; add --resume to continue it, "
+            + "or give another --journal (or --out) to start a new one");
+      }
+    } catch (IOException e) {
+      throw new DescentException("cannot read the journal: " + e.getMessage(), file.toString(), -1, -1, e);
+    }
+    return Journal.create(file);
+  }
+
+  /** The Spark executor of the descent-spark module, found on the class path only when --spark is given. */
+  static ClusterExecutor spark(String master, RunConfig base, SearchConfig config) {
+    for (ClusterBackend backend : ServiceLoader.load(ClusterBackend.class)) {
+      if (backend.name().equals("spark")) {
+        return backend.open(master, base, config);
+      }
+    }
+    throw new DescentException("--spark " + master + ": the Spark executor (module descent-spark) is not on the class path; "
+        + "run through ./descent, which builds and loads it when --spark is given, or spark-submit descent-spark/target/descent-spark-app.jar");
+  }
+}

@@ -1,0 +1,79 @@
+package dev.descent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.descent.model.TensorFile;
+import dev.descent.tensor.Matrix;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** "Panda" mode: train --checkpoint-every, then descent resume, ends with the very parameters of an unbroken run. */
+class CheckpointCommandTest {
+  @TempDir
+  Path dir;
+
+  static String[] train(Path out, String... extra) {
+    List<String> args = new ArrayList<>(List.of("train", "--hidden", "5,2", "--optimizer", "adam", "--lr", "0.01", "--batch-size", "64",
+        "--seed", "7", "--out", out.toString(), "--json"));
+    args.addAll(List.of(extra));
+    return args.toArray(new String[0]);
+  }
+
+  static void assertSameTensors(Path expected, Path actual) {
+    Map<String, Matrix> a = TensorFile.read(expected).tensors();
+    Map<String, Matrix> b = TensorFile.read(actual).tensors();
+    assertEquals(a.keySet(), b.keySet());
+    for (String name : a.keySet()) {
+      assertArrayEquals(a.get(name).toArray(), b.get(name).toArray(), 0.0, name);
+    }
+  }
+
+  @Test
+  void twentyEpochsStraightEqualTenThenAResumeToTwentyBitForBit() {
+    Cli.Result straight = Cli.run(train(dir.resolve("straight"), "--epochs", "20"));
+    assertEquals(0, straight.code(), straight.err());
+    Cli.Result first = Cli.run(train(dir.resolve("first"), "--epochs", "10", "--checkpoint-every", "5"));
+    assertEquals(0, first.code(), first.err());
+    Path checkpoint = dir.resolve("first/checkpoint.descent");
+    assertTrue(Files.exists(checkpoint));
+    Cli.Result resumed = Cli.run("resume", checkpoint.toString(), "--epochs", "20", "--out", dir.resolve("resumed").toString(), "--json");
+    assertEquals(0, resumed.code(), resumed.err());
+    JsonNode json = resumed.json();
+    assertEquals(10, json.get("from_epoch").asInt());
+    assertEquals(20, json.get("epochs").asInt());
+    assertSameTensors(dir.resolve("straight/model.descent"), dir.resolve("resumed/model.descent"));
+    assertEquals(straight.json().get("dev"), json.get("dev"));
+    assertEquals(straight.json().get("train"), json.get("train"));
+  }
+
+  @Test
+  void aCheckpointAtTheEndNeedsMoreEpochs() {
+    Cli.Result first = Cli.run(train(dir.resolve("run"), "--epochs", "6", "--checkpoint-every", "4", "--checkpoint", dir.resolve("c.descent").toString()));
+    assertEquals(0, first.code(), first.err());
+    Path checkpoint = dir.resolve("c.descent");
+    BadInputTest.assertFails(2, "--epochs 6: the checkpoint " + checkpoint + " is already at epoch 6; give more epochs in all to train on, "
+        + "e.g. --epochs 12", "resume", checkpoint.toString(), "--out", dir.resolve("again").toString());
+    Cli.Result longer = Cli.run("resume", checkpoint.toString(), "--epochs", "9", "--lr", "0.02", "--out", dir.resolve("longer").toString());
+    assertEquals(0, longer.code(), longer.err());
+    assertTrue(longer.out().startsWith("resumed   " + checkpoint + " at epoch 6, on to epoch 9 (adam lr 0.02, batch 64, seed 7)\n"), longer.out());
+  }
+
+  @Test
+  void aModelIsNotACheckpoint() {
+    Cli.Result trained = Cli.run(train(dir, "--epochs", "2"));
+    assertEquals(0, trained.code(), trained.err());
+    Path model = dir.resolve("model.descent");
+    BadInputTest.assertFails(1, model + ": holds a model, not a checkpoint; resume a file that train --checkpoint-every wrote",
+        "resume", model.toString(), "--out", dir.resolve("x").toString());
+    BadInputTest.assertFails(1, dir.resolve("none.descent") + ": model file not found",
+        "resume", dir.resolve("none.descent").toString(), "--out", dir.resolve("x").toString());
+  }
+}

@@ -1,0 +1,73 @@
+package dev.descent.run;
+
+import dev.descent.model.Checkpoint;
+import dev.descent.model.Model;
+import dev.descent.train.Callback;
+import dev.descent.train.EpochResult;
+import dev.descent.train.TrainingContext;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Saves a {@link Checkpoint} every {@code every} epochs and after the last one ("panda" mode:
+ * babysit one long run, and continue it with {@code descent resume} after a stop). Each save
+ * replaces the previous one atomically. It holds the costs of the epochs so far (those of the
+ * run it continues, when resumed) so that each checkpoint carries the whole history.
+ *
+ * <pre>{@code
+ * new CheckpointWriter(Path.of("out/checkpoint.descent"), 10, data, settings, run, CheckpointWriter.NO_HISTORY);
+ * }</pre>
+ */
+public final class CheckpointWriter implements Callback {
+  /** The history of a new run: no epochs yet. */
+  public static final double[][] NO_HISTORY = {new double[0], new double[0], new double[0]};
+
+  private final Path file;
+  private final int every;
+  private final PreparedData data;
+  private final Map<String, Object> settings;
+  private final RunConfig run;
+  private double[][] history;
+  private int saved;
+
+  public CheckpointWriter(Path file, int every, PreparedData data, Map<String, Object> settings, RunConfig run, double[][] earlier) {
+    if (every < 1) {
+      throw new IllegalArgumentException("--checkpoint-every " + every + ": must be at least 1 epoch");
+    }
+    this.file = file;
+    this.every = every;
+    this.data = data;
+    this.settings = settings;
+    this.run = run;
+    this.history = new double[][] {earlier[0].clone(), earlier[1].clone(), earlier[2].clone()};
+  }
+
+  @Override
+  public boolean onEpochEnd(EpochResult r, TrainingContext context) {
+    int epochs = r.epoch() + 1;
+    // the epochs before this run's first (a resumed run) are already in the history
+    history = new double[][] {append(history[0], r.trainCost()), append(history[1], r.devCost()), append(history[2], r.devAccuracy())};
+    if (epochs % every == 0 || epochs == context.config().epochs()) {
+      Model model = new Model(context.network(), data.standardizer(), data.train().classNames(), data.train().featureNames(), settings);
+      Checkpoint.write(file, model, context.optimizer(), epochs, every, history, run.toJson());
+      saved = epochs;
+    }
+    return false;
+  }
+
+  /** The epoch count of the last checkpoint written, 0 before the first. */
+  public int saved() {
+    return saved;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  private static double[] append(double[] values, double v) {
+    double[] out = Arrays.copyOf(values, values.length + 1);
+    out[values.length] = v;
+    return out;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.descent.run;
+
+import dev.descent.search.SearchConfig;
+
+/**
+ * Opens {@link ClusterExecutor}s on a cluster manager; found at run time with {@link
+ * java.util.ServiceLoader}, so that the command line runs without the cluster's libraries on its
+ * class path and loads them only when asked ({@code descent search --spark MASTER}). The module
+ * {@code descent-spark} provides the one named "spark".
+ *
+ * <pre>{@code
+ * for (ClusterBackend b : ServiceLoader.load(ClusterBackend.class)) {
+ *   if (b.name().equals("spark")) try (ClusterExecutor e = b.open("local[2]", base, config)) { … }
+ * }
+ * }</pre>
+ */
+public interface ClusterBackend {
+
+  /** The backend's name, e.g. "spark". */
+  String name();
+
+  /**
+   * Connects to {@code master}; the workers rebuild the data and base settings from {@code
+   * base}. Fails with a {@link dev.descent.DescentException} (after a bounded wait) when the
+   * master cannot be reached.
+   */
+  ClusterExecutor open(String master, RunConfig base, SearchConfig search);
+}

@@ -1,0 +1,117 @@
+package dev.descent.run;
+
+import dev.descent.DescentException;
+import dev.descent.model.Checkpoint;
+import dev.descent.nn.Network;
+import dev.descent.optim.Optimizer;
+import dev.descent.train.Callback;
+import dev.descent.train.History;
+import dev.descent.train.Trainer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Continues a run from a {@link Checkpoint}: prepares the same data again from the run's recipe
+ * (checked against the saved normalizer), rebuilds the network and optimizer from the saved
+ * settings, restores parameters, moments, clock and dropout-mask streams, and trains from the
+ * saved epoch on; the trainer replays the shuffles of the epochs already done. Unchanged, it
+ * ends with bit-for-bit the parameters of a run that never stopped.
+ *
+ * <pre>{@code
+ * ResumedRun r = ResumedRun.prepare(Checkpoint.read(file), null, 40);   // on to epoch 40, same learning rate
+ * RunResult result = r.run(List.of());
+ * }</pre>
+ */
+public final class ResumedRun {
+  private final Checkpoint checkpoint;
+  private final RunConfig config;
+  private final PreparedData data;
+  private final Network network;
+  private final Optimizer optimizer;
+  private final Map<String, Object> settings;
+
+  private ResumedRun(Checkpoint checkpoint, RunConfig config, PreparedData data, Network network, Optimizer optimizer,
+      Map<String, Object> settings) {
+    this.checkpoint = checkpoint;
+    this.config = config;
+    this.data = data;
+    this.network = network;
+    this.optimizer = optimizer;
+    this.settings = settings;
+  }
+
+  /**
+   * @param learningRate a new learning rate, or null to keep the run's
+   * @param epochs the epoch to train to, in all (above the checkpoint's), or null for the run's own
+   */
+  public static ResumedRun prepare(Checkpoint checkpoint, Double learningRate, Integer epochs) {
+    RunConfig saved;
+    try {
+      saved = RunConfig.fromJson(checkpoint.run());
+    } catch (IllegalArgumentException e) {
+      throw new DescentException("corrupt checkpoint: " + e.getMessage(), checkpoint.file().toString(), -1, -1, e);
+    }
+    TrainingSettings training = saved.training();
+    if (learningRate != null) {
+      training = training.withLearningRate(learningRate);
+    }
+    if (epochs != null) {
+      training = training.withEpochs(epochs);
+    }
+    if (training.epochs() <= checkpoint.epoch()) {
+      throw new IllegalArgumentException("--epochs " + training.epochs() + ": the checkpoint " + checkpoint.file() + " is already at epoch "
+          + checkpoint.epoch() + "; give more epochs in all to train on, e.g. --epochs " + (checkpoint.epoch() + training.epochs()));
+    }
+    RunConfig config = new RunConfig(saved.data(), training);
+    PreparedData data = config.data().prepare();
+    requireSameData(checkpoint, data);
+    Network network = training.buildNetwork(data.train());
+    checkpoint.restoreNetwork(network);
+    Optimizer optimizer = new Optimizer(training.transform(), network.parameters());
+    checkpoint.restoreOptimizer(optimizer);
+    Map<String, Object> settings = new LinkedHashMap<>(checkpoint.settings());
+    settings.put("epochs", training.epochs());
+    if (learningRate != null) {
+      settings.put("optimizer", training.transform().describe());
+    }
+    return new ResumedRun(checkpoint, config, data, network, optimizer, settings);
+  }
+
+  /** The recipe of the continued run (with the new learning rate or epochs), for its own checkpoints. */
+  public RunConfig config() {
+    return config;
+  }
+
+  public PreparedData data() {
+    return data;
+  }
+
+  public Map<String, Object> settings() {
+    return settings;
+  }
+
+  public Checkpoint checkpoint() {
+    return checkpoint;
+  }
+
+  /** Trains from the checkpoint's epoch to the end; the history covers every epoch from the first. */
+  public RunResult run(List<Callback> callbacks) {
+    Trainer trainer = new Trainer(network, optimizer, config.training().config());
+    History later = trainer.fit(data.train(), data.dev(), callbacks, checkpoint.epoch());
+    double[][] h = checkpoint.history();
+    History whole = History.of(h[0], h[1], h[2]).then(later);
+    return TrainingRun.evaluate(network, whole, data, settings);
+  }
+
+  private static void requireSameData(Checkpoint checkpoint, PreparedData data) {
+    double[][] saved = checkpoint.standardizer();
+    boolean same = saved == null ? data.standardizer() == null
+        : data.standardizer() != null && Arrays.equals(saved[0], data.standardizer().mean()) && Arrays.equals(saved[1], data.standardizer().std());
+    if (!same) {
+      throw new DescentException("the data the run was trained on has changed (its training set no longer gives the saved normalizer); "
+          + "resume needs the same --data", checkpoint.file().toString(), -1, -1, null);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package dev.descent.run;
+
+import dev.descent.data.Dataset;
+import dev.descent.nn.Activation;
+import dev.descent.nn.Init;
+import dev.descent.nn.Network;
+import dev.descent.nn.NetworkBuilder;
+import dev.descent.optim.GradientTransform;
+import dev.descent.optim.OptimizerSettings;
+import dev.descent.regularize.Dropout;
+import dev.descent.regularize.L2Penalty;
+import dev.descent.tensor.Precision;
+import dev.descent.tensor.Rng;
+import dev.descent.train.TrainingConfig;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@code descent train} needs to train one model once the data is prepared: the
+ * network's shape, the optimizer, batches, epochs, seed, precision and regularization, as plain
+ * values named like the command line's options. A search trial is the base settings {@link
+ * #with} the trial's params; a checkpoint stores them ({@link RunConfig}) to continue the run.
+ *
+ * <p>The names a search may vary are {@link #PARAMETERS}, the one list the CLI, the objective and
+ * the error messages use: {@code lr, beta, beta1, beta2, epsilon, weight-decay, schedule, hidden,
+ * layers, activation, init, batch-size, epochs, optimizer, l2, keep-prob}. {@code hidden} is an
+ * int (one hidden layer of that width) or text such as {@code 20-7} (two layers; {@code 20,7} is
+ * read the same way); {@code layers} repeats the width ({@code hidden} of the trial, else the
+ * first base layer) that many times.
+ *
+ * <p>Defaults ({@link #defaults}) are those of {@code descent train}: hidden 20,7, relu, he, adam
+ * with lr 0.001, batch 64, 300 epochs, seed 1, float32, no L2 (l2 0), no dropout (keep-prob 1).
+ *
+ * <pre>{@code
+ * TrainingSettings s = TrainingSettings.defaults().with(Map.of("lr", 0.01, "hidden", "5-2"));
+ * s.hidden();   // [5, 2]
+ * }</pre>
+ *
+ * @param batchSize examples per step; {@link TrainingConfig#FULL_BATCH} (0) for the whole set
+ * @param beta momentum's, Nesterov's or RMSprop's single β; null for the optimizer's default
+ * @param weightDecay AdamW's decoupled decay; null for the default (0.01)
+ * @param schedule a learning-rate schedule as {@code --schedule} writes it, or null (constant)
+ * @param lambda the L2 cost coefficient λ (option {@code --l2}); 0 turns it off
+ * @param keepProb dropout's probability of keeping a hidden unit (option {@code --keep-prob}); 1 turns it off
+ */
+public record TrainingSettings(
+    List<Integer> hidden,
+    String activation,
+    String init,
+    String optimizer,
+    double learningRate,
+    Double beta,
+    double beta1,
+    double beta2,
+    double epsilon,
+    Double weightDecay,
+    String schedule,
+    int batchSize,
+    int epochs,
+    long seed,
+    Precision precision,
+    double lambda,
+    double keepProb) {
+
+  /** The parameters a search may vary, by their option names. */
+  public static final List<String> PARAMETERS = List.of("lr", "beta", "beta1", "beta2", "epsilon", "weight-decay", "schedule",
+      "hidden", "layers", "activation", "init", "batch-size", "epochs", "optimizer", "l2", "keep-prob");
+
+  public TrainingSettings {
+    hidden = List.copyOf(hidden);
+    if (precision == null || activation == null || init == null || optimizer == null) {
+      throw new IllegalArgumentException("training settings: precision, activation, init and optimizer must be given");
+    }
+    Params.check("epochs", epochs >= 1, epochs, "must be at least 1");
+    Params.check("batch-size", batchSize >= 1 || batchSize == TrainingConfig.FULL_BATCH, batchSize,
+        "must be at least 1 (1 is stochastic gradient descent), or full");
+    Params.check("l2", lambda >= 0 && lambda < Double.POSITIVE_INFINITY, lambda, "must be a finite number ≥ 0 (0 turns L2 off), e.g. 0.7");
+    Params.check("keep-prob", keepProb > 0 && keepProb <= 1, keepProb,
+        "must be in (0, 1]; it is the probability of keeping a unit, 1 turns dropout off, e.g. 0.86");
+    Params.check("lr", learningRate > 0 && learningRate < Double.POSITIVE_INFINITY, learningRate, "must be positive, e.g. 0.001");
+    // parsing here reports a bad name or shape now, not in the middle of a search (fields are not set yet: use the parameters)
+    new NetworkSpec(hidden, Activation.parse(activation), Init.parse(init));
+    new OptimizerSpec(optimizer, learningRate, beta, beta1, beta2, epsilon, weightDecay, schedule).build();
+  }
+
+  /** The defaults of {@code descent train}. */
+  public static TrainingSettings defaults() {
+    return new TrainingSettings(List.of(20, 7), "relu", "he", "adam", 0.001, null, OptimizerSettings.BETA1, OptimizerSettings.BETA2,
+        OptimizerSettings.EPSILON, null, null, 64, 300, 1, Precision.F32, 0, 1);
+  }
+
+  /** These settings with a search trial's params applied, in the order of {@link #PARAMETERS}; unknown names are refused. */
+  public TrainingSettings with(Map<String, Object> params) {
+    return Params.apply(this, params);
+  }
+
+  /** The same settings with another seed (a trial's: it seeds init, shuffles and dropout masks). */
+  public TrainingSettings withSeed(long newSeed) {
+    return new TrainingSettings(hidden, activation, init, optimizer, learningRate, beta, beta1, beta2, epsilon, weightDecay, schedule,
+        batchSize, epochs, newSeed, precision, lambda, keepProb);
+  }
+
+  /** The same settings training to {@code newEpochs} epochs in all. */
+  public TrainingSettings withEpochs(int newEpochs) {
+    return new TrainingSettings(hidden, activation, init, optimizer, learningRate, beta, beta1, beta2, epsilon, weightDecay, schedule,
+        batchSize, newEpochs, seed, precision, lambda, keepProb);
+  }
+
+  /** The same settings with another learning rate. */
+  public TrainingSettings withLearningRate(double lr) {
+    return new TrainingSettings(hidden, activation, init, optimizer, lr, beta, beta1, beta2, epsilon, weightDecay, schedule,
+        batchSize, epochs, seed, precision, lambda, keepProb);
+  }
+
+  public NetworkSpec networkSpec() {
+    return new NetworkSpec(hidden, Activation.parse(activation), Init.parse(init));
+  }
+
+  public OptimizerSpec optimizerSpec() {
+    return new OptimizerSpec(optimizer, learningRate, beta, beta1, beta2, epsilon, weightDecay, schedule);
+  }
+
+  public GradientTransform transform() {
+    return optimizerSpec().build();
+  }
+
+  /** Epochs, batch size and the shuffle seed; the dev set is evaluated after every epoch. */
+  public TrainingConfig config() {
+    return new TrainingConfig(epochs, batchSize, seed, true);
+  }
+
+  /**
+   * A new network for {@code train}'s features and targets, initialised from {@code new
+   * Rng(seed)}: dropout after each hidden activation when keepProb &lt; 1, the L2 term when λ &gt; 0.
+   * Without them it is the network {@code descent train} builds.
+   */
+  public Network buildNetwork(Dataset train) {
+    NetworkSpec.LayerDecorator decorator = new NetworkSpec.LayerDecorator() {
+      @Override
+      public void hidden(NetworkBuilder b, int layer, int units, Init weights, Activation function) {
+        b.dense(units, weights).activation(function);
+        if (keepProb < 1) {
+          b.layer(Dropout.keep(keepProb));
+        }
+      }
+
+      @Override
+      public void finish(NetworkBuilder b) {
+        if (lambda > 0) {
+          b.costTerm(new L2Penalty(lambda));
+        }
+      }
+    };
+    return networkSpec().build(train, precision, new Rng(seed), decorator);
+  }
+
+  /** "20-7": hidden sizes as a search param writes them. */
+  public String hiddenText() {
+    StringBuilder text = new StringBuilder();
+    for (int size : hidden) {
+      text.append(text.length() == 0 ? "" : "-").append(size);
+    }
+    return text.toString();
+  }
+}
