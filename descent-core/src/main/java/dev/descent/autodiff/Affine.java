@@ -63,8 +63,24 @@ public final class Affine extends Op {
 
   /** Every row of {@code target} becomes {@code row}. */
   static void broadcastRows(Matrix row, Matrix target) {
-    for (int i = 0, m = target.rows(); i < m; i++) {
-      target.copyRow(row, 0, i);
+    int m = target.rows();
+    int n = target.cols();
+    if (target instanceof F32Matrix ft) {
+      float[] t = ft.values;
+      float[] r = ((F32Matrix) row).values;
+      for (int i = 0; i < m; i++) {
+        for (int j = 0, base = i * n; j < n; j++) {
+          t[base + j] = r[j];
+        }
+      }
+    } else {
+      double[] t = ((F64Matrix) target).values;
+      double[] r = ((F64Matrix) row).values;
+      for (int i = 0; i < m; i++) {
+        for (int j = 0, base = i * n; j < n; j++) {
+          t[base + j] = r[j];
+        }
+      }
     }
   }
 

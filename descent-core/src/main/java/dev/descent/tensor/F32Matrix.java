@@ -58,7 +58,15 @@ public final class F32Matrix extends Matrix {
   public void copyRow(Matrix source, int sourceRow, int row) {
     int n = cols();
     if (source instanceof F32Matrix s) {
-      System.arraycopy(s.values, sourceRow * n, values, row * n, n);
+      if (n < 16) {
+        // short rows (the course's 2-feature batches, biases): a plain loop beats arraycopy's call
+        float[] src = s.values;
+        for (int j = 0, from = sourceRow * n, to = row * n; j < n; j++) {
+          values[to + j] = src[from + j];
+        }
+      } else {
+        System.arraycopy(s.values, sourceRow * n, values, row * n, n);
+      }
     } else {
       F64Matrix s = (F64Matrix) source;
       for (int j = 0; j < n; j++) {

@@ -52,6 +52,29 @@ class GemmTest {
     }
   }
 
+  /** Batch-shaped products (64 examples, 2–5 units) take LoopGemm's strided "tall" kernels. */
+  @ParameterizedTest
+  @CsvSource({"F32,64,5,2", "F32,64,2,5", "F64,64,1,2", "F64,300,10,2", "F32,2,5,64"})
+  void tallKernelsAgreeWithTheDefinition(Precision p, int m, int n, int k) {
+    Rng rng = new Rng(9);
+    double tol = p == Precision.F64 ? 1e-12 : 1e-4;
+    for (boolean ta : new boolean[] {false, true}) {
+      for (boolean tb : new boolean[] {false, true}) {
+        Matrix a = ta ? random(p, k, m, rng) : random(p, m, k, rng);
+        Matrix b = tb ? random(p, n, k, rng) : random(p, k, n, rng);
+        Matrix start = random(p, m, n, rng);
+        Matrix c = start.copy();
+        new LoopGemm().multiply(a, ta, b, tb, c, 1.5, 1.0);
+        for (int i = 0; i < m; i++) {
+          for (int j = 0; j < n; j++) {
+            assertEquals(1.5 * reference(a, ta, b, tb, i, j) + start.get(i, j), c.get(i, j), tol,
+                "ta=" + ta + " tb=" + tb + " [" + i + "][" + j + "]");
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void mismatchedShapesAreRefusedWithBothShapes() {
     Matrix a = Matrix.zeros(Precision.F64, 2, 3);
