@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Measure Descent's speed on fixed workloads, in process after JIT warm-up.",
         "Suites: course (the course's experiments, seconds), mlp (784-512-256-10 throughput, samples/s), "
-            + "gemm (matrix products, GFLOPS), gradcheck (gradient-check cost, seconds).",
+            + "gemm (matrix products, GFLOPS), gradcheck (gradient-check cost, seconds), "
+            + "search (parallel random-search trials on 1 thread and on all, seconds).",
         "Compare with numpy and PyTorch: descent-bench/compare.sh (writes docs/performance.md)."})
 public final class BenchCommand implements Callable<Integer> {
   static final Map<String, Suite> SUITES = suites();
@@ -67,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static Map<String, Suite> suites() {
     Map<String, Suite> m = new LinkedHashMap<>();
-    for (Suite s : new Suite[] {new CourseSuite(), new MlpSuite(), new GemmSuite(), new GradcheckSuite()}) {
+    for (Suite s : new Suite[] {new CourseSuite(), new MlpSuite(), new GemmSuite(), new GradcheckSuite(), new SearchSuite()}) {
       m.put(s.name(), s);
     }
     return m;

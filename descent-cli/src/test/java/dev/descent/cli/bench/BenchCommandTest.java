@@ -130,6 +130,23 @@ class BenchCommandTest {
   }
 
   @Test
+  void searchReportsBothThreadCountsAndTheSameTrials() throws Exception {
+    JsonNode root = json("bench", "search", "--quick", "--json", "--threads", "2");
+    assertEquals(List.of("search-1t", "search-2t"), names(root));
+    for (JsonNode r : root.get("results")) {
+      assertEquals("s", r.get("unit").asText());
+      assertPositive(r, "value");
+      assertEquals(16, r.get("trials").asInt());
+      assertEquals(200, r.get("epochs").asInt());
+      assertEquals(16 / r.get("value").asDouble(), r.get("trials_per_second").asDouble(), 1e-6 * r.get("trials_per_second").asDouble());
+      assertTrue(r.get("same_trials").asBoolean(), "threads must not change a trial's result: " + r);
+    }
+    double speedup = root.at("/results/0/value").asDouble() / root.at("/results/1/value").asDouble();
+    assertEquals(speedup, root.at("/results/1/speedup_over_1_thread").asDouble(), 1e-9 * speedup);
+    assertConditions(root, 2);
+  }
+
+  @Test
   void tableNamesTheConditionsAndEveryResult() {
     Outcome o = run("bench", "gemm", "--sizes", "8", "--repeats", "1", "--threads", "1");
     assertEquals(0, o.code(), o.err());
@@ -147,7 +164,7 @@ class BenchCommandTest {
   void unknownSuiteIsAUsageError() {
     Outcome o = run("bench", "fast");
     assertEquals(Main.USAGE_ERROR, o.code());
-    assertEquals("descent: suite 'fast' is unknown; expected one of course, mlp, gemm, gradcheck\n", o.err().replace("\r", ""));
+    assertEquals("descent: suite 'fast' is unknown; expected one of course, mlp, gemm, gradcheck, search\n", o.err().replace("\r", ""));
   }
 
   @Test

