@@ -27,12 +27,28 @@ public final class OutputOptions {
     try {
       Files.createDirectories(out);
     } catch (java.io.IOException e) {
-      throw new DescentException("--out " + out + ": cannot create the output directory ("
-          + e.getClass().getSimpleName().replace("Exception", "") + ")");
+      throw new DescentException("--out " + out + ": cannot create the output directory: " + why(e));
     }
     if (!Files.isWritable(out)) {
       throw new DescentException("--out " + out + ": the directory is not writable");
     }
     return out;
+  }
+
+  /** Why a file operation failed, in words: the reason the OS gave, not the exception's class name. */
+  public static String why(java.io.IOException e) {
+    if (e instanceof java.nio.file.FileAlreadyExistsException) {
+      return e.getMessage() + " exists and is not a directory";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason().toLowerCase(java.util.Locale.ROOT);
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

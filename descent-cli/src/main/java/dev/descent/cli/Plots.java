@@ -26,12 +26,29 @@ public final class Plots {
       costCurves("Cost per epoch", List.of(Series.of("train", r.history().trainCost()), devSeries(r.history().devCost())), cost);
       written.add(cost);
     }
-    if (r.data().train().featureCount() == 2 && r.data().train().isClassification()) {
+    // no boundary figure for features whose span overflows a double (unnormalized values near
+    // ±1e308): no plotting library can lay out such an axis, and the model is already saved
+    if (r.data().train().featureCount() == 2 && r.data().train().isClassification() && finiteSpan(r.data().train())) {
       Path boundary = dir.resolve("boundary.png");
       decisionBoundary("Decision boundary (train set)", r.model().network(), r.data().train(), boundary);
       written.add(boundary);
     }
     return written;
+  }
+
+  static boolean finiteSpan(Dataset data) {
+    for (int j = 0; j < data.featureCount(); j++) {
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < data.size(); i++) {
+        lo = Math.min(lo, data.features().get(i, j));
+        hi = Math.max(hi, data.features().get(i, j));
+      }
+      if (!Double.isFinite(hi - lo)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Series devSeries(double[] dev) {

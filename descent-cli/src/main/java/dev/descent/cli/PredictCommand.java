@@ -105,7 +105,7 @@ public final class PredictCommand implements Callable<Integer> {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       temp = null;
     } catch (IOException e) {
-      throw new DescentException("--output " + target + ": cannot write (" + e.getClass().getSimpleName().replace("Exception", "") + ")");
+      throw new DescentException("--output " + target + ": cannot write: " + OutputOptions.why(e));
     } finally {
       if (temp != null) {
         try {

@@ -89,7 +89,7 @@ class BadInputTest {
   void unwritableOutputDirectoryWritesNothing() throws IOException {
     Path blocker = dir.resolve("file");
     Files.writeString(blocker, "x");
-    assertFails(1, "--out " + blocker.resolve("sub") + ": cannot create the output directory (FileSystem)",
+    assertFails(1, "--out " + blocker.resolve("sub") + ": cannot create the output directory: not a directory",
         "train", "--epochs", "1", "--out", blocker.resolve("sub").toString());
   }
 }

@@ -205,7 +205,9 @@ public final class TensorFile {
       long rows = t.path("rows").asLong(-1);
       long cols = t.path("cols").asLong(-1);
       long offset = t.path("offset").asLong(-1);
-      if (tname.isEmpty() || rows < 0 || cols < 0 || offset < 0 || rows * cols > Integer.MAX_VALUE
+      // each bound checked alone first: rows * cols of two huge longs overflows (2^32 × 2^32 = 0)
+      if (tname.isEmpty() || rows < 0 || cols < 0 || offset < 0 || rows > Integer.MAX_VALUE
+          || cols > Integer.MAX_VALUE || offset > dataLength || rows * cols > Integer.MAX_VALUE
           || offset + rows * cols * Double.BYTES > dataLength) {
         throw new DescentException("tensor '" + tname + "' (" + rows + "×" + cols + " at " + offset
             + ") lies outside the file's " + dataLength + " data bytes", name, -1, -1, null);

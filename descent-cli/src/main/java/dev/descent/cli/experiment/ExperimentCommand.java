@@ -79,7 +79,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     try {
       Files.createDirectories(dir);
     } catch (java.io.IOException ex) {
-      throw new DescentException("--out " + out + ": cannot create " + dir + " (" + ex.getClass().getSimpleName() + ")");
+      throw new DescentException("--out " + out + ": cannot create " + dir + ": " + dev.descent.cli.OutputOptions.why(ex));
     }
     return dir;
   }

@@ -40,9 +40,17 @@ public record Box(double xMin, double xMax, double yMin, double yMax) {
     if (x0 > x1) {
       return new Box(-1, 1, -1, 1);
     }
-    double dx = x1 > x0 ? padding * (x1 - x0) : 1;
-    double dy = y1 > y0 ? padding * (y1 - y0) : 1;
-    return new Box(x0 - dx, x1 + dx, y0 - dy, y1 + dy);
+    // padding * x1 - padding * x0 rather than padding * (x1 - x0): the span of values near
+    // ±1e308 overflows; the box is kept within ±LIMIT so that its width stays finite
+    double dx = x1 > x0 ? padding * x1 - padding * x0 : 1;
+    double dy = y1 > y0 ? padding * y1 - padding * y0 : 1;
+    return new Box(clamp(x0 - dx), clamp(x1 + dx), clamp(y0 - dy), clamp(y1 + dy));
+  }
+
+  private static final double LIMIT = Double.MAX_VALUE / 4;
+
+  private static double clamp(double v) {
+    return Math.max(-LIMIT, Math.min(LIMIT, v));
   }
 
   double width() {
