@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** "Panda" mode: save a checkpoint every N epochs, to continue the run later with {@code descent resume}. */
 public final class CheckpointOptions {
   @Option(names = "--checkpoint-every", paramLabel = "N",
-      description = "Save a checkpoint every N epochs and after the last (default: no checkpoints); continue with: descent resume FILE.")
+      description = "Save a checkpoint every N epochs and after the last (default: no checkpoints); continue with: descent resume FILE. "
+          + "Records --l2 and a single --keep-prob; not yet --l1, a --keep-prob per layer, --batch-norm, --augment or --early-stopping.")
   Integer every;
 
   @Option(names = "--checkpoint", paramLabel = "FILE", description = "The checkpoint file, replaced at each save (default: --out/checkpoint.descent).")

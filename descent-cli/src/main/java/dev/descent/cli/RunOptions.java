@@ -11,6 +11,12 @@ final class RunOptions {
   private RunOptions() {}
 
   static RunConfig of(DataOptions data, NetworkOptions network, TrainingOptions training, double[] split, boolean normalize) {
+    return of(data, network, training, split, normalize, 0, 1);
+  }
+
+  /** With the L2 λ (0: none) and dropout keep probability (1: none) of the run. */
+  static RunConfig of(DataOptions data, NetworkOptions network, TrainingOptions training, double[] split, boolean normalize,
+      double lambda, double keepProb) {
     // the options' own checks first, for their messages (--hidden, --activation, --optimizer…)
     network.spec();
     training.config();
@@ -22,7 +28,7 @@ final class RunOptions {
     DataPlan plan = new DataPlan(data.request(data.data), data.test == null ? null : data.request(data.test), ratios, normalize, training.seed);
     TrainingSettings settings = new TrainingSettings(network.hidden, network.activation, network.init, training.optimizer, training.lr,
         training.beta, training.beta1, training.beta2, training.epsilon, training.weightDecay, training.schedule, training.batchSize(),
-        training.epochs, training.seed, training.precision(), 0, 1);
+        training.epochs, training.seed, training.precision(), lambda, keepProb);
     return new RunConfig(plan, settings);
   }
 }

@@ -67,6 +67,8 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // refused before anything is read or written
+    double[] recorded = checkpoint.enabled() ? regularization.forCheckpoint(network.hidden, batchNorm.batchNorm) : null;
     TrainingSession session = TrainingSession.prepare(data, network, training, splitRatios(), !noNormalize,
         batchNorm.decorator(), regularization);
     session.regularization.warnTo(err);
@@ -76,8 +78,12 @@ public final class TrainCommand implements Callable<Integer> {
       callbacks.add(bar);
     }
     Path dir = output.directory();
-    dev.descent.run.CheckpointWriter saver = checkpoint.writer(dir, session.data, session.settings,
-        RunOptions.of(data, network, training, splitRatios(), !noNormalize), dev.descent.run.CheckpointWriter.NO_HISTORY);
+    dev.descent.run.CheckpointWriter saver = null;
+    if (checkpoint.enabled()) {
+      saver = checkpoint.writer(dir, session.data, session.settings,
+          RunOptions.of(data, network, training, splitRatios(), !noNormalize, recorded[0], recorded[1]),
+          dev.descent.run.CheckpointWriter.NO_HISTORY);
+    }
     if (saver != null) {
       callbacks.add(saver);
     }

@@ -55,6 +55,40 @@ class CheckpointCommandTest {
   }
 
   @Test
+  void l2AndDropoutAreRecordedAndResumeBitForBit() {
+    String[] regularized = {"--data", "football", "--hidden", "20,3", "--l2", "0.7", "--keep-prob", "0.86"};
+    Cli.Result straight = Cli.run(train(dir.resolve("straight"), concat(regularized, "--epochs", "16")));
+    assertEquals(0, straight.code(), straight.err());
+    Cli.Result first = Cli.run(train(dir.resolve("first"), concat(regularized, "--epochs", "8", "--checkpoint-every", "4")));
+    assertEquals(0, first.code(), first.err());
+    Cli.Result resumed = Cli.run("resume", dir.resolve("first/checkpoint.descent").toString(), "--epochs", "16",
+        "--out", dir.resolve("resumed").toString(), "--json");
+    assertEquals(0, resumed.code(), resumed.err());
+    assertSameTensors(dir.resolve("straight/model.descent"), dir.resolve("resumed/model.descent"));
+    assertEquals(straight.json().get("train"), resumed.json().get("train"));
+    // without the L2 term and the dropout masks the continuation would differ from the straight run
+    Cli.Result plain = Cli.run(train(dir.resolve("plain"), "--data", "football", "--hidden", "20,3", "--epochs", "16"));
+    assertTrue(!straight.json().get("train").equals(plain.json().get("train")), "regularization must change the run");
+  }
+
+  @Test
+  void optionsACheckpointCannotRecordAreRefused() {
+    String refusal = "--checkpoint-every: a checkpoint does not yet record %s, so descent resume would train without %s "
+        + "or --checkpoint-every (a checkpoint records --l2 and a single --keep-prob)";
+    BadInputTest.assertFails(2, String.format(refusal, "--l1", "it; drop it"),
+        train(dir.resolve("a"), "--epochs", "4", "--checkpoint-every", "2", "--l1", "0.1"));
+    BadInputTest.assertFails(2, String.format(refusal, "a --keep-prob per layer and --batch-norm", "them; drop them"),
+        train(dir.resolve("b"), "--epochs", "4", "--checkpoint-every", "2", "--keep-prob", "0.9,0.8", "--batch-norm"));
+    assertTrue(!Files.exists(dir.resolve("b")), "nothing written");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    List<String> all = new ArrayList<>(List.of(a));
+    all.addAll(List.of(b));
+    return all.toArray(new String[0]);
+  }
+
+  @Test
   void aCheckpointAtTheEndNeedsMoreEpochs() {
     Cli.Result first = Cli.run(train(dir.resolve("run"), "--epochs", "6", "--checkpoint-every", "4", "--checkpoint", dir.resolve("c.descent").toString()));
     assertEquals(0, first.code(), first.err());
