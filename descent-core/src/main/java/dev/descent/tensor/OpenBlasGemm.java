@@ -7,6 +7,8 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
 import java.nio.ByteBuffer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
@@ -16,9 +18,17 @@ import java.nio.FloatBuffer;
  * them into per-thread direct staging buffers (one bulk copy each; C only when beta ≠ 0) and
  * copies C back: O(n²) against the product's O(n³). JavaCPP's array overloads would copy every
  * operand both ways.
+ *
+ * <p>The staging buffers stay allocated for the next call, up to {@value #KEPT_STAGING_BYTES}
+ * bytes each: a larger operand (a one-off product of a whole data set) is staged in native
+ * memory of its own, freed when the call returns, so that it does not pin hundreds of
+ * megabytes for the rest of the process.
  */
 public final class OpenBlasGemm implements Gemm {
   public static final OpenBlasGemm INSTANCE = new OpenBlasGemm();
+
+  /** The largest staging buffer kept between calls (per operand and thread). */
+  static final long KEPT_STAGING_BYTES = 16L << 20;
 
   private static final ThreadLocal<Staging> STAGING = ThreadLocal.withInitial(Staging::new);
 
@@ -37,8 +47,16 @@ public final class OpenBlasGemm implements Gemm {
     }
     int ta = transposeA ? CblasTrans : CblasNoTrans;
     int tb = transposeB ? CblasTrans : CblasNoTrans;
-    Staging s = STAGING.get();
     // row-major leading dimensions are the stored column counts
+    int lda = Math.max(1, a.cols());
+    int ldb = Math.max(1, b.cols());
+    int ldc = Math.max(1, n);
+    long bytes = (long) Math.max(a.size(), Math.max(b.size(), c.size())) * (c instanceof F32Matrix ? Float.BYTES : Double.BYTES);
+    if (bytes > KEPT_STAGING_BYTES) {
+      multiplyOnce(a, b, c, ta, tb, m, n, k, lda, ldb, ldc, alpha, beta);
+      return;
+    }
+    Staging s = STAGING.get();
     if (c instanceof F32Matrix fc) {
       FloatBuffer sa = s.floats(0, a.size());
       FloatBuffer sb = s.floats(1, b.size());
@@ -48,8 +66,7 @@ public final class OpenBlasGemm implements Gemm {
       if (beta != 0) {
         sc.put(0, fc.data, 0, c.size());
       }
-      cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, (float) alpha, sa, Math.max(1, a.cols()), sb,
-          Math.max(1, b.cols()), (float) beta, sc, Math.max(1, n));
+      cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, (float) alpha, sa, lda, sb, ldb, (float) beta, sc, ldc);
       fc.data.put(0, sc, 0, c.size());
     } else {
       DoubleBuffer sa = s.doubles(0, a.size());
@@ -60,9 +77,35 @@ public final class OpenBlasGemm implements Gemm {
       if (beta != 0) {
         sc.put(0, ((F64Matrix) c).data, 0, c.size());
       }
-      cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, alpha, sa, Math.max(1, a.cols()), sb,
-          Math.max(1, b.cols()), beta, sc, Math.max(1, n));
+      cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, alpha, sa, lda, sb, ldb, beta, sc, ldc);
       ((F64Matrix) c).data.put(0, sc, 0, c.size());
+    }
+  }
+
+  /** The same product through native buffers allocated for this call and freed at its end. */
+  private static void multiplyOnce(Matrix a, Matrix b, Matrix c, int ta, int tb, int m, int n, int k, int lda, int ldb, int ldc,
+      double alpha, double beta) {
+    if (c instanceof F32Matrix fc) {
+      try (FloatPointer pa = new FloatPointer((long) a.size()).put(((F32Matrix) a).values, 0, a.size());
+          FloatPointer pb = new FloatPointer((long) b.size()).put(((F32Matrix) b).values, 0, b.size());
+          FloatPointer pc = new FloatPointer((long) c.size())) {
+        if (beta != 0) {
+          pc.put(fc.values, 0, c.size());
+        }
+        cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, (float) alpha, pa, lda, pb, ldb, (float) beta, pc, ldc);
+        pc.get(fc.values, 0, c.size());
+      }
+    } else {
+      F64Matrix dc = (F64Matrix) c;
+      try (DoublePointer pa = new DoublePointer((long) a.size()).put(((F64Matrix) a).values, 0, a.size());
+          DoublePointer pb = new DoublePointer((long) b.size()).put(((F64Matrix) b).values, 0, b.size());
+          DoublePointer pc = new DoublePointer((long) c.size())) {
+        if (beta != 0) {
+          pc.put(dc.values, 0, c.size());
+        }
+        cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        pc.get(dc.values, 0, c.size());
+      }
     }
   }
 

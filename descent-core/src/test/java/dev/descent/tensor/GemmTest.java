@@ -52,6 +52,27 @@ class GemmTest {
     }
   }
 
+  /** An operand above the kept staging size goes through buffers of its own: the same product. */
+  @ParameterizedTest
+  @CsvSource({"F32,false", "F32,true", "F64,false", "F64,true"})
+  void operandsAboveTheKeptStagingSizeMultiplyAlike(Precision p, boolean ta) {
+    int bytes = p == Precision.F32 ? Float.BYTES : Double.BYTES;
+    int k = 1000;
+    int m = (int) (OpenBlasGemm.KEPT_STAGING_BYTES / bytes / k) + 7;
+    Rng rng = new Rng(13);
+    Matrix a = ta ? random(p, k, m, rng) : random(p, m, k, rng);
+    Matrix b = random(p, 3, k, rng);
+    Matrix start = random(p, m, 3, rng);
+    Matrix c = start.copy();
+    OpenBlasGemm.INSTANCE.multiply(a, ta, b, true, c, 1.0, 0.5);
+    double tol = p == Precision.F64 ? 1e-10 : 1e-2;
+    for (int i : new int[] {0, 1, m / 2, m - 1}) {
+      for (int j = 0; j < 3; j++) {
+        assertEquals(reference(a, ta, b, true, i, j) + 0.5 * start.get(i, j), c.get(i, j), tol, "[" + i + "][" + j + "]");
+      }
+    }
+  }
+
   /** Batch-shaped products (64 examples, 2–5 units) take LoopGemm's strided "tall" kernels. */
   @ParameterizedTest
   @CsvSource({"F32,64,5,2", "F32,64,2,5", "F64,64,1,2", "F64,300,10,2", "F32,2,5,64"})
