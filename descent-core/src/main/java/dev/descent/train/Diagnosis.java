@@ -168,7 +168,9 @@ public record Diagnosis(ErrorRates rates, double tolerance, double avoidableBias
     sb.append(String.format(Locale.ROOT, "avoidable bias %s (train error %s − %s)", points(avoidableBias),
         percent(rates.trainError()), reference));
     if (rates.trainDevError() == null) {
-      sb.append(String.format(Locale.ROOT, "; variance %s (dev error %s − train error)", points(variance), percent(rates.devError())));
+      sb.append(variance < 0
+          ? String.format(Locale.ROOT, "; no variance (dev error %s is below the train error, by %s)", percent(rates.devError()), points(-variance))
+          : String.format(Locale.ROOT, "; variance %s (dev error %s − train error)", points(variance), percent(rates.devError())));
     } else {
       sb.append(String.format(Locale.ROOT, "; variance %s (train-dev error %s − train error); data mismatch %s (dev error %s − train-dev error)",
           points(variance), percent(rates.trainDevError()), points(dataMismatch), percent(rates.devError())));

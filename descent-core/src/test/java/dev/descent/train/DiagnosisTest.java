@@ -1,6 +1,7 @@
 package dev.descent.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -74,6 +75,8 @@ class DiagnosisTest {
         + "variance 0.5 points (dev error 1.0% − train error).\n"
         + "Problem: none; every gap is at most 1.0 points. If the test error is still too high, the dev set may be"
         + " overfitted (get a bigger one) or the metric may be the wrong one.", of(0.005, 0.01).text());
+    assertTrue(of(0.028, 0.017).text().startsWith("avoidable bias 2.8 points (train error 2.8% − 0% (no Bayes error given)); "
+        + "no variance (dev error 1.7% is below the train error, by 1.1 points).\n"), of(0.028, 0.017).text());
   }
 
   @Test
