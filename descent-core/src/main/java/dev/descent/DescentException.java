@@ -50,4 +50,21 @@ public class DescentException extends RuntimeException {
   public int column() {
     return column;
   }
+
+  /**
+   * Why a file operation failed, in words: the reason the operating system gave ("no such file
+   * or directory", "not a directory"), without the path that the message names already.
+   */
+  public static String reason(java.io.IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason().toLowerCase(java.util.Locale.ROOT);
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
 }

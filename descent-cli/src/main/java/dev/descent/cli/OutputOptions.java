@@ -40,15 +40,6 @@ public final class OutputOptions {
     if (e instanceof java.nio.file.FileAlreadyExistsException) {
       return e.getMessage() + " exists and is not a directory";
     }
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
-      return f.getReason().toLowerCase(java.util.Locale.ROOT);
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return dev.descent.DescentException.reason(e);
   }
 }

@@ -107,7 +107,7 @@ class CheckpointCommandTest {
     Path model = dir.resolve("model.descent");
     BadInputTest.assertFails(1, model + ": holds a model, not a checkpoint; resume a file that train --checkpoint-every wrote",
         "resume", model.toString(), "--out", dir.resolve("x").toString());
-    BadInputTest.assertFails(1, dir.resolve("none.descent") + ": model file not found",
+    BadInputTest.assertFails(1, dir.resolve("none.descent") + ": no such file",
         "resume", dir.resolve("none.descent").toString(), "--out", dir.resolve("x").toString());
   }
 }

@@ -131,7 +131,7 @@ public final class TensorFile {
       }
       temp = null;
     } catch (IOException e) {
-      throw new DescentException("cannot write " + target + ": " + describe(e), e);
+      throw new DescentException("cannot write " + target + ": " + DescentException.reason(e), e);
     } finally {
       if (temp != null) {
         try {
@@ -143,19 +143,6 @@ public final class TensorFile {
     }
   }
 
-  static String describe(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
-      return fse.getReason();
-    }
-    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
-
   /** Reads and validates a file written by {@link #write}. */
   public static TensorFile read(Path file) {
     String name = file.toString();
@@ -163,9 +150,9 @@ public final class TensorFile {
     try {
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      throw new DescentException("model file not found", name, -1, -1, null);
+      throw new DescentException("no such file", name, -1, -1, null);
     } catch (IOException e) {
-      throw new DescentException("cannot read: " + describe(e), name, -1, -1, e);
+      throw new DescentException("cannot read: " + DescentException.reason(e), name, -1, -1, e);
     }
     if (bytes.length < 24 || !java.util.Arrays.equals(java.util.Arrays.copyOf(bytes, 8), MAGIC)) {
       throw new DescentException("not a Descent model file (no DESCENT header)", name, -1, -1, null);
@@ -192,7 +179,7 @@ public final class TensorFile {
     try {
       header = JSON.readTree(new String(bytes, 16, headerLength, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new DescentException("corrupt header: " + describe(e), name, -1, -1, null);
+      throw new DescentException("corrupt header: " + DescentException.reason(e), name, -1, -1, null);
     }
     if (!(header instanceof ObjectNode obj) || !header.path("tensors").isArray()) {
       throw new DescentException("corrupt header: no tensor directory", name, -1, -1, null);

@@ -91,7 +91,7 @@ public final class Journal implements AutoCloseable {
       return new Journal(file, channel, lock, records, lines, count);
     } catch (IOException e) {
       closeQuietly(channel, e);
-      throw new DescentException("cannot open the journal: " + e.getMessage(), file.toString(), -1, -1, e);
+      throw new DescentException("cannot open the journal: " + DescentException.reason(e), file.toString(), -1, -1, e);
     } catch (RuntimeException e) {
       closeQuietly(channel, e);
       throw e;

@@ -83,7 +83,7 @@ class ModelFileTest {
   void missingFileSaysSo() {
     Path file = dir.resolve("none.descent");
     DescentException e = assertThrows(DescentException.class, () -> ModelFile.read(file));
-    assertEquals(file + ": model file not found", e.getMessage());
+    assertEquals(file + ": no such file", e.getMessage());
   }
 
   @Test

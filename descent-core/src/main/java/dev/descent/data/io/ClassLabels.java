@@ -56,7 +56,7 @@ final class ClassLabels {
     for (double v : distinct) {
       names.add(wholeNumberText(v, -1, where));
     }
-    return index(text, names, false, where);
+    return index(text, names, where);
   }
 
   /** Labels that index {@code names} (an HDF5 file's list_classes). */
@@ -80,13 +80,13 @@ final class ClassLabels {
       }
     }
     if (!classNames.isEmpty()) {
-      return index(labels, classNames, true, where);
+      return index(labels, classNames, where);
     }
     List<String> names = Arrays.stream(labels).distinct().toList();
-    return index(labels, names, false, where);
+    return index(labels, names, where);
   }
 
-  private static Encoded index(String[] labels, List<String> names, boolean given, Locator where) {
+  private static Encoded index(String[] labels, List<String> names, Locator where) {
     Map<String, Integer> position = new HashMap<>();
     for (int c = 0; c < names.size(); c++) {
       position.put(names.get(c), c);
@@ -95,8 +95,7 @@ final class ClassLabels {
     for (int i = 0; i < labels.length; i++) {
       Integer c = position.get(labels[i]);
       if (c == null) {
-        throw where.at(i, "label '" + labels[i] + "' is not one of the classes " + names
-            + (given ? " given with --classes" : ""));
+        throw where.at(i, "label '" + labels[i] + "' is not one of the classes " + names);
       }
       indices[i] = c;
     }

@@ -213,7 +213,7 @@ class NpyLoaderTest {
   @Test
   void labelOutsideGivenClasses() throws IOException {
     Path xy = write("xy.npy", npy("<f8", "False", "(2, 2)", f8(1, 1, 2, 3)));
-    assertEquals(xy + ": example 2: label '3' is not one of the classes [0, 1] given with --classes",
+    assertEquals(xy + ": example 2: label '3' is not one of the classes [0, 1]",
         fails(xy, LoadOptions.defaults().withClassNames(List.of("0", "1"))).getMessage());
   }
 }
