@@ -118,8 +118,7 @@ class CsvLoaderTest {
   void labelOutsideTheGivenClassesNamesLabelLineAndClasses() throws IOException {
     Path f = write("c.csv", "x,animal\n1,cat\n2,fish\n");
     DescentException e = fails(f, LoadOptions.defaults().withClassNames(List.of("dog", "cat", "bird")));
-    assertEquals(f + " line 3 column 2: label 'fish' is not one of the classes [dog, cat, bird] given"
-        + " with --classes", e.getMessage());
+    assertEquals(f + " line 3 column 2: label 'fish' is not one of the classes [dog, cat, bird]", e.getMessage());
     assertEquals(3, e.line());
     assertEquals(2, e.column());
   }
