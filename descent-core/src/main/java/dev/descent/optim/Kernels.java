@@ -3,12 +3,10 @@ package dev.descent.optim;
 import dev.descent.tensor.F32Matrix;
 import dev.descent.tensor.F64Matrix;
 import dev.descent.tensor.Matrix;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 
 /**
  * The element-wise loops of the transforms, one float32 and one float64 loop each, on the
- * direct buffers. All work in place; none allocates. Float32 loops compute in float, as {@link
+ * elements' arrays (C2 vectorizes array loops, not buffer ones). All work in place; none allocates. Float32 loops compute in float, as {@link
  * Ewa#update} does, so that the fast path stays float-wide.
  */
 final class Kernels {
@@ -18,15 +16,15 @@ final class Kernels {
   static void scale(Matrix m, double factor) {
     int n = m.size();
     if (m instanceof F32Matrix f) {
-      FloatBuffer a = f.data;
+      float[] a = f.values;
       float c = (float) factor;
       for (int k = 0; k < n; k++) {
-        a.put(k, c * a.get(k));
+        a[k] = c * a[k];
       }
     } else {
-      DoubleBuffer a = ((F64Matrix) m).data;
+      double[] a = ((F64Matrix) m).values;
       for (int k = 0; k < n; k++) {
-        a.put(k, factor * a.get(k));
+        a[k] = factor * a[k];
       }
     }
   }
@@ -35,17 +33,17 @@ final class Kernels {
   static void addScaled(Matrix g, Matrix p, double c) {
     int n = g.size();
     if (g instanceof F32Matrix f) {
-      FloatBuffer a = f.data;
-      FloatBuffer b = ((F32Matrix) p).data;
+      float[] a = f.values;
+      float[] b = ((F32Matrix) p).values;
       float cf = (float) c;
       for (int k = 0; k < n; k++) {
-        a.put(k, a.get(k) + cf * b.get(k));
+        a[k] = a[k] + cf * b[k];
       }
     } else {
-      DoubleBuffer a = ((F64Matrix) g).data;
-      DoubleBuffer b = ((F64Matrix) p).data;
+      double[] a = ((F64Matrix) g).values;
+      double[] b = ((F64Matrix) p).values;
       for (int k = 0; k < n; k++) {
-        a.put(k, a.get(k) + c * b.get(k));
+        a[k] = a[k] + c * b[k];
       }
     }
   }
@@ -54,18 +52,18 @@ final class Kernels {
   static void blend(Matrix g, Matrix v, double keep, double take) {
     int n = g.size();
     if (g instanceof F32Matrix f) {
-      FloatBuffer a = f.data;
-      FloatBuffer b = ((F32Matrix) v).data;
+      float[] a = f.values;
+      float[] b = ((F32Matrix) v).values;
       float kf = (float) keep;
       float tf = (float) take;
       for (int k = 0; k < n; k++) {
-        a.put(k, tf * b.get(k) + kf * a.get(k));
+        a[k] = tf * b[k] + kf * a[k];
       }
     } else {
-      DoubleBuffer a = ((F64Matrix) g).data;
-      DoubleBuffer b = ((F64Matrix) v).data;
+      double[] a = ((F64Matrix) g).values;
+      double[] b = ((F64Matrix) v).values;
       for (int k = 0; k < n; k++) {
-        a.put(k, take * b.get(k) + keep * a.get(k));
+        a[k] = take * b[k] + keep * a[k];
       }
     }
   }
@@ -74,18 +72,18 @@ final class Kernels {
   static void addSquares(Matrix s, Matrix g) {
     int n = s.size();
     if (s instanceof F32Matrix f) {
-      FloatBuffer a = f.data;
-      FloatBuffer b = ((F32Matrix) g).data;
+      float[] a = f.values;
+      float[] b = ((F32Matrix) g).values;
       for (int k = 0; k < n; k++) {
-        float x = b.get(k);
-        a.put(k, a.get(k) + x * x);
+        float x = b[k];
+        a[k] = a[k] + x * x;
       }
     } else {
-      DoubleBuffer a = ((F64Matrix) s).data;
-      DoubleBuffer b = ((F64Matrix) g).data;
+      double[] a = ((F64Matrix) s).values;
+      double[] b = ((F64Matrix) g).values;
       for (int k = 0; k < n; k++) {
-        double x = b.get(k);
-        a.put(k, a.get(k) + x * x);
+        double x = b[k];
+        a[k] = a[k] + x * x;
       }
     }
   }
@@ -99,21 +97,21 @@ final class Kernels {
       double epsilon) {
     int n = g.size();
     if (g instanceof F32Matrix f) {
-      FloatBuffer out = f.data;
-      FloatBuffer first = ((F32Matrix) v).data;
-      FloatBuffer second = ((F32Matrix) s).data;
+      float[] out = f.values;
+      float[] first = ((F32Matrix) v).values;
+      float[] second = ((F32Matrix) s).values;
       float vc = (float) vCorrection;
       float sc = (float) sCorrection;
       float eps = (float) epsilon;
       for (int k = 0; k < n; k++) {
-        out.put(k, (first.get(k) / vc) / ((float) Math.sqrt(second.get(k) / sc) + eps));
+        out[k] = (first[k] / vc) / ((float) Math.sqrt(second[k] / sc) + eps);
       }
     } else {
-      DoubleBuffer out = ((F64Matrix) g).data;
-      DoubleBuffer first = ((F64Matrix) v).data;
-      DoubleBuffer second = ((F64Matrix) s).data;
+      double[] out = ((F64Matrix) g).values;
+      double[] first = ((F64Matrix) v).values;
+      double[] second = ((F64Matrix) s).values;
       for (int k = 0; k < n; k++) {
-        out.put(k, (first.get(k) / vCorrection) / (Math.sqrt(second.get(k) / sCorrection) + epsilon));
+        out[k] = (first[k] / vCorrection) / (Math.sqrt(second[k] / sCorrection) + epsilon);
       }
     }
   }

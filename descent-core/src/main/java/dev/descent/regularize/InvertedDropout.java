@@ -6,8 +6,6 @@ import dev.descent.tensor.F32Matrix;
 import dev.descent.tensor.F64Matrix;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Rng;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -46,9 +44,9 @@ public final class InvertedDropout extends Op {
     source.fill(mask, keepProb, rng);
     int n = mask.size();
     if (mask instanceof F64Matrix d) {
-      scale64(((F64Matrix) a.value()).data, d.data, ((F64Matrix) out.value()).data, keepProb, n, false);
+      scale64(((F64Matrix) a.value()).values, d.values, ((F64Matrix) out.value()).values, keepProb, n, false);
     } else {
-      scale32(((F32Matrix) a.value()).data, ((F32Matrix) mask).data, ((F32Matrix) out.value()).data, keepProb, n, false);
+      scale32(((F32Matrix) a.value()).values, ((F32Matrix) mask).values, ((F32Matrix) out.value()).values, keepProb, n, false);
     }
   }
 
@@ -56,25 +54,25 @@ public final class InvertedDropout extends Op {
   public void backward() {
     int n = mask.size();
     if (mask instanceof F64Matrix d) {
-      scale64(((F64Matrix) out.grad()).data, d.data, ((F64Matrix) a.grad()).data, keepProb, n, true);
+      scale64(((F64Matrix) out.grad()).values, d.values, ((F64Matrix) a.grad()).values, keepProb, n, true);
     } else {
-      scale32(((F32Matrix) out.grad()).data, ((F32Matrix) mask).data, ((F32Matrix) a.grad()).data, keepProb, n, true);
+      scale32(((F32Matrix) out.grad()).values, ((F32Matrix) mask).values, ((F32Matrix) a.grad()).values, keepProb, n, true);
     }
   }
 
   /** {@code y = x ⊙ d / keepProb}, or {@code y += …} when accumulating a gradient. */
-  private static void scale64(DoubleBuffer x, DoubleBuffer d, DoubleBuffer y, double keepProb, int n, boolean add) {
+  private static void scale64(double[] x, double[] d, double[] y, double keepProb, int n, boolean add) {
     for (int k = 0; k < n; k++) {
-      double v = x.get(k) * d.get(k) / keepProb;
-      y.put(k, add ? y.get(k) + v : v);
+      double v = x[k] * d[k] / keepProb;
+      y[k] = add ? y[k] + v : v;
     }
   }
 
-  private static void scale32(FloatBuffer x, FloatBuffer d, FloatBuffer y, double keepProb, int n, boolean add) {
+  private static void scale32(float[] x, float[] d, float[] y, double keepProb, int n, boolean add) {
     float inverse = (float) (1 / keepProb);
     for (int k = 0; k < n; k++) {
-      float v = x.get(k) * d.get(k) * inverse;
-      y.put(k, add ? y.get(k) + v : v);
+      float v = x[k] * d[k] * inverse;
+      y[k] = add ? y[k] + v : v;
     }
   }
 

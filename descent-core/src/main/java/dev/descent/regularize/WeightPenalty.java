@@ -5,8 +5,6 @@ import dev.descent.autodiff.Variable;
 import dev.descent.tensor.F32Matrix;
 import dev.descent.tensor.F64Matrix;
 import dev.descent.tensor.Matrix;
-import java.nio.DoubleBuffer;
-import java.nio.FloatBuffer;
 import java.util.List;
 
 /**
@@ -62,36 +60,36 @@ public final class WeightPenalty extends Op {
     for (Variable w : weights) {
       if (w.needsGrad()) {
         if (w.value() instanceof F64Matrix v) {
-          add64(norm, scale, v.data, ((F64Matrix) w.grad()).data, v.size());
+          add64(norm, scale, v.values, ((F64Matrix) w.grad()).values, v.size());
         } else {
-          add32(norm, (float) scale, ((F32Matrix) w.value()).data, ((F32Matrix) w.grad()).data, w.value().size());
+          add32(norm, (float) scale, ((F32Matrix) w.value()).values, ((F32Matrix) w.grad()).values, w.value().size());
         }
       }
     }
   }
 
-  private static void add64(Norm norm, double scale, DoubleBuffer w, DoubleBuffer dw, int n) {
+  private static void add64(Norm norm, double scale, double[] w, double[] dw, int n) {
     if (norm == Norm.SQUARED) {
       double twice = 2 * scale;
       for (int k = 0; k < n; k++) {
-        dw.put(k, dw.get(k) + twice * w.get(k));
+        dw[k] = dw[k] + twice * w[k];
       }
     } else {
       for (int k = 0; k < n; k++) {
-        dw.put(k, dw.get(k) + scale * Math.signum(w.get(k)));
+        dw[k] = dw[k] + scale * Math.signum(w[k]);
       }
     }
   }
 
-  private static void add32(Norm norm, float scale, FloatBuffer w, FloatBuffer dw, int n) {
+  private static void add32(Norm norm, float scale, float[] w, float[] dw, int n) {
     if (norm == Norm.SQUARED) {
       float twice = 2 * scale;
       for (int k = 0; k < n; k++) {
-        dw.put(k, dw.get(k) + twice * w.get(k));
+        dw[k] = dw[k] + twice * w[k];
       }
     } else {
       for (int k = 0; k < n; k++) {
-        dw.put(k, dw.get(k) + scale * Math.signum(w.get(k)));
+        dw[k] = dw[k] + scale * Math.signum(w[k]);
       }
     }
   }
