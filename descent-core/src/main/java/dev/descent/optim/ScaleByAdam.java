@@ -38,10 +38,8 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon) implements
     double vCorrection = 1 - Math.pow(beta1, clock.step());
     double sCorrection = 1 - Math.pow(beta2, clock.step());
     for (int i = 0; i < params.size(); i++) {
-      Matrix g = params.grad(i);
-      Ewa.update(v.get(i), g, beta1);
-      Ewa.updateSquares(s.get(i), g, beta2);
-      Kernels.normalize(g, v.get(i), vCorrection, s.get(i), sCorrection, epsilon);
+      // Ewa.update, Ewa.updateSquares and the normalization, fused into one pass
+      Kernels.adam(params.grad(i), v.get(i), beta1, vCorrection, s.get(i), beta2, sCorrection, epsilon);
     }
   }
 
