@@ -8,10 +8,11 @@ import java.util.List;
  * An element-wise function {@code A = g(Z)} and its derivative, {@code dZ += dA ⊙ g'(Z)}.
  *
  * <p>Each function has its own loop per precision: a shared loop calling the function through
- * an interface would not be inlined by the JIT once it has seen several functions. ReLU's loops
- * have no branch: about half of a layer's units are active, in no order a branch predictor can
- * learn, and {@code Math.max} compiles to vector instructions. (A NaN now passes through ReLU
- * instead of becoming 0, so a diverged layer shows in the cost.)
+ * an interface would not be inlined by the JIT once it has seen several functions. ReLU's
+ * backward loop has no branch: about half of a layer's units are active, in no order a branch
+ * predictor can learn. Its forward loop keeps the comparison ({@code Math.max} would vectorize,
+ * but it passes NaN through where ReLU has always given 0, and runs that overflow float32 rely on
+ * that to finish).
  */
 public final class Pointwise extends Op {
   /** The element-wise functions; {@code LEAKY_RELU} has slope 0.01 below zero. */
@@ -63,7 +64,7 @@ public final class Pointwise extends Op {
   static void forward32(Function f, float[] x, float[] y, int n) {
     switch (f) {
       case LINEAR -> System.arraycopy(x, 0, y, 0, n);
-      case RELU -> { for (int k = 0; k < n; k++) { y[k] = Math.max(x[k], 0f); } }
+      case RELU -> { for (int k = 0; k < n; k++) { float v = x[k]; y[k] = v > 0 ? v : 0f; } }
       case LEAKY_RELU -> { for (int k = 0; k < n; k++) { float v = x[k]; y[k] = v > 0 ? v : LEAK * v; } }
       case TANH -> { for (int k = 0; k < n; k++) { y[k] = (float) Math.tanh(x[k]); } }
       case SIGMOID -> { for (int k = 0; k < n; k++) { y[k] = (float) sigmoid(x[k]); } }
@@ -74,7 +75,7 @@ public final class Pointwise extends Op {
   static void forward64(Function f, double[] x, double[] y, int n) {
     switch (f) {
       case LINEAR -> System.arraycopy(x, 0, y, 0, n);
-      case RELU -> { for (int k = 0; k < n; k++) { y[k] = Math.max(x[k], 0.0); } }
+      case RELU -> { for (int k = 0; k < n; k++) { double v = x[k]; y[k] = v > 0 ? v : 0; } }
       case LEAKY_RELU -> { for (int k = 0; k < n; k++) { double v = x[k]; y[k] = v > 0 ? v : LEAK * v; } }
       case TANH -> { for (int k = 0; k < n; k++) { y[k] = Math.tanh(x[k]); } }
       case SIGMOID -> { for (int k = 0; k < n; k++) { y[k] = sigmoid(x[k]); } }
