@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Gradient checking: compares backpropagation's gradient g with centered differences
@@ -28,7 +29,10 @@ import java.util.Set;
  * touched; the report says {@code dropoutDisabled}). Any tape can be checked too, given its cost
  * and float64 parameters. Each θ entry is perturbed in place and only the ops from the first one
  * that reads the parameter to the cost are replayed: J(θ±ε) is exactly what a full replay gives,
- * and nothing is allocated per evaluation.
+ * and nothing is allocated per evaluation. A network's full check shares its entries among
+ * worker threads (one per core, at least {@value #ENTRIES_PER_WORKER} entries each), each on its
+ * own float64 copy: every entry gets the same two evaluations, so the numbers do not depend on
+ * the thread count.
  *
  * <pre>{@code
  * GradientCheckReport r = GradientCheck.of(net, x, y).run();
@@ -50,6 +54,11 @@ public final class GradientCheck {
   private final double[][] numerical;
   private final boolean dropoutDisabled;
   private final int entries;
+  /** Another check of the same network and data, for a worker thread; null for a bare tape. */
+  private Supplier<GradientCheck> replicas;
+
+  /** Fewer entries than this per thread are not worth a thread (a worker costs a network copy and a start-up). */
+  static final int ENTRIES_PER_WORKER = 512;
 
   private GradientCheck(Tape tape, Variable cost, List<Variable> parameters, boolean dropoutDisabled) {
     List<Op> all = tape.ops();
@@ -86,6 +95,12 @@ public final class GradientCheck {
    */
   public static GradientCheck of(Network network, Matrix features, Matrix targets) {
     CheckInputs.requireData(network, features, targets);
+    GradientCheck check = onCopy(network, features, targets);
+    check.replicas = () -> onCopy(network, features, targets);
+    return check;
+  }
+
+  private static GradientCheck onCopy(Network network, Matrix features, Matrix targets) {
     Network checked = CheckInputs.deterministicF64(network);
     Plan plan = checked.plan(features.rows(), Mode.TRAIN);
     plan.load(features, targets, null, 0);
@@ -118,24 +133,89 @@ public final class GradientCheck {
     return report(options.epsilon());
   }
 
-  /** Fills {@code numerical} with centered differences; no allocation. */
+  /** Fills {@code numerical} with centered differences, on as many threads as pay. */
   void numericalGradient(double eps) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    numericalGradient(eps, replicas == null ? 1 : Math.max(1, Math.min(cores, entries / ENTRIES_PER_WORKER)));
+  }
+
+  /** On {@code workers} threads (this check and {@code workers − 1} replicas); one worker allocates nothing. */
+  void numericalGradient(double eps, int workers) {
+    if (workers <= 1 || replicas == null) {
+      numericalRange(0, entries, eps, numerical);
+    } else {
+      Thread[] threads = new Thread[workers - 1];
+      Throwable[] failures = new Throwable[workers];
+      for (int w = 1; w < workers; w++) {
+        int worker = w;
+        GradientCheck replica = replicas.get();
+        for (int p = 0; p < parameters.length; p++) {
+          // θ as this check holds it, whatever the network did since
+          replica.parameters[p].value().copyFrom(parameters[p].value());
+        }
+        threads[w - 1] = new Thread(() -> {
+          try {
+            replica.tape.forward();
+            replica.numericalRange(share(worker, workers), share(worker + 1, workers), eps, numerical);
+          } catch (Throwable t) {
+            failures[worker] = t;
+          }
+        }, "gradcheck-" + w);
+        threads[w - 1].start();
+      }
+      numericalRange(0, share(1, workers), eps, numerical);
+      for (Thread t : threads) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("gradient check interrupted", e);
+        }
+      }
+      for (Throwable t : failures) {
+        if (t != null) {
+          throw t instanceof RuntimeException r ? r : new IllegalStateException("gradient check worker failed", t);
+        }
+      }
+    }
+    // leave every value on the tape as it is at θ
+    tape.forward();
+  }
+
+  /** The numerical gradient of the last full check, per parameter (for tests). */
+  double[][] numerical() {
+    return numerical;
+  }
+
+  private int share(int worker, int workers) {
+    return (int) ((long) entries * worker / workers);
+  }
+
+  /** Centered differences for the entries {@code [lo, hi)} of all parameters in order, into {@code out}; no allocation. */
+  private void numericalRange(int lo, int hi, double eps, double[][] out) {
+    int start = 0;
     for (int p = 0; p < parameters.length; p++) {
       DoubleBuffer theta = values[p];
-      double[] approx = numerical[p];
+      int size = out[p].length;
       int from = firstUse[p];
-      for (int k = 0; k < approx.length; k++) {
+      int first = Math.max(0, lo - start);
+      int end = Math.min(size, hi - start);
+      for (int k = first; k < end; k++) {
         double saved = theta.get(k);
         theta.put(k, saved + eps);
         double plus = costFrom(from);
         theta.put(k, saved - eps);
         double minus = costFrom(from);
         theta.put(k, saved);
-        approx[k] = (plus - minus) / (2 * eps);
+        out[p][k] = (plus - minus) / (2 * eps);
       }
+      if (first < end) {
+        // back to θ: a later parameter replays only from its own first use, and the ops before
+        // that must hold θ's values, not those of this parameter's last perturbation
+        costFrom(from);
+      }
+      start += size;
     }
-    // leave every value on the tape as it is at θ
-    tape.forward();
   }
 
   /**

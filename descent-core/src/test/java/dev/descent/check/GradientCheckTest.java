@@ -174,6 +174,27 @@ class GradientCheckTest {
 
   @Test
   void theLargerNetworkIsOk() {
+    GradientCheckReport report = largerCheck().run();
+    assertEquals(2611, report.entries());
+    assertEquals(Verdict.OK, report.verdict(), report.text());
+  }
+
+  /** Workers share the entries out; each entry gets the same two evaluations, so the same bits. */
+  @ParameterizedTest
+  @ValueSource(ints = {2, 3})
+  void workerThreadsGiveTheNumbersOfOneThread(int workers) {
+    GradientCheck one = largerCheck();
+    one.numericalGradient(1e-7, 1);
+    GradientCheck many = largerCheck();
+    many.numericalGradient(1e-7, workers);
+    assertTrue(one.numerical().length == 6 && one.numerical()[0].length == 1000, "W1 20×50");
+    for (int p = 0; p < 6; p++) {
+      assertArrayEquals(one.numerical()[p], many.numerical()[p], 0.0, "parameter " + p);
+    }
+    assertTrue(one.numerical()[5][0] != 0, "b3's entry is filled in");
+  }
+
+  private static GradientCheck largerCheck() {
     Rng rng = new Rng(1);
     Network net = Network.builder(20, Precision.F64, rng).dense(50, Init.he()).activation(Activation.TANH)
         .dense(30, Init.he()).activation(Activation.RELU).dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY)
@@ -187,9 +208,7 @@ class GradientCheckTest {
     for (int k = 0; k < 32; k++) {
       y.setFlat(k, data.nextInt(2));
     }
-    GradientCheckReport report = GradientCheck.of(net, x, y).run();
-    assertEquals(2611, report.entries());
-    assertEquals(Verdict.OK, report.verdict(), report.text());
+    return GradientCheck.of(net, x, y);
   }
 
   @Test

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * examples with random 0/1 labels. {@code gradcheck-full} is the course's check (two cost
  * evaluations per parameter, ε = 1e-7); {@code gradcheck-directional} compares 8 random
  * directions. Each time is one whole check as a user runs it (the float64 copy, backprop and
- * the evaluations), median of the repeats after one warm-up check. A negative control, the
+ * the evaluations), median of the repeats after three warm-up checks. A negative control, the
  * course lab's corruption (dW2 × 2, db1 × 4), must come out BUG.
  */
 final class GradcheckSuite implements Suite {
@@ -43,7 +43,7 @@ final class GradcheckSuite implements Suite {
   @Override
   public String describe(BenchSettings settings) {
     return "GradientCheck of a [20,50,30,1] float64 net on 32 examples (2 611 parameters), full and "
-        + DIRECTIONS + " directions, ε 1e-7; median of " + settings.repeatsOr(5) + " check(s) after a warm-up check";
+        + DIRECTIONS + " directions, ε 1e-7; median of " + settings.repeatsOr(5) + " check(s) after " + WARMUPS + " warm-up checks";
   }
 
   @Override
@@ -83,11 +83,19 @@ final class GradcheckSuite implements Suite {
         new BenchResult("gradcheck-directional", dir.times().median(), "s", g));
   }
 
+  private static final int WARMUPS = 3;
+
   private record Timed<R>(R report, Samples times) {}
 
-  /** One untimed warm-up call, then {@code repeats} timed calls; the last call's report. */
+  /**
+   * {@value #WARMUPS} untimed warm-up calls (the JIT compiles the evaluation loop on the main
+   * thread and on the worker threads of a full check), then {@code repeats} timed calls; the
+   * last call's report.
+   */
   private static <R> Timed<R> timed(String name, Supplier<R> check, int repeats, PrintWriter log) {
-    check.get();
+    for (int w = 0; w < WARMUPS; w++) {
+      check.get();
+    }
     double[] seconds = new double[repeats];
     R report = null;
     for (int r = 0; r < repeats; r++) {
