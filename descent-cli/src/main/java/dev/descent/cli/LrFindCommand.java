@@ -82,7 +82,7 @@ public final class LrFindCommand implements Callable<Integer> {
     int batchSize = training.batchSize();
     Dataset all = data.load();
     PreparedData prepared = PreparedData.prepare(all, data.loadTest(),
-        TrainCommand.splitRatios(split, data.test != null), !noNormalize, training.seed);
+        TrainCommand.splitRatios(split, data.test != null), !noNormalize, training.seed).requireRepresentable(training.precision());
     Network net = shape.build(prepared.train(), training.precision(), new Rng(training.seed),
         NetworkSpec.LayerDecorator.PLAIN);
     LearningRateFinder.Settings settings = new LearningRateFinder.Settings(lrMin, lrMax, steps,

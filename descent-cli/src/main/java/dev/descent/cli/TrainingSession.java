@@ -43,7 +43,8 @@ final class TrainingSession {
     LoadedData loaded = dataOptions.read();
     Dataset all = loaded.dataset();
     Dataset test = dataOptions.loadTest();
-    PreparedData data = PreparedData.prepare(all, test, split, normalize, trainingOptions.seed);
+    PreparedData data = PreparedData.prepare(all, test, split, normalize, trainingOptions.seed)
+        .requireRepresentable(trainingOptions.precision());
     Regularization regularization = regularizationOptions.resolve(spec, data, split, loaded.imageShape());
     Network network = spec.build(data.train(), trainingOptions.precision(), new Rng(trainingOptions.seed),
         regularization.decorator(decorator));

@@ -122,7 +122,11 @@ class HostileInputTest {
     }
   }
 
-  /** Values near the largest double train (the costs stay finite) and plot: no overflowing figure box. */
+  /**
+   * Values near the largest double are standardized without overflow and train (the costs stay
+   * finite) and plot: no overflowing figure box. Unstandardized they would not fit float32, which
+   * the case csv-beyond-float32 refuses.
+   */
   @Test
   void hugeValuesTrainAndSaveACompleteModel() throws IOException {
     StringBuilder csv = new StringBuilder("a,b,y\n");
@@ -130,11 +134,17 @@ class HostileInputTest {
       csv.append(i % 2 == 0 ? "1e308" : "-1e308").append(',').append(i % 5).append(',').append(i % 3 == 0 ? 1 : 0).append('\n');
     }
     Files.writeString(dir.resolve("big.csv"), csv);
-    Cli.Result r = Cli.run("train", "--data", dir.resolve("big.csv").toString(), "--no-normalize", "--lr", "0.5",
-        "--epochs", "3", "--out", dir.resolve("out").toString());
+    Cli.Result r = Cli.run("train", "--data", dir.resolve("big.csv").toString(), "--lr", "0.5",
+        "--epochs", "3", "--out", dir.resolve("out").toString(), "--json");
     assertEquals(0, r.code(), r.err());
+    assertTrue(Double.isFinite(r.json().at("/train/cost").asDouble()), r.out());
     assertEquals(2, dev.descent.model.ModelFile.read(dir.resolve("out/model.descent")).network().inputs());
-    assertFalse(Files.exists(dir.resolve("out/boundary.png")), "no boundary figure over an overflowing span");
+    assertTrue(Files.exists(dir.resolve("out/boundary.png")), "standardized, the boundary has a finite span");
+    // raw, in float64: the run ends (diverged or not) and no figure is drawn over an overflowing span
+    Cli.Result raw = Cli.run("train", "--data", dir.resolve("big.csv").toString(), "--no-normalize", "--precision", "f64",
+        "--lr", "0.5", "--epochs", "3", "--out", dir.resolve("raw").toString());
+    assertEquals(0, raw.code(), raw.err());
+    assertFalse(Files.exists(dir.resolve("raw/boundary.png")), "no boundary figure over an overflowing span");
   }
 
   @Test

@@ -10,9 +10,8 @@ import java.util.List;
  * <p>Each function has its own loop per precision: a shared loop calling the function through
  * an interface would not be inlined by the JIT once it has seen several functions. ReLU's
  * backward loop has no branch: about half of a layer's units are active, in no order a branch
- * predictor can learn. Its forward loop keeps the comparison ({@code Math.max} would vectorize,
- * but it passes NaN through where ReLU has always given 0, and runs that overflow float32 rely on
- * that to finish).
+ * predictor can learn. Its forward loop keeps the comparison: {@code Math.max} would vectorize,
+ * but it passes NaN through where ReLU has always given 0.
  */
 public final class Pointwise extends Op {
   /** The element-wise functions; {@code LEAKY_RELU} has slope 0.01 below zero. */

@@ -18,6 +18,9 @@ public record Standardizer(double[] mean, double[] std) {
     std = std.clone();
   }
 
+  /** Values beyond this take the overflow-safe path (their squares would overflow a double). */
+  private static final double HUGE = 1e150;
+
   public static Standardizer fit(Matrix train) {
     int m = train.rows();
     int n = train.cols();
@@ -27,17 +30,25 @@ public record Standardizer(double[] mean, double[] std) {
     double[] mean = new double[n];
     double[] std = new double[n];
     for (int j = 0; j < n; j++) {
+      double largest = 0;
+      for (int i = 0; i < m; i++) {
+        largest = Math.max(largest, Math.abs(train.get(i, j)));
+      }
+      // beyond about 1e154 the squares overflow (and sums beyond 1e308): fit on the column divided
+      // by a power of two, which is exact, and scale back; ordinary columns take the plain path
+      double scale = largest > HUGE ? Math.scalb(1.0, Math.getExponent(largest)) : 1;
       double s = 0;
       for (int i = 0; i < m; i++) {
-        s += train.get(i, j);
+        s += train.get(i, j) / scale;
       }
-      mean[j] = s / m;
+      double mu = s / m;
       double ss = 0;
       for (int i = 0; i < m; i++) {
-        double d = train.get(i, j) - mean[j];
+        double d = train.get(i, j) / scale - mu;
         ss += d * d;
       }
-      std[j] = Math.sqrt(ss / m);
+      mean[j] = mu * scale;
+      std[j] = Math.sqrt(ss / m) * scale;
     }
     return new Standardizer(mean, std);
   }
@@ -51,7 +62,9 @@ public record Standardizer(double[] mean, double[] std) {
     for (int i = 0; i < x.rows(); i++) {
       for (int j = 0; j < x.cols(); j++) {
         double sd = std[j] == 0 ? 1 : std[j];
-        out.set(i, j, (x.get(i, j) - mean[j]) / sd);
+        double v = x.get(i, j);
+        // x − μ may overflow when both are huge and of opposite signs; the quotients do not
+        out.set(i, j, Math.abs(v) > HUGE || Math.abs(mean[j]) > HUGE ? v / sd - mean[j] / sd : (v - mean[j]) / sd);
       }
     }
     return out;

@@ -1,8 +1,11 @@
 package dev.descent.run;
 
+import dev.descent.DescentException;
 import dev.descent.data.Dataset;
 import dev.descent.data.Split;
 import dev.descent.data.Standardizer;
+import dev.descent.tensor.Matrix;
+import dev.descent.tensor.Precision;
 import dev.descent.tensor.Rng;
 
 /**
@@ -34,5 +37,33 @@ public record PreparedData(Dataset train, Dataset dev, Dataset test, Standardize
     }
     Standardizer s = Standardizer.fit(train.features());
     return new PreparedData(s.apply(train), s.apply(dev), s.apply(test), s);
+  }
+
+  /**
+   * Refuses features that {@code precision} cannot hold: a value beyond float32's ±3.4e38 would
+   * train as ±∞ and turn the run to NaN (or, through ReLU, to zeros) without a word.
+   */
+  public PreparedData requireRepresentable(Precision precision) {
+    if (precision != Precision.F32) {
+      return this;
+    }
+    for (Dataset d : new Dataset[] {train, dev, test}) {
+      if (d == null) {
+        continue;
+      }
+      Matrix x = d.features();
+      for (int i = 0; i < x.rows(); i++) {
+        for (int j = 0; j < x.cols(); j++) {
+          double v = x.get(i, j);
+          if (!(Math.abs(v) <= Float.MAX_VALUE)) {
+            String where = standardizer == null ? "" : " after standardization";
+            throw new DescentException("feature '" + d.featureNames().get(j) + "' holds " + v + where
+                + ", beyond float32's range (±3.4e38); rescale the data" + (standardizer == null ? " (drop --no-normalize)" : "")
+                + " or train with --precision f64");
+          }
+        }
+      }
+    }
+    return this;
   }
 }

@@ -28,6 +28,23 @@ class NormalizationGoldenTest {
     assertClose(Golden.matrix(g.get("test_normalized"), Precision.F64), s.apply(test), 1e-10, "test");
   }
 
+  /** Columns near the largest double would overflow (x − μ)² and the sums: they are fitted scaled. */
+  @Test
+  void hugeColumnsStandardizeWithoutOverflow() {
+    Matrix x = Matrix.of(Precision.F64, 4, 2, new double[] {1e308, 1, -1e308, 2, 1e308, 3, -1e308, 4});
+    Standardizer s = Standardizer.fit(x);
+    assertEquals(0, s.mean()[0], 0);
+    assertEquals(1e308, s.std()[0], 1e293);
+    assertEquals(2.5, s.mean()[1], 0);
+    assertEquals(Math.sqrt(1.25), s.std()[1], 1e-15);
+    Matrix z = s.apply(x);
+    assertArrayEquals(new double[] {1, -1, 1, -1}, new double[] {z.get(0, 0), z.get(1, 0), z.get(2, 0), z.get(3, 0)}, 1e-12);
+    // a huge mean with values of the other sign: no ∞ from x − μ
+    Matrix shifted = Matrix.of(Precision.F64, 2, 1, new double[] {1.5e308, 1.7e308});
+    Matrix w = Standardizer.fit(shifted).apply(Matrix.of(Precision.F64, 1, 1, new double[] {-1.7e308}));
+    assertEquals(-33, w.get(0, 0), 1e-9);
+  }
+
   @Test
   void miniBatchSizesMatchGolden() {
     for (JsonNode c : Golden.load("minibatches.json").get("cases")) {
