@@ -5,9 +5,10 @@
 #
 #   descent-bench/compare.sh [--quick] [--out FILE] [SUITES...]
 #
-# SUITES: any of course mlp gemm gradcheck (default: all, in that order). For each suite,
+# SUITES: any of course mlp gemm gradcheck search (default: all, in that order). For each suite,
 # `./descent bench SUITE --json` runs first, then descent-bench/python/run_references.sh for the
-# same suite, so both see the same machine minutes apart.
+# same suite, so both see the same machine minutes apart (search has no reference: its target
+# is absolute).
 # --quick: smoke-test sizes on both sides (a minute or two in all); not comparable with full runs.
 # --out FILE: the report (default docs/performance.md).
 # Threads: DESCENT_BENCH_THREADS (default: nproc) for Descent's OpenBLAS and for the references.
@@ -25,13 +26,13 @@ while [ $# -gt 0 ]; do
         --out) out=${2:?--out needs a file}; shift ;;
         --out=*) out=${1#--out=} ;;
         -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-        course|mlp|gemm|gradcheck) suites+=("$1") ;;
-        *) echo "compare: unknown argument '$1'; expected --quick, --out FILE or suites course mlp gemm gradcheck" >&2
+        course|mlp|gemm|gradcheck|search) suites+=("$1") ;;
+        *) echo "compare: unknown argument '$1'; expected --quick, --out FILE or suites course mlp gemm gradcheck search" >&2
            exit 2 ;;
     esac
     shift
 done
-[ ${#suites[@]} -eq 0 ] && suites=(course mlp gemm gradcheck)
+[ ${#suites[@]} -eq 0 ] && suites=(course mlp gemm gradcheck search)
 
 threads=${DESCENT_BENCH_THREADS:-$(nproc)}
 export DESCENT_BENCH_THREADS=$threads
@@ -54,6 +55,10 @@ for suite in "${suites[@]}"; do
         tail -5 "$dir/descent-$suite.log" >&2
         rm -f "$dir/descent-$suite.json"
         status=1
+    fi
+    if [ "$suite" = search ]; then
+        echo "compare: search has no numpy/PyTorch reference (its target is absolute)" >&2
+        continue
     fi
     echo "compare: $suite (numpy, PyTorch)" >&2
     if ! "$here/python/run_references.sh" "${quick[@]}" --out "$dir/references-$suite.jsonl" "$suite" \
