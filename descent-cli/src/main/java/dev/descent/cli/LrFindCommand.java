@@ -15,7 +15,6 @@ import dev.descent.train.LearningRateFinder;
 import dev.descent.train.TrainingConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,12 +61,8 @@ public final class LrFindCommand implements Callable<Integer> {
       description = "Updates (one mini-batch each) over the sweep (default: ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--split", paramLabel = "TRAIN,DEV,TEST", split = ",",
-      description = "Ratios of train, dev and test as for train; the sweep uses the train share (default: 60,20,20; with --test: 80,20).")
-  List<Double> split;
-
-  @Option(names = "--no-normalize", description = "Do not standardize the inputs (as for train).")
-  boolean noNormalize;
+  @Mixin
+  SplitOptions splitting;
 
   @Mixin
   OutputOptions output;
@@ -82,7 +77,7 @@ public final class LrFindCommand implements Callable<Integer> {
     int batchSize = training.batchSize();
     Dataset all = data.load();
     PreparedData prepared = PreparedData.prepare(all, data.loadTest(),
-        TrainCommand.splitRatios(split, data.test != null), !noNormalize, training.seed).requireRepresentable(training.precision());
+        splitting.ratios(data.test != null), splitting.normalize(), training.seed).requireRepresentable(training.precision());
     Network net = shape.build(prepared.train(), training.precision(), new Rng(training.seed),
         NetworkSpec.LayerDecorator.PLAIN);
     LearningRateFinder.Settings settings = new LearningRateFinder.Settings(lrMin, lrMax, steps,

@@ -45,10 +45,10 @@ public final class RegularizationOptions {
 
   /**
    * The L2 λ and the keep probability that a checkpoint's recipe carries ({@code TrainingSettings}
-   * has one of each), as {@code {λ, keep}}. Options it cannot carry are refused rather than
+   * has one of each). Options it cannot carry are refused rather than
    * silently dropped: {@code descent resume} would go on training without them.
    */
-  double[] forCheckpoint(List<Integer> hidden, boolean batchNorm) {
+  Recorded forCheckpoint(List<Integer> hidden, boolean batchNorm) {
     double[] keep = regularizer.keepProbs(hidden);
     List<String> refused = new ArrayList<>();
     if (regularizer.l1 != null) {
@@ -73,8 +73,11 @@ public final class RegularizationOptions {
       throw new UsageException("--checkpoint-every: a checkpoint does not yet record " + listed + ", so descent resume would train without "
           + (one ? "it; drop it" : "them; drop them") + " or --checkpoint-every (a checkpoint records --l2 and a single --keep-prob)");
     }
-    return new double[] {regularizer.l2 == null ? 0 : regularizer.l2, keep.length == 0 ? 1 : keep[0]};
+    return new Recorded(regularizer.l2 == null ? 0 : regularizer.l2, keep.length == 0 ? 1 : keep[0]);
   }
+
+  /** What a checkpoint records of the regularization: λ (0: none) and the keep probability (1: none). */
+  record Recorded(double lambda, double keepProb) {}
 
   /** Checks the options against the data and the network, and builds what the run needs. */
   Regularization resolve(NetworkSpec spec, PreparedData data, double[] split, Optional<ImageShape> imageShape) {

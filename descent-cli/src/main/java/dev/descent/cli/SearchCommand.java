@@ -51,12 +51,8 @@ public final class SearchCommand implements Callable<Integer> {
   @Mixin
   TrainingOptions training;
 
-  @Option(names = "--split", paramLabel = "TRAIN,DEV,TEST", split = ",",
-      description = "Ratios of train, dev and test (default: 60,20,20; with --test: 80,20). The split is the same for every trial.")
-  List<Double> split;
-
-  @Option(names = "--no-normalize", description = "Do not standardize the inputs (standardization is fitted on train only).")
-  boolean noNormalize;
+  @Mixin
+  SplitOptions splitting;
 
   @Mixin
   SearchOptions search;
@@ -68,7 +64,7 @@ public final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RunConfig base = RunOptions.of(data, network, training, TrainCommand.splitRatios(split, data.test != null), !noNormalize);
+    RunConfig base = RunOptions.of(data, network, training, splitting.ratios(data.test != null), splitting.normalize());
     Space space = search.space(base.training());
     SearchConfig config = search.config(training.seed);
     int threads = search.threads();

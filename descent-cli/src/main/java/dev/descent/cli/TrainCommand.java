@@ -47,12 +47,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin
   RegularizationOptions regularization;
 
-  @Option(names = "--split", paramLabel = "TRAIN,DEV,TEST", split = ",",
-      description = "Ratios of train, dev and test (default: 60,20,20; with --test: 80,20).")
-  List<Double> split;
-
-  @Option(names = "--no-normalize", description = "Do not standardize the inputs (standardization is fitted on train only).")
-  boolean noNormalize;
+  @Mixin
+  SplitOptions splitting;
 
   @Mixin
   OutputOptions output;
@@ -68,8 +64,8 @@ public final class TrainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // refused before anything is read or written
-    double[] recorded = checkpoint.enabled() ? regularization.forCheckpoint(network.hidden, batchNorm.batchNorm) : null;
-    TrainingSession session = TrainingSession.prepare(data, network, training, splitRatios(), !noNormalize,
+    RegularizationOptions.Recorded recorded = checkpoint.enabled() ? regularization.forCheckpoint(network.hidden, batchNorm.batchNorm) : null;
+    TrainingSession session = TrainingSession.prepare(data, network, training, splitting.ratios(data.test != null), splitting.normalize(),
         batchNorm.decorator(), regularization);
     session.regularization.warnTo(err);
     List<Callback> callbacks = new ArrayList<>();
@@ -81,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
     dev.descent.run.CheckpointWriter saver = null;
     if (checkpoint.enabled()) {
       saver = checkpoint.writer(dir, session.data, session.settings,
-          RunOptions.of(data, network, training, splitRatios(), !noNormalize, recorded[0], recorded[1]),
+          RunOptions.of(data, network, training, splitting.ratios(data.test != null), splitting.normalize(), recorded.lambda(), recorded.keepProb()),
           dev.descent.run.CheckpointWriter.NO_HISTORY);
     }
     if (saver != null) {
@@ -127,27 +123,5 @@ public final class TrainCommand implements Callable<Integer> {
       session.regularization.summary(out, result);
     }
     return Main.OK;
-  }
-
-  double[] splitRatios() {
-    return splitRatios(split, data.test != null);
-  }
-
-  /** {@code --split} as ratios (train, dev, test), or the default for whether a test file was given. */
-  static double[] splitRatios(List<Double> split, boolean separateTest) {
-    if (split == null) {
-      return separateTest ? new double[] {80, 20} : new double[] {60, 20, 20};
-    }
-    double[] r = new double[split.size()];
-    for (int i = 0; i < r.length; i++) {
-      r[i] = split.get(i);
-      if (!(r[i] >= 0) || Double.isInfinite(r[i])) {
-        throw new UsageException("--split " + split + ": ratios must be non-negative numbers, e.g. 60,20,20");
-      }
-    }
-    if (r.length > 3 || r.length == 0 || !(r[0] > 0)) {
-      throw new UsageException("--split " + split + ": give TRAIN[,DEV[,TEST]] with a positive train share, e.g. 60,20,20 or 98,1,1");
-    }
-    return r;
   }
 }
