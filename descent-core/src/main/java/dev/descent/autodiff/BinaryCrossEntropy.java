@@ -51,7 +51,7 @@ public final class BinaryCrossEntropy extends Op {
    * log(1 + e) for e in [0, 1]: Math.log (a JIT intrinsic) where it is exact enough, a series
    * below 1e-4 where 1 + e would round away e. Math.log1p is several times slower.
    */
-  static double log1pSmall(double e) {
+  public static double log1pSmall(double e) {
     return e < 1e-4 ? e * (1 - e * (0.5 - e / 3)) : Math.log(1 + e);
   }
 

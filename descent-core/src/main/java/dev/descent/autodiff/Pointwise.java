@@ -60,7 +60,8 @@ public final class Pointwise extends Op {
     }
   }
 
-  static void forward32(Function f, float[] x, float[] y, int n) {
+  /** {@code y = f(x)} on the first n elements; also used by the nn package's fused small-network step. */
+  public static void forward32(Function f, float[] x, float[] y, int n) {
     switch (f) {
       case LINEAR -> System.arraycopy(x, 0, y, 0, n);
       case RELU -> { for (int k = 0; k < n; k++) { float v = x[k]; y[k] = v > 0 ? v : 0f; } }
@@ -82,7 +83,8 @@ public final class Pointwise extends Op {
     }
   }
 
-  static void backward32(Function f, float[] x, float[] y, float[] dy, float[] dx, int n) {
+  /** {@code dx += dy ⊙ f'(x)} (given also y = f(x)) on the first n elements. */
+  public static void backward32(Function f, float[] x, float[] y, float[] dy, float[] dx, int n) {
     switch (f) {
       case LINEAR -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + dy[k]; } }
       case RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + (x[k] > 0 ? dy[k] : 0f); } }

@@ -36,6 +36,10 @@ public final class Network {
   // batch and the last partial one, and must find both without boxing a key (no allocation)
   private final Plan[] recentTrain = new Plan[2];
   private final Plan[] recentInfer = new Plan[2];
+  // the small-network steps by batch size (null: the network is not one they take)
+  private final Map<Integer, SmallNetStep> smallSteps = new HashMap<>();
+  private final SmallNetStep[] recentSmall = new SmallNetStep[2];
+  private final boolean small;
   // each training plan's mask generator, by batch size, and states to continue from (checkpoints)
   private final Map<Integer, Rng> maskStreams = new java.util.TreeMap<>();
   private final Map<Integer, Long> maskStatesToRestore = new HashMap<>();
@@ -52,6 +56,7 @@ public final class Network {
     this.costTerms = List.copyOf(costTerms);
     this.masks = masks;
     this.gemm = gemm;
+    this.small = SmallNetStep.supports(this);
   }
 
   /** A network from ready-made layers (e.g. loaded from a file), with default kernels. */
@@ -89,6 +94,11 @@ public final class Network {
 
   public List<CostTerm> costTerms() {
     return costTerms;
+  }
+
+  /** The matrix product the layers use. */
+  public Gemm gemm() {
+    return gemm;
   }
 
   /** All trainable parameters in layer order: W1, b1, W2, b2, … */
@@ -131,6 +141,27 @@ public final class Network {
     recent[1] = recent[0];
     recent[0] = plan;
     return plan;
+  }
+
+  /**
+   * What a training loop runs for a batch of {@code batchSize}: a {@link SmallNetStep} when the
+   * network is one it takes (the same numbers, several times faster for tiny nets), else the
+   * training {@link Plan}. Built on first use and cached, like the plans.
+   */
+  public TrainingStep trainingStep(int batchSize) {
+    Plan plan = plan(batchSize, Mode.TRAIN);
+    if (!small) {
+      return plan;
+    }
+    for (SmallNetStep s : recentSmall) {
+      if (s != null && s.batchSize() == batchSize) {
+        return s;
+      }
+    }
+    SmallNetStep step = smallSteps.computeIfAbsent(batchSize, m -> SmallNetStep.forNetwork(this, m));
+    recentSmall[1] = recentSmall[0];
+    recentSmall[0] = step;
+    return step;
   }
 
   private Plan build(int m, Mode mode) {
@@ -192,6 +223,8 @@ public final class Network {
   /** Drops the cached plans, e.g. after the network's layers changed mode-dependent settings. */
   public void clearPlans() {
     plans.clear();
+    smallSteps.clear();
+    java.util.Arrays.fill(recentSmall, null);
     java.util.Arrays.fill(recentTrain, null);
     java.util.Arrays.fill(recentInfer, null);
   }

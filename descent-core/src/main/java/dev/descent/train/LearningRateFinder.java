@@ -3,9 +3,8 @@ package dev.descent.train;
 import dev.descent.autodiff.Variable;
 import dev.descent.data.Dataset;
 import dev.descent.data.MiniBatches;
-import dev.descent.nn.Mode;
 import dev.descent.nn.Network;
-import dev.descent.nn.Plan;
+import dev.descent.nn.TrainingStep;
 import dev.descent.optim.Ewa;
 import dev.descent.optim.GradientTransform;
 import dev.descent.optim.Optimizer;
@@ -138,10 +137,10 @@ public final class LearningRateFinder {
         batches.shuffle();
         batch = 0;
       }
-      Plan plan = network.plan(batches.size(batch), Mode.TRAIN);
-      plan.load(train.features(), train.targets(), batches.order(), batches.start(batch));
+      TrainingStep step = network.trainingStep(batches.size(batch));
+      step.load(train.features(), train.targets(), batches.order(), batches.start(batch));
       batch++;
-      double loss = plan.step();
+      double loss = step.step();
       double smoothed = smoothing.add(loss);
       if (!Double.isFinite(smoothed) || smoothed > DIVERGENCE * best) {
         diverged = true;

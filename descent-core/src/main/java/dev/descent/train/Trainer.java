@@ -3,8 +3,7 @@ package dev.descent.train;
 import dev.descent.data.Dataset;
 import dev.descent.data.MiniBatches;
 import dev.descent.nn.Network;
-import dev.descent.nn.Plan;
-import dev.descent.nn.Mode;
+import dev.descent.nn.TrainingStep;
 import dev.descent.optim.GradientTransform;
 import dev.descent.optim.Optimizer;
 import dev.descent.autodiff.Variable;
@@ -94,9 +93,9 @@ public final class Trainer {
       int[] order = batches.order();
       for (int b = 0, n = batches.count(); b < n; b++) {
         int size = batches.size(b);
-        Plan plan = network.plan(size, Mode.TRAIN);
-        plan.load(features, targets, order, batches.start(b));
-        double cost = plan.step();
+        TrainingStep step = network.trainingStep(size);
+        step.load(features, targets, order, batches.start(b));
+        double cost = step.step();
         if (!Double.isFinite(cost)) {
           restore(params, lastGood);
           history.keep(epoch - 1);

@@ -4,13 +4,14 @@ import dev.descent.data.MiniBatches;
 import dev.descent.nn.Mode;
 import dev.descent.nn.Network;
 import dev.descent.nn.Plan;
+import dev.descent.nn.TrainingStep;
 import dev.descent.optim.Optimizer;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Rng;
 
 /**
  * The inner loop of {@link dev.descent.train.Trainer} without its per-epoch bookkeeping: for each
- * mini-batch, {@code network.plan(size, TRAIN)}, {@code plan.load}, {@code plan.step()} (forward
+ * mini-batch, {@code network.trainingStep(size)}, its {@code load} and {@code step()} (forward
  * and backward) and {@code optimizer.step()}, in the Trainer's order and with its calls, so that
  * a benchmark of this loop measures what training costs per step.
  *
@@ -47,9 +48,9 @@ public final class StepLoop {
     double sum = 0;
     for (int b = 0, n = batches.count(); b < n; b++) {
       int size = batches.size(b);
-      Plan plan = network.plan(size, Mode.TRAIN);
-      plan.load(features, targets, order, batches.start(b));
-      sum += plan.step() * size;
+      TrainingStep step = network.trainingStep(size);
+      step.load(features, targets, order, batches.start(b));
+      sum += step.step() * size;
       optimizer.step();
     }
     next = 0;
@@ -66,9 +67,9 @@ public final class StepLoop {
       batches.shuffle();
       next = 0;
     }
-    Plan plan = network.plan(batches.batchSize(), Mode.TRAIN);
-    plan.load(features, targets, batches.order(), batches.start(next++));
-    double cost = plan.step();
+    TrainingStep training = network.trainingStep(batches.batchSize());
+    training.load(features, targets, batches.order(), batches.start(next++));
+    double cost = training.step();
     optimizer.step();
     return cost;
   }

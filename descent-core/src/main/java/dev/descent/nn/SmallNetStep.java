@@ -1,0 +1,530 @@
+package dev.descent.nn;
+
+import dev.descent.autodiff.BinaryCrossEntropy;
+import dev.descent.autodiff.Pointwise;
+import dev.descent.tensor.F32Matrix;
+import dev.descent.tensor.Gemm;
+import dev.descent.tensor.Matrix;
+import dev.descent.tensor.Precision;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The training step of a small dense float32 network (the course's [2,5,2,1] on 64 examples),
+ * with the examples along each buffer's rows: {@code A[l]} is n[l] × m here, the transpose of the
+ * tape's m × n[l].
+ *
+ * <p>Why: the tape keeps examples as rows, so a layer of 2 to 5 units puts 2 to 5 elements in
+ * every inner loop, and some 40 such loops (each a virtual call with shape checks) make a step.
+ * With examples last, every loop runs over the m examples, contiguously, and the JIT vectorizes
+ * it; one object runs the whole network, so there is no per-op dispatch.
+ *
+ * <p>The numbers are the tape's, bit for bit, wherever the tape's products run in
+ * {@link dev.descent.tensor.LoopGemm} (below 4 096 multiply-adds): each sum adds the same terms
+ * in the same order as the kernel the tape would pick for the shape (the "tall" kernels when m is
+ * at least 4 times the layer's widths: {@code Z = b}, then {@code += A·w} term by term; {@code dW}
+ * as two sums over the even and the odd examples), and each gradient starts from zero as the
+ * tape's zeroed gradients do. Larger products, which the tape sends to OpenBLAS, are summed in
+ * the same loop order here, so they differ from the tape only in rounding.
+ *
+ * <p>Takes: {@link Dense} layers with bias, each followed by at most one {@link ActivationLayer}
+ * (none after the last), binary cross-entropy or mean squared error, no cost terms, the default
+ * {@link Gemm}, and at most {@value #MAX_WIDTH} inputs and units per layer, beyond which BLAS wins.
+ */
+public final class SmallNetStep implements TrainingStep {
+  /** The widest layer (inputs included) this step takes. */
+  public static final int MAX_WIDTH = 32;
+  /** As {@link dev.descent.tensor.LoopGemm}'s: m at least this times the widths selects its tall kernels. */
+  private static final int TALL = 4;
+
+  private final int m;
+  private final int depth;
+  /** n[0] (inputs), n[1], …, n[L]. */
+  private final int[] widths;
+  private final float[][] w;
+  private final float[][] b;
+  private final float[][] dW;
+  private final float[][] db;
+  /** The activation after dense layer l (index l − 1); LINEAR where there is none. */
+  private final Pointwise.Function[] activations;
+  private final boolean meanSquaredError;
+  /** Per layer: whether the tape's LoopGemm would take its tall kernels for the layer's products. */
+  private final boolean[] tall;
+  // [layer][unit][example]: one array per unit, so that each loop indexes its arrays with the
+  // same i (offsets into one shared array could alias, and C2 then does not vectorize)
+  /** a[0] is Xᵀ; a[l] = g(z[l]) for the hidden layers. */
+  private final float[][][] a;
+  private final float[][][] z;
+  private final float[][][] dZ;
+  private final float[][] yT;
+  /** d(cost)/dA of the layer below the one being differentiated. */
+  private final float[][] dA;
+  /** Every layer's dZ rows, padded to groups of eight, and the bias gradient entry each sums into. */
+  private final float[][] biasRows;
+  private final float[][] biasTargets;
+  private final int[] biasIndices;
+
+  private SmallNetStep(Network network, int m) {
+    this.m = m;
+    List<Dense> dense = new ArrayList<>();
+    List<Pointwise.Function> functions = new ArrayList<>();
+    for (Layer layer : network.layers()) {
+      if (layer instanceof Dense d) {
+        dense.add(d);
+        functions.add(Pointwise.Function.LINEAR);
+      } else {
+        functions.set(functions.size() - 1, ((ActivationLayer) layer).activation().function());
+      }
+    }
+    depth = dense.size();
+    widths = new int[depth + 1];
+    widths[0] = network.inputs();
+    w = new float[depth + 1][];
+    b = new float[depth + 1][];
+    dW = new float[depth + 1][];
+    db = new float[depth + 1][];
+    activations = new Pointwise.Function[depth + 1];
+    tall = new boolean[depth + 1];
+    a = new float[depth + 1][][];
+    z = new float[depth + 1][][];
+    dZ = new float[depth + 1][][];
+    a[0] = new float[widths[0]][m];
+    int widest = widths[0];
+    for (int l = 1; l <= depth; l++) {
+      Dense d = dense.get(l - 1);
+      widths[l] = d.units();
+      widest = Math.max(widest, widths[l]);
+      w[l] = values(d.weights().value());
+      b[l] = values(d.bias().value());
+      dW[l] = values(d.weights().grad());
+      db[l] = values(d.bias().grad());
+      activations[l] = functions.get(l - 1);
+      tall[l] = m >= TALL * Math.max(widths[l], widths[l - 1]);
+      z[l] = new float[widths[l]][m];
+      dZ[l] = new float[widths[l]][m];
+      a[l] = l < depth ? new float[widths[l]][m] : null;
+    }
+    meanSquaredError = network.loss() == Loss.MEAN_SQUARED_ERROR;
+    yT = new float[widths[depth]][m];
+    dA = new float[widest][m];
+    List<float[]> biasRows = new ArrayList<>();
+    List<float[]> biasTargets = new ArrayList<>();
+    List<Integer> biasIndices = new ArrayList<>();
+    for (int l = 1; l <= depth; l++) {
+      for (int j = 0; j < widths[l]; j++) {
+        biasRows.add(dZ[l][j]);
+        biasTargets.add(db[l]);
+        biasIndices.add(j);
+      }
+    }
+    // padded to whole groups of eight with zero rows summed into a scratch entry
+    float[] zeros = new float[m];
+    float[] scratch = new float[1];
+    while (biasRows.size() % 8 != 0) {
+      biasRows.add(zeros);
+      biasTargets.add(scratch);
+      biasIndices.add(0);
+    }
+    this.biasRows = biasRows.toArray(new float[0][]);
+    this.biasTargets = biasTargets.toArray(new float[0][]);
+    this.biasIndices = biasIndices.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * This step for {@code network} on batches of {@code m}, or null when the network is not one
+   * it takes (see the class comment); the caller then uses the tape.
+   */
+  static SmallNetStep forNetwork(Network network, int m) {
+    return supports(network) ? new SmallNetStep(network, m) : null;
+  }
+
+  static boolean supports(Network network) {
+    if (network.precision() != Precision.F32 || network.gemm() != Gemm.auto() || !network.costTerms().isEmpty()
+        || (network.loss() != Loss.BINARY_CROSS_ENTROPY && network.loss() != Loss.MEAN_SQUARED_ERROR)
+        || network.inputs() > MAX_WIDTH) {
+      return false;
+    }
+    List<Layer> layers = network.layers();
+    for (int i = 0; i < layers.size(); i++) {
+      Layer layer = layers.get(i);
+      if (layer instanceof Dense d) {
+        if (d.bias() == null || d.units() > MAX_WIDTH) {
+          return false;
+        }
+      } else if (!(layer instanceof ActivationLayer) || i == 0 || !(layers.get(i - 1) instanceof Dense)
+          || i == layers.size() - 1) {
+        return false;
+      }
+    }
+    return layers.get(layers.size() - 1) instanceof Dense;
+  }
+
+  private static float[] values(Matrix matrix) {
+    return ((F32Matrix) matrix).values;
+  }
+
+  @Override
+  public int batchSize() {
+    return m;
+  }
+
+  /** Copies the rows in transposed: feature c of the i-th example goes to {@code Xᵀ[c][i]}. */
+  @Override
+  public void load(Matrix features, Matrix targets, int[] order, int from) {
+    gatherTransposed(features, order, from, a[0]);
+    if (targets != null) {
+      gatherTransposed(targets, order, from, yT);
+    }
+  }
+
+  private void gatherTransposed(Matrix source, int[] order, int from, float[][] out) {
+    int cols = out.length;
+    if (source.cols() != cols) {
+      throw new IllegalArgumentException("a batch of " + source.cols() + " column(s) for a network layer of " + cols);
+    }
+    if (!(source instanceof F32Matrix f)) {
+      for (int c = 0; c < cols; c++) {
+        for (int i = 0; i < m; i++) {
+          out[c][i] = (float) source.getFlat((order == null ? from + i : order[from + i]) * cols + c);
+        }
+      }
+      return;
+    }
+    float[] rows = f.values;
+    for (int c = 0; c < cols; c++) {
+      float[] column = out[c];
+      if (order == null) {
+        for (int i = 0, q = from * cols + c; i < m; i++, q += cols) {
+          column[i] = rows[q];
+        }
+      } else {
+        for (int i = 0; i < m; i++) {
+          column[i] = rows[order[from + i] * cols + c];
+        }
+      }
+    }
+  }
+
+  @Override
+  public double step() {
+    for (int l = 1; l <= depth; l++) {
+      affine(l);
+      if (l < depth) {
+        for (int j = 0; j < widths[l]; j++) {
+          activate(activations[l], z[l][j], a[l][j]);
+        }
+      }
+    }
+    double cost = meanSquaredError ? squaredErrorCostAndGradient() : crossEntropyCostAndGradient();
+    for (int l = depth; l > 1; l--) {
+      inputGradient(l);
+      for (int q = 0; q < widths[l - 1]; q++) {
+        activationGradient(activations[l - 1], z[l - 1][q], a[l - 1][q], dA[q], dZ[l - 1][q]);
+      }
+    }
+    // every dZ is known now: the parameter gradients, with independent sums side by side
+    for (int l = 1; l <= depth; l++) {
+      weightGradient(l);
+    }
+    biasGradients();
+    return cost;
+  }
+
+  /** {@code A = g(Z)}; ReLU as {@code max(Z, 0)}, which compiles without a branch. */
+  private void activate(Pointwise.Function f, float[] zq, float[] aq) {
+    if (f == Pointwise.Function.RELU) {
+      for (int i = 0; i < m; i++) {
+        aq[i] = Math.max(zq[i], 0f);
+      }
+    } else {
+      Pointwise.forward32(f, zq, aq, m);
+    }
+  }
+
+  /** {@code dZ = 0 + dA ⊙ g'(Z)}, as the tape computes it into its zeroed gradient. */
+  private void activationGradient(Pointwise.Function f, float[] zq, float[] aq, float[] da, float[] dz) {
+    if (f == Pointwise.Function.RELU) {
+      // g' = 1 where A > 0, else 0, without a branch: (A·1e38)·1e38 ≥ 1 for the smallest positive A
+      for (int i = 0; i < m; i++) {
+        dz[i] = 0f + da[i] * Math.min(1f, aq[i] * 1e38f * 1e38f);
+      }
+    } else {
+      Arrays.fill(dz, 0f);
+      Pointwise.backward32(f, zq, aq, da, dz, m);
+    }
+  }
+
+  /** {@code Z[l] = W[l]·A[l−1] + b[l]}, n[l] × m. */
+  private void affine(int l) {
+    int n = widths[l];
+    int k = widths[l - 1];
+    float[][] in = a[l - 1];
+    float[] weights = w[l];
+    for (int j = 0; j < n; j++) {
+      float[] out = z[l][j];
+      float bias = b[l][j];
+      if (tall[l]) {
+        // Z = b, then += A·w term by term; two terms per pass, in the same order
+        int p = 0;
+        if (k > 0) {
+          float w0 = weights[j * k];
+          float[] x0 = in[0];
+          for (int i = 0; i < m; i++) {
+            out[i] = bias + x0[i] * w0;
+          }
+          p = 1;
+        }
+        for (; p + 1 < k; p += 2) {
+          addTwoProducts(out, in[p], weights[j * k + p], in[p + 1], weights[j * k + p + 1]);
+        }
+        if (p < k) {
+          addProduct(out, in[p], weights[j * k + p]);
+        }
+      } else {
+        // LoopGemm's short kernel: the dot product first, then the bias
+        for (int i = 0; i < m; i++) {
+          float s = 0;
+          for (int p = 0; p < k; p++) {
+            s += in[p][i] * weights[j * k + p];
+          }
+          out[i] = bias + s;
+        }
+      }
+    }
+  }
+
+  /**
+   * Mean binary cross-entropy from the logits and its gradient {@code dZ = (σ(Z) − Y)/m}, both
+   * from one {@code e^−|z|}; the cost is summed in the tape's order (example by example) and
+   * rounded to float32 as the tape's 1 × 1 cost matrix rounds it.
+   */
+  private double crossEntropyCostAndGradient() {
+    int n = widths[depth];
+    float[][] logits = z[depth];
+    float[][] grad = dZ[depth];
+    float scale = (float) (1.0 / m);
+    double sum = 0;
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double zq = logits[j][i];
+        float y = yT[j][i];
+        double e = Math.exp(-Math.abs(zq));
+        sum += Math.max(zq, 0) - zq * y + BinaryCrossEntropy.log1pSmall(e);
+        double sigmoid = zq >= 0 ? 1 / (1 + e) : e / (1 + e);
+        grad[j][i] = 0f + scale * ((float) sigmoid - y);
+      }
+    }
+    return (float) (sum / m);
+  }
+
+  /** Mean squared error (summed over outputs, averaged over examples) and {@code dZ = 2(Z − Y)/m}. */
+  private double squaredErrorCostAndGradient() {
+    int n = widths[depth];
+    float[][] predictions = z[depth];
+    float[][] grad = dZ[depth];
+    double scale = 2.0 / m;
+    double sum = 0;
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double d = (double) predictions[j][i] - yT[j][i];
+        sum += d * d;
+        grad[j][i] = (float) (0.0 + scale * d);
+      }
+    }
+    return (float) (sum / m);
+  }
+
+  /** {@code dA[l−1] = W[l]ᵀ·dZ[l]}, n[l−1] × m, unit by unit of layer l. */
+  private void inputGradient(int l) {
+    int n = widths[l];
+    int k = widths[l - 1];
+    float[] weights = w[l];
+    for (int q = 0; q < k; q++) {
+      float[] out = dA[q];
+      float w0 = weights[q];
+      float[] d0 = dZ[l][0];
+      for (int i = 0; i < m; i++) {
+        out[i] = 0f + d0[i] * w0;
+      }
+      int u = 1;
+      for (; u + 1 < n; u += 2) {
+        addTwoProducts(out, dZ[l][u], weights[u * k + q], dZ[l][u + 1], weights[(u + 1) * k + q]);
+      }
+      if (u < n) {
+        addProduct(out, dZ[l][u], weights[u * k + q]);
+      }
+    }
+  }
+
+  /** {@code out += x·w}. */
+  private void addProduct(float[] out, float[] x, float w) {
+    for (int i = 0; i < m; i++) {
+      out[i] += x[i] * w;
+    }
+  }
+
+  /** {@code out = (out + x0·w0) + x1·w1}: two of a sum's terms in one pass, in order. */
+  private void addTwoProducts(float[] out, float[] x0, float w0, float[] x1, float w1) {
+    for (int i = 0; i < m; i++) {
+      out[i] = out[i] + x0[i] * w0 + x1[i] * w1;
+    }
+  }
+
+
+  /**
+   * {@code dW[l] = dZ[l]·A[l−1]ᵀ}: each entry a sum over the examples, the even ones and the odd
+   * ones apart as LoopGemm's long-k kernel (tall layers), or in one run as its short kernel. The
+   * entries of a row share their dZ row and are summed four at a time, so that eight
+   * independent sums keep the adders busy while each keeps its order.
+   */
+  private void weightGradient(int l) {
+    int k = widths[l - 1];
+    float[][] in = a[l - 1];
+    float[] out = dW[l];
+    for (int j = 0; j < widths[l]; j++) {
+      float[] d = dZ[l][j];
+      int row = j * k;
+      int p = 0;
+      if (tall[l]) {
+        for (; p + 3 < k; p += 4) {
+          evenOddSums4(d, in[p], in[p + 1], in[p + 2], in[p + 3], out, row + p);
+        }
+        for (; p + 1 < k; p += 2) {
+          evenOddSums2(d, in[p], in[p + 1], out, row + p);
+        }
+        if (p < k) {
+          out[row + p] = evenOddSum(d, in[p]);
+        }
+      } else {
+        for (; p < k; p++) {
+          out[row + p] = runSum(d, in[p]);
+        }
+      }
+    }
+  }
+
+  /** {@code 0 + (Σ_even d·x + Σ_odd d·x)}, the zero being the tape's zeroed gradient. */
+  private float evenOddSum(float[] d, float[] x) {
+    float s0 = 0;
+    float s1 = 0;
+    int i = 0;
+    for (; i + 1 < m; i += 2) {
+      s0 += d[i] * x[i];
+      s1 += d[i + 1] * x[i + 1];
+    }
+    if (i < m) {
+      s0 += d[i] * x[i];
+    }
+    return 0f + (s0 + s1);
+  }
+
+  private void evenOddSums2(float[] d, float[] x0, float[] x1, float[] out, int at) {
+    float e0 = 0;
+    float o0 = 0;
+    float e1 = 0;
+    float o1 = 0;
+    int i = 0;
+    for (; i + 1 < m; i += 2) {
+      float dEven = d[i];
+      float dOdd = d[i + 1];
+      e0 += dEven * x0[i];
+      o0 += dOdd * x0[i + 1];
+      e1 += dEven * x1[i];
+      o1 += dOdd * x1[i + 1];
+    }
+    if (i < m) {
+      e0 += d[i] * x0[i];
+      e1 += d[i] * x1[i];
+    }
+    out[at] = 0f + (e0 + o0);
+    out[at + 1] = 0f + (e1 + o1);
+  }
+
+  private void evenOddSums4(float[] d, float[] x0, float[] x1, float[] x2, float[] x3, float[] out, int at) {
+    float e0 = 0;
+    float o0 = 0;
+    float e1 = 0;
+    float o1 = 0;
+    float e2 = 0;
+    float o2 = 0;
+    float e3 = 0;
+    float o3 = 0;
+    int i = 0;
+    for (; i + 1 < m; i += 2) {
+      float dEven = d[i];
+      float dOdd = d[i + 1];
+      e0 += dEven * x0[i];
+      o0 += dOdd * x0[i + 1];
+      e1 += dEven * x1[i];
+      o1 += dOdd * x1[i + 1];
+      e2 += dEven * x2[i];
+      o2 += dOdd * x2[i + 1];
+      e3 += dEven * x3[i];
+      o3 += dOdd * x3[i + 1];
+    }
+    if (i < m) {
+      e0 += d[i] * x0[i];
+      e1 += d[i] * x1[i];
+      e2 += d[i] * x2[i];
+      e3 += d[i] * x3[i];
+    }
+    out[at] = 0f + (e0 + o0);
+    out[at + 1] = 0f + (e1 + o1);
+    out[at + 2] = 0f + (e2 + o2);
+    out[at + 3] = 0f + (e3 + o3);
+  }
+
+  /** One run over the examples from the zeroed gradient. */
+  private float runSum(float[] d, float[] x) {
+    float s = 0f;
+    for (int i = 0; i < m; i++) {
+      s += d[i] * x[i];
+    }
+    return s;
+  }
+
+  /**
+   * {@code db[l] = Σ_examples dZ[l]} for every layer, example by example as the tape's column
+   * sums, eight rows at a time (the rows of all layers in one list, padded with zero rows).
+   */
+  private void biasGradients() {
+    float[][] rows = biasRows;
+    for (int r = 0; r < rows.length; r += 8) {
+      float[] d0 = rows[r];
+      float[] d1 = rows[r + 1];
+      float[] d2 = rows[r + 2];
+      float[] d3 = rows[r + 3];
+      float[] d4 = rows[r + 4];
+      float[] d5 = rows[r + 5];
+      float[] d6 = rows[r + 6];
+      float[] d7 = rows[r + 7];
+      float s0 = 0f;
+      float s1 = 0f;
+      float s2 = 0f;
+      float s3 = 0f;
+      float s4 = 0f;
+      float s5 = 0f;
+      float s6 = 0f;
+      float s7 = 0f;
+      for (int i = 0; i < m; i++) {
+        s0 += d0[i];
+        s1 += d1[i];
+        s2 += d2[i];
+        s3 += d3[i];
+        s4 += d4[i];
+        s5 += d5[i];
+        s6 += d6[i];
+        s7 += d7[i];
+      }
+      biasTargets[r][biasIndices[r]] = s0;
+      biasTargets[r + 1][biasIndices[r + 1]] = s1;
+      biasTargets[r + 2][biasIndices[r + 2]] = s2;
+      biasTargets[r + 3][biasIndices[r + 3]] = s3;
+      biasTargets[r + 4][biasIndices[r + 4]] = s4;
+      biasTargets[r + 5][biasIndices[r + 5]] = s5;
+      biasTargets[r + 6][biasIndices[r + 6]] = s6;
+      biasTargets[r + 7][biasIndices[r + 7]] = s7;
+    }
+  }
+}

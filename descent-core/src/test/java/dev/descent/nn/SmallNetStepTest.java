@@ -1,0 +1,166 @@
+package dev.descent.nn;
+
+import static dev.descent.Golden.assertClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.Golden;
+import dev.descent.autodiff.Variable;
+import dev.descent.optim.Optimizer;
+import dev.descent.optim.Optimizers;
+import dev.descent.regularize.Dropout;
+import dev.descent.regularize.L2Penalty;
+import dev.descent.tensor.Gemm;
+import dev.descent.tensor.Matrix;
+import dev.descent.tensor.Precision;
+import dev.descent.tensor.Rng;
+import dev.descent.tensor.SizeSwitchingGemm;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class SmallNetStepTest {
+
+  @Test
+  void costAndGradientsMatchGoldenInFloat32() {
+    Network net = DenseBinaryGoldenTest.goldenNetwork(Precision.F32);
+    Matrix x = Golden.matrix(DenseBinaryGoldenTest.G.get("X"), Precision.F64);
+    Matrix y = Golden.column(DenseBinaryGoldenTest.G.get("Y"), Precision.F64);
+    TrainingStep step = net.trainingStep(x.rows());
+    assertInstanceOf(SmallNetStep.class, step);
+    step.load(x, y, null, 0);
+    double cost = step.step();
+    assertClose(DenseBinaryGoldenTest.G.get("cost").asDouble(), cost, 1e-6, "cost");
+    for (Variable v : net.parameters()) {
+      assertClose(Golden.matrix(DenseBinaryGoldenTest.G.get("grads").get("d" + v.name()), Precision.F64), v.grad(),
+          1e-5, "d" + v.name());
+    }
+  }
+
+  /**
+   * The same network trained by the tape (forced by a Gemm other than the default) and by the
+   * small step: every cost and, at the end, every parameter equal to the last bit, for batches
+   * that take LoopGemm's tall kernels (m ≥ 4 × widths), its short ones, and a mix of both.
+   */
+  @ParameterizedTest(name = "{0} inputs, hidden {1} {2}, {3} outputs, {4}, m = {5}")
+  @CsvSource({
+      "2, 5;2, relu, 1, binary-cross-entropy, 64",
+      "2, 5;2, relu, 1, binary-cross-entropy, 44",
+      "2, 5;2, relu, 1, binary-cross-entropy, 16",
+      "2, 5;2, relu, 1, binary-cross-entropy, 1",
+      "2, 10;5, relu, 1, binary-cross-entropy, 41",
+      "3, 8;4, tanh, 2, mean-squared-error, 40",
+      "3, 8;4, sigmoid, 2, binary-cross-entropy, 9",
+      "4, 6, leaky-relu, 3, binary-cross-entropy, 33",
+      "4, 6, linear, 1, mean-squared-error, 24"})
+  void trainsBitForBitAsTheTape(int inputs, String hidden, String activation, int outputs, String loss, int m) {
+    Network small = network(inputs, hidden, activation, outputs, loss, Gemm.auto());
+    Network tape = network(inputs, hidden, activation, outputs, loss,
+        new SizeSwitchingGemm(SizeSwitchingGemm.DEFAULT_THRESHOLD));
+    assertInstanceOf(SmallNetStep.class, small.trainingStep(m));
+    assertInstanceOf(Plan.class, tape.trainingStep(m));
+    Rng rng = new Rng(11);
+    Matrix x = Matrix.zeros(Precision.F32, 3 * m, inputs);
+    Matrix y = Matrix.zeros(Precision.F32, 3 * m, outputs);
+    for (int k = 0; k < x.size(); k++) {
+      x.setFlat(k, rng.nextGaussian());
+    }
+    for (int k = 0; k < y.size(); k++) {
+      y.setFlat(k, loss.equals("mean-squared-error") ? rng.nextGaussian() : rng.nextInt(2));
+    }
+    int[] order = new int[3 * m];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = (7 * i + 3) % order.length;  // a permutation: 7 divides none of the sizes
+    }
+    Optimizer smallAdam = new Optimizer(Optimizers.adam(0.01), small.parameters());
+    Optimizer tapeAdam = new Optimizer(Optimizers.adam(0.01), tape.parameters());
+    for (int t = 0; t < 30; t++) {
+      int from = (t % 3) * m;
+      TrainingStep a = small.trainingStep(m);
+      TrainingStep b = tape.trainingStep(m);
+      a.load(x, y, order, from);
+      b.load(x, y, order, from);
+      double costA = a.step();
+      double costB = b.step();
+      assertEquals(costB, costA, 0.0, "cost of step " + t);
+      if (t == 0) {
+        assertSameValues(tape.parameters(), small.parameters(), true);
+      }
+      smallAdam.step();
+      tapeAdam.step();
+    }
+    assertSameValues(tape.parameters(), small.parameters(), false);
+  }
+
+  private static void assertSameValues(List<Variable> expected, List<Variable> actual, boolean gradients) {
+    for (int p = 0; p < expected.size(); p++) {
+      Matrix e = gradients ? expected.get(p).grad() : expected.get(p).value();
+      Matrix a = gradients ? actual.get(p).grad() : actual.get(p).value();
+      for (int k = 0; k < e.size(); k++) {
+        assertEquals(e.getFlat(k), a.getFlat(k), 0.0,
+            (gradients ? "d" : "") + expected.get(p).name() + " entry " + k);
+      }
+    }
+  }
+
+  private static Network network(int inputs, String hidden, String activation, int outputs, String loss, Gemm gemm) {
+    NetworkBuilder b = Network.builder(inputs, Precision.F32, new Rng(3)).gemm(gemm);
+    for (String units : hidden.split(";")) {
+      b.dense(Integer.parseInt(units), Init.he()).activation(Activation.parse(activation));
+    }
+    return b.dense(outputs, Init.he()).loss(Loss.parse(loss)).build();
+  }
+
+  @Test
+  void takesOnlyWhatItComputes() {
+    assertTrue(SmallNetStep.supports(course(Precision.F32).build()));
+    assertFalse(SmallNetStep.supports(course(Precision.F64).build()), "float64 stays on the tape");
+    assertFalse(SmallNetStep.supports(course(Precision.F32).costTerm(new L2Penalty(0.1)).build()), "cost terms");
+    assertFalse(SmallNetStep.supports(Network.builder(2, Precision.F32, new Rng(3))
+        .dense(5, Init.he()).activation(Activation.RELU).layer(Dropout.keep(0.8))
+        .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build()), "dropout");
+    assertFalse(SmallNetStep.supports(Network.builder(2, Precision.F32, new Rng(3))
+        .dense(SmallNetStep.MAX_WIDTH + 1, Init.he()).activation(Activation.RELU)
+        .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build()), "a layer wider than MAX_WIDTH");
+    assertFalse(SmallNetStep.supports(Network.builder(2, Precision.F32, new Rng(3))
+        .dense(5, Init.he()).activation(Activation.RELU)
+        .dense(3, Init.he()).loss(Loss.CATEGORICAL_CROSS_ENTROPY).build()), "softmax");
+    Network net = course(Precision.F32).build();
+    assertSame(net.trainingStep(64), net.trainingStep(64));
+    assertNotEquals(net.trainingStep(64), net.trainingStep(44));
+    assertEquals(44, net.trainingStep(44).batchSize());
+  }
+
+  @Test
+  void loadsFloat64RowsAsTheTapeDoes() {
+    Network small = course(Precision.F32).build();
+    Network tape = course(Precision.F32).gemm(new SizeSwitchingGemm(SizeSwitchingGemm.DEFAULT_THRESHOLD)).build();
+    Matrix x = Matrix.zeros(Precision.F64, 30, 2);
+    Matrix y = Matrix.zeros(Precision.F64, 30, 1);
+    Rng rng = new Rng(5);
+    for (int k = 0; k < x.size(); k++) {
+      x.setFlat(k, rng.nextGaussian() * 1e-3 + 1.0 / 3);
+    }
+    for (int k = 0; k < y.size(); k++) {
+      y.setFlat(k, rng.nextInt(2));
+    }
+    TrainingStep a = small.trainingStep(30);
+    TrainingStep b = tape.trainingStep(30);
+    a.load(x, y, null, 0);
+    b.load(x, y, null, 0);
+    assertEquals(b.step(), a.step(), 0.0);
+    assertSameValues(tape.parameters(), small.parameters(), true);
+  }
+
+  private static NetworkBuilder course(Precision precision) {
+    return Network.builder(2, precision, new Rng(3))
+        .dense(5, Init.he()).activation(Activation.RELU)
+        .dense(2, Init.he()).activation(Activation.RELU)
+        .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY);
+  }
+}
