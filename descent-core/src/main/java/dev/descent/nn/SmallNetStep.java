@@ -26,7 +26,11 @@ import java.util.List;
  * at least 4 times the layer's widths: {@code Z = b}, then {@code += A·w} term by term; {@code dW}
  * as two sums over the even and the odd examples), and each gradient starts from zero as the
  * tape's zeroed gradients do. Larger products, which the tape sends to OpenBLAS, are summed in
- * the same loop order here, so they differ from the tape only in rounding.
+ * the same loop order here, so they differ from the tape only in rounding. One difference
+ * beyond rounding, on purpose: ReLU is {@code max(Z, 0)} and its derivative a multiplication,
+ * both without a branch (a mispredicted branch per unit costs more than the arithmetic), so a
+ * NaN pre-activation stays NaN here where the tape's ReLU maps it to 0; the cost turns NaN and
+ * the trainer stops, as numpy and PyTorch would.
  *
  * <p>Takes: {@link Dense} layers with bias, each followed by at most one {@link ActivationLayer}
  * (none after the last), binary cross-entropy or mean squared error, no cost terms, the default
@@ -208,15 +212,7 @@ public final class SmallNetStep implements TrainingStep {
 
   @Override
   public double step() {
-    for (int l = 1; l <= depth; l++) {
-      affine(l);
-      if (l < depth) {
-        for (int j = 0; j < widths[l]; j++) {
-          activate(activations[l], z[l][j], a[l][j]);
-        }
-      }
-    }
-    double cost = meanSquaredError ? squaredErrorCostAndGradient() : crossEntropyCostAndGradient();
+    double cost = forward();
     for (int l = depth; l > 1; l--) {
       inputGradient(l);
       for (int q = 0; q < widths[l - 1]; q++) {
@@ -229,6 +225,40 @@ public final class SmallNetStep implements TrainingStep {
     }
     biasGradients();
     return cost;
+  }
+
+  /**
+   * Forward only, on the loaded batch: the mean cost as the tape computes it. (The output
+   * layer's dZ is filled too; no parameter gradient is touched.)
+   */
+  double forward() {
+    for (int l = 1; l <= depth; l++) {
+      affine(l);
+      if (l < depth) {
+        for (int j = 0; j < widths[l]; j++) {
+          activate(activations[l], z[l][j], a[l][j]);
+        }
+      }
+    }
+    return meanSquaredError ? squaredErrorCostAndGradient() : crossEntropyCostAndGradient();
+  }
+
+  /**
+   * After {@link #forward()}: how many loaded examples have their first output on the same side
+   * of 0.5 as their first target (the output being σ(Z) in float32 for cross-entropy, Z for
+   * squared error), which is the accuracy's count for a single output.
+   */
+  int agreeing() {
+    float[] logits = z[depth][0];
+    float[] targets = yT[0];
+    int count = 0;
+    for (int i = 0; i < m; i++) {
+      double output = meanSquaredError ? logits[i] : (float) Pointwise.sigmoid(logits[i]);
+      if ((output > 0.5) == (targets[i] > 0.5)) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** {@code A = g(Z)}; ReLU as {@code max(Z, 0)}, which compiles without a branch. */

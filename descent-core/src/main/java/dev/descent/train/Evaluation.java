@@ -27,6 +27,25 @@ public record Evaluation(double cost, double accuracy, Matrix outputs) {
     return new Evaluation(cost, accuracy, outputs);
   }
 
+  /**
+   * The cost and accuracy of {@link #of} without the outputs: what training reads after each
+   * epoch. A small dense network with one output (or a regression) is scored in one fused pass
+   * ({@link Network#tally}), which gives the same two numbers without allocating.
+   */
+  public static Score score(Network network, Dataset data) {
+    if (!data.isClassification() || data.targets().cols() == 1) {
+      Network.Tally tally = network.tally(data.features(), data.targets());
+      if (tally != null) {
+        return new Score(tally.cost(), data.isClassification() ? (double) tally.agreeing() / data.size() : Double.NaN);
+      }
+    }
+    Evaluation full = of(network, data);
+    return new Score(full.cost(), full.accuracy());
+  }
+
+  /** A cost and an accuracy (NaN for a regression). */
+  public record Score(double cost, double accuracy) {}
+
   /** The class of row i of network outputs: sigmoid above 0.5, else argmax (lowest on ties). */
   public static int predictedClass(Matrix outputs, int i) {
     if (outputs.cols() == 1) {

@@ -114,7 +114,7 @@ public final class Trainer {
       double devCost = Double.NaN;
       double devAccuracy = Double.NaN;
       if (dev != null && config.evaluateDev()) {
-        Evaluation ev = Evaluation.of(network, dev);
+        Evaluation.Score ev = Evaluation.score(network, dev);
         devCost = ev.cost();
         devAccuracy = ev.accuracy();
       }
