@@ -336,9 +336,9 @@ class Report:
               "targets below are evaluated on them only for illustration.")
             w()
         if busy:
-            w("> **Shared machine**: the load average was %s at the start and %s at the end on %d cores: other "
-              "builds were running, so every number here is disturbed (small steps and multi-threaded products "
-              "suffer most). Rerun `descent-bench/compare.sh` on a quiet machine before drawing conclusions."
+            w("> **Shared machine**: the load average was %s at the start and %s at the end on %d cores: something "
+              "else was competing for the cores (other processes or, on a virtual machine, other tenants), so every "
+              "number here may be disturbed (small steps and multi-threaded products suffer most). Rerun `descent-bench/compare.sh` on a quiet machine before drawing conclusions."
               % (start[0], end[0] if end else "?", cores))
             w()
         w("## Targets")
