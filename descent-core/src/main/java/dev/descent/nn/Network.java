@@ -36,9 +36,12 @@ public final class Network {
   // batch and the last partial one, and must find both without boxing a key (no allocation)
   private final Plan[] recentTrain = new Plan[2];
   private final Plan[] recentInfer = new Plan[2];
-  // the small-network steps by batch size (null: the network is not one they take)
+  /** Rows per pass when predicting, costing or tallying a whole data set. */
+  private static final int CHUNK = 1024;
+  // the small-network steps by batch size, when SmallNetStep takes this network
   private final Map<Integer, SmallNetStep> smallSteps = new HashMap<>();
-  private final SmallNetStep[] recentSmall = new SmallNetStep[2];
+  private final SmallNetStep[] recentSmallTrain = new SmallNetStep[2];
+  private final SmallNetStep[] recentSmallScore = new SmallNetStep[2];
   private final boolean small;
   // each training plan's mask generator, by batch size, and states to continue from (checkpoints)
   private final Map<Integer, Rng> maskStreams = new java.util.TreeMap<>();
@@ -149,20 +152,27 @@ public final class Network {
    * training {@link Plan}. Built on first use and cached, like the plans.
    */
   public TrainingStep trainingStep(int batchSize) {
-    // the plan is built even when unused: it registers the batch size's mask stream, which a checkpoint records
-    Plan plan = plan(batchSize, Mode.TRAIN);
-    return small ? smallStep(batchSize) : plan;
+    return small ? smallStep(batchSize, recentSmallTrain, true) : plan(batchSize, Mode.TRAIN);
   }
 
-  private SmallNetStep smallStep(int batchSize) {
-    for (SmallNetStep s : recentSmall) {
+  /**
+   * The small step for {@code batchSize}, found among {@code recent} (training and scoring keep
+   * their own two) or else cached by size. For training, a miss also looks up the training plan,
+   * though it stays unused: building it registers the batch size's mask stream, which a
+   * checkpoint records.
+   */
+  private SmallNetStep smallStep(int batchSize, SmallNetStep[] recent, boolean training) {
+    for (SmallNetStep s : recent) {
       if (s != null && s.batchSize() == batchSize) {
         return s;
       }
     }
-    SmallNetStep step = smallSteps.computeIfAbsent(batchSize, m -> SmallNetStep.forNetwork(this, m));
-    recentSmall[1] = recentSmall[0];
-    recentSmall[0] = step;
+    if (training) {
+      plan(batchSize, Mode.TRAIN);
+    }
+    SmallNetStep step = smallSteps.computeIfAbsent(batchSize, m -> new SmallNetStep(this, m));
+    recent[1] = recent[0];
+    recent[0] = step;
     return step;
   }
 
@@ -226,7 +236,8 @@ public final class Network {
   public void clearPlans() {
     plans.clear();
     smallSteps.clear();
-    java.util.Arrays.fill(recentSmall, null);
+    java.util.Arrays.fill(recentSmallTrain, null);
+    java.util.Arrays.fill(recentSmallScore, null);
     java.util.Arrays.fill(recentTrain, null);
     java.util.Arrays.fill(recentInfer, null);
   }
@@ -234,9 +245,8 @@ public final class Network {
   /** The network's outputs (probabilities for classifiers) for every row of {@code features}, in float64. */
   public Matrix predict(Matrix features) {
     Matrix result = Matrix.zeros(Precision.F64, features.rows(), outputs());
-    int chunk = 1024;
-    for (int from = 0; from < features.rows(); from += chunk) {
-      int m = Math.min(chunk, features.rows() - from);
+    for (int from = 0; from < features.rows(); from += CHUNK) {
+      int m = Math.min(CHUNK, features.rows() - from);
       Plan plan = plan(m, Mode.INFER);
       plan.load(features, null, null, from);
       plan.forward();
@@ -251,9 +261,8 @@ public final class Network {
   /** The mean data cost (no regularization terms) over all rows, in inference mode. */
   public double cost(Matrix features, Matrix targets) {
     double total = 0;
-    int chunk = 1024;
-    for (int from = 0; from < features.rows(); from += chunk) {
-      int m = Math.min(chunk, features.rows() - from);
+    for (int from = 0; from < features.rows(); from += CHUNK) {
+      int m = Math.min(CHUNK, features.rows() - from);
       Plan plan = plan(m, Mode.INFER);
       plan.load(features, targets, null, from);
       total += plan.forward() * m;
@@ -273,10 +282,9 @@ public final class Network {
     }
     double total = 0;
     int agreeing = 0;
-    int chunk = 1024;
-    for (int from = 0; from < features.rows(); from += chunk) {
-      int m = Math.min(chunk, features.rows() - from);
-      SmallNetStep step = smallStep(m);
+    for (int from = 0; from < features.rows(); from += CHUNK) {
+      int m = Math.min(CHUNK, features.rows() - from);
+      SmallNetStep step = smallStep(m, recentSmallScore, false);
       step.load(features, targets, null, from);
       total += step.forward() * m;
       agreeing += step.agreeing();

@@ -69,7 +69,8 @@ public final class SmallNetStep implements TrainingStep {
   private final float[][] biasTargets;
   private final int[] biasIndices;
 
-  private SmallNetStep(Network network, int m) {
+  /** For {@code network}, which {@link #supports} must take, on batches of {@code m}. */
+  SmallNetStep(Network network, int m) {
     this.m = m;
     List<Dense> dense = new ArrayList<>();
     List<Pointwise.Function> functions = new ArrayList<>();
@@ -135,14 +136,6 @@ public final class SmallNetStep implements TrainingStep {
     this.biasIndices = biasIndices.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /**
-   * This step for {@code network} on batches of {@code m}, or null when the network is not one
-   * it takes (see the class comment); the caller then uses the tape.
-   */
-  static SmallNetStep forNetwork(Network network, int m) {
-    return supports(network) ? new SmallNetStep(network, m) : null;
-  }
-
   static boolean supports(Network network) {
     if (network.precision() != Precision.F32 || network.gemm() != Gemm.auto() || !network.costTerms().isEmpty()
         || (network.loss() != Loss.BINARY_CROSS_ENTROPY && network.loss() != Loss.MEAN_SQUARED_ERROR)
@@ -161,7 +154,7 @@ public final class SmallNetStep implements TrainingStep {
         return false;
       }
     }
-    return layers.get(layers.size() - 1) instanceof Dense;
+    return true;
   }
 
   private static float[] values(Matrix matrix) {
