@@ -154,9 +154,10 @@ class JournalTest {
     TrialRecord zero = first.trials().get(0);
     SearchConfig otherSeed = SearchConfig.of(22, 10).withSampler(CONFIG.sampler()).withPruner(CONFIG.pruner()).withCoarseToFine(CONFIG.coarseToFine());
     DescentException e = assertThrows(DescentException.class, () -> run(otherSeed, file, new ArrayList<>(), null));
-    TrialRecord line1 = TrialRecord.fromJson(readLine(file, 0));
-    Trial proposed = Trial.of(22, line1.id(), SearchReproducibilityTest.space().sample(new dev.descent.tensor.Rng(22).fork("propose", line1.id())));
-    assertEquals(file + " line 1: trial " + line1.id() + " was run with " + line1.params() + " (seed " + line1.seed() + ", round 1) but this search proposes "
+    // Trials finish in any order on two threads; the check walks trial ids, so trial 0 is refused wherever its line is.
+    TrialRecord trial0 = TrialRecord.fromJson(readLine(file, lineOf(file, 0) - 1));
+    Trial proposed = Trial.of(22, 0, SearchReproducibilityTest.space().sample(new dev.descent.tensor.Rng(22).fork("propose", 0)));
+    assertEquals(file + " line " + lineOf(file, 0) + ": trial 0 was run with " + trial0.params() + " (seed " + trial0.seed() + ", round 1) but this search proposes "
         + proposed.params() + " (seed " + proposed.seed() + ", round 1); the journal belongs to another search: resume with the same seed, "
         + "params, sampler, trials and rounds, or start a new journal", e.getMessage());
     assertEquals(0, zero.id());
