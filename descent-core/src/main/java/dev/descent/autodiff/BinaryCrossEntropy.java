@@ -43,7 +43,8 @@ public final class BinaryCrossEntropy extends Op {
     out.value().setFlat(0, sum / zv.rows());
   }
 
-  static double elementLoss(double z, double y) {
+  /** The cost of one logit z against its label y (the op's cost is the sum of these over the m rows). */
+  public static double elementLoss(double z, double y) {
     return Math.max(z, 0) - z * y + log1pSmall(Math.exp(-Math.abs(z)));
   }
 

@@ -72,7 +72,8 @@ public final class Pointwise extends Op {
     }
   }
 
-  static void forward64(Function f, double[] x, double[] y, int n) {
+  /** {@code y = f(x)} on the first n elements; also used by the gradient check's dense replay. */
+  public static void forward64(Function f, double[] x, double[] y, int n) {
     switch (f) {
       case LINEAR -> System.arraycopy(x, 0, y, 0, n);
       case RELU -> { for (int k = 0; k < n; k++) { double v = x[k]; y[k] = v > 0 ? v : 0; } }

@@ -28,15 +28,7 @@ public final class SoftmaxCrossEntropy extends Op {
     int n = zv.cols();
     double sum = 0;
     for (int i = 0, m = zv.rows(); i < m; i++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int j = 0; j < n; j++) {
-        max = Math.max(max, zv.get(i, j));
-      }
-      double sumExp = 0;
-      for (int j = 0; j < n; j++) {
-        sumExp += Math.exp(zv.get(i, j) - max);
-      }
-      double logSumExp = max + Math.log(sumExp);
+      double logSumExp = logSumExp(zv, i);
       for (int j = 0; j < n; j++) {
         double label = yv.get(i, j);
         if (label != 0) {
@@ -45,6 +37,33 @@ public final class SoftmaxCrossEntropy extends Op {
       }
     }
     out.value().setFlat(0, sum / zv.rows());
+  }
+
+  /** {@code log Σ_j e^z[row][j]}, shifted by the row's largest logit so that no term overflows. */
+  private static double logSumExp(Matrix z, int row) {
+    int n = z.cols();
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < n; j++) {
+      max = Math.max(max, z.get(row, j));
+    }
+    double sumExp = 0;
+    for (int j = 0; j < n; j++) {
+      sumExp += Math.exp(z.get(row, j) - max);
+    }
+    return max + Math.log(sumExp);
+  }
+
+  /** The cost of one example: logits row {@code row} of z against one-hot row {@code labelRow} of y (the cost is their mean). */
+  public static double exampleCost(Matrix z, int row, Matrix y, int labelRow) {
+    double logSumExp = logSumExp(z, row);
+    double cost = 0;
+    for (int j = 0, n = z.cols(); j < n; j++) {
+      double label = y.get(labelRow, j);
+      if (label != 0) {
+        cost -= label * (z.get(row, j) - logSumExp);
+      }
+    }
+    return cost;
   }
 
   @Override

@@ -29,8 +29,12 @@ import java.util.function.Supplier;
  * touched; the report says {@code dropoutDisabled}). Any tape can be checked too, given its cost
  * and float64 parameters. Each θ entry is perturbed in place and only the ops from the first one
  * that reads the parameter to the cost are replayed: J(θ±ε) is exactly what a full replay gives,
- * and nothing is allocated per evaluation. A network's full check shares its entries among
- * worker threads (one per core, at least {@value #ENTRIES_PER_WORKER} entries each), each on its
+ * and nothing is allocated per evaluation. A network of dense and activation layers without cost
+ * terms is evaluated faster, by {@link DenseReplay}: the moved entry's column is carried into the
+ * next layer as a rank-1 change, so J(θ±ε) equals a replay's up to rounding far below what ε
+ * resolves. A network's full check shares its entries among
+ * worker threads (one per core, at least {@value #ENTRIES_PER_WORKER} entries each, or
+ * {@value #DENSE_ENTRIES_PER_WORKER} by dense replay), each on its
  * own float64 copy: every entry gets the same two evaluations, so the numbers do not depend on
  * the thread count.
  *
@@ -56,9 +60,16 @@ public final class GradientCheck {
   private final int entries;
   /** Another check of the same network and data, for a worker thread; null for a bare tape. */
   private Supplier<GradientCheck> replicas;
+  /** J with one entry moved, from the unmoved layers, for a network of dense layers; else null (replay the tape). */
+  private DenseReplay dense;
 
   /** Fewer entries than this per thread are not worth a thread (a worker costs a network copy and a start-up). */
   static final int ENTRIES_PER_WORKER = 512;
+  /**
+   * The same for {@link DenseReplay}, whose entries cost some 20 times less: the 2 611 entries of
+   * the benchmark net took 5.5 ms on one thread and 6.6 ms on two.
+   */
+  static final int DENSE_ENTRIES_PER_WORKER = 8192;
 
   private GradientCheck(Tape tape, Variable cost, List<Variable> parameters, boolean dropoutDisabled) {
     List<Op> all = tape.ops();
@@ -104,7 +115,9 @@ public final class GradientCheck {
     Network checked = CheckInputs.deterministicF64(network);
     Plan plan = checked.plan(features.rows(), Mode.TRAIN);
     plan.load(features, targets, null, 0);
-    return new GradientCheck(plan.tape(), plan.cost(), checked.parameters(), CheckInputs.hasRandomLayers(network));
+    GradientCheck check = new GradientCheck(plan.tape(), plan.cost(), checked.parameters(), CheckInputs.hasRandomLayers(network));
+    check.dense = DenseReplay.of(List.of(check.ops), checked.loss(), check.parameters);
+    return check;
   }
 
   /** {@link #of(Network, Matrix, Matrix)} on a data set's features and targets. */
@@ -136,7 +149,8 @@ public final class GradientCheck {
   /** Fills {@code numerical} with centered differences, on as many threads as pay. */
   void numericalGradient(double eps) {
     int cores = Runtime.getRuntime().availableProcessors();
-    numericalGradient(eps, replicas == null ? 1 : Math.max(1, Math.min(cores, entries / ENTRIES_PER_WORKER)));
+    int perWorker = dense == null ? ENTRIES_PER_WORKER : DENSE_ENTRIES_PER_WORKER;
+    numericalGradient(eps, replicas == null ? 1 : Math.max(1, Math.min(cores, entries / perWorker)));
   }
 
   /** On {@code workers} threads (this check and {@code workers − 1} replicas); one worker allocates nothing. */
@@ -182,6 +196,11 @@ public final class GradientCheck {
     tape.forward();
   }
 
+  /** Whether the numerical gradient comes from {@link DenseReplay} rather than a replay of the tape (for tests). */
+  boolean usesDenseReplay() {
+    return dense != null;
+  }
+
   /** The numerical gradient of the last full check, per parameter (for tests). */
   double[][] numerical() {
     return numerical;
@@ -193,6 +212,10 @@ public final class GradientCheck {
 
   /** Centered differences for the entries {@code [lo, hi)} of all parameters in order, into {@code out}; no allocation. */
   private void numericalRange(int lo, int hi, double eps, double[][] out) {
+    if (dense != null) {
+      denseRange(lo, hi, eps, out);
+      return;
+    }
     int start = 0;
     for (int p = 0; p < parameters.length; p++) {
       DoubleBuffer theta = values[p];
@@ -213,6 +236,26 @@ public final class GradientCheck {
         // back to θ: a later parameter replays only from its own first use, and the ops before
         // that must hold θ's values, not those of this parameter's last perturbation
         costFrom(from);
+      }
+      start += size;
+    }
+  }
+
+  /**
+   * {@link #numericalRange} by {@link DenseReplay}: θ stays as it is, and each entry moves by
+   * what storing θ ± ε would move it, so that J is taken where a replay would take it.
+   */
+  private void denseRange(int lo, int hi, double eps, double[][] out) {
+    dense.refresh();
+    int start = 0;
+    for (int p = 0; p < parameters.length; p++) {
+      DoubleBuffer theta = values[p];
+      int size = out[p].length;
+      for (int k = Math.max(0, lo - start), end = Math.min(size, hi - start); k < end; k++) {
+        double saved = theta.get(k);
+        double plus = dense.cost(p, k, (saved + eps) - saved);
+        double minus = dense.cost(p, k, (saved - eps) - saved);
+        out[p][k] = (plus - minus) / (2 * eps);
       }
       start += size;
     }

@@ -7,6 +7,7 @@ import dev.descent.autodiff.Pointwise;
 import dev.descent.autodiff.Softmax;
 import dev.descent.autodiff.SoftmaxCrossEntropy;
 import dev.descent.autodiff.Variable;
+import dev.descent.tensor.Matrix;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -28,6 +29,23 @@ public enum Loss {
       case CATEGORICAL_CROSS_ENTROPY -> new SoftmaxCrossEntropy(logits, targets);
       case MEAN_SQUARED_ERROR -> new MeanSquaredError(logits, targets);
     };
+  }
+
+  /**
+   * The cost of one example, logits row {@code row} against targets row {@code targetRow}, summed
+   * over its outputs as the {@link #cost} op sums them; that op's cost is the mean of these.
+   */
+  public double exampleCost(Matrix logits, int row, Matrix targets, int targetRow) {
+    if (this == CATEGORICAL_CROSS_ENTROPY) {
+      return SoftmaxCrossEntropy.exampleCost(logits, row, targets, targetRow);
+    }
+    double sum = 0;
+    for (int c = 0, n = logits.cols(); c < n; c++) {
+      double z = logits.get(row, c);
+      double y = targets.get(targetRow, c);
+      sum += this == BINARY_CROSS_ENTROPY ? BinaryCrossEntropy.elementLoss(z, y) : (z - y) * (z - y);
+    }
+    return sum;
   }
 
   /** The op turning logits into outputs: probabilities for the classifiers. */

@@ -43,7 +43,7 @@ final class GradcheckSuite implements Suite {
   @Override
   public String describe(BenchSettings settings) {
     return "GradientCheck of a [20,50,30,1] float64 net on 32 examples (2 611 parameters), full and "
-        + DIRECTIONS + " directions, ε 1e-7; median of " + settings.repeatsOr(5) + " check(s) after " + WARMUPS + " warm-up checks";
+        + DIRECTIONS + " directions, ε 1e-7; median of " + settings.repeatsOr(5) + " check(s) after " + (settings.quick() ? WARMUPS + " warm-up checks" : "warm-up checks for " + WARMUP_SECONDS + " s");
   }
 
   @Override
@@ -60,7 +60,7 @@ final class GradcheckSuite implements Suite {
     }
     int repeats = settings.repeatsOr(5);
     long params = net.parameterCount();
-    Timed<GradientCheckReport> full = timed("gradcheck-full", () -> GradientCheck.of(net, x, y).run(), repeats, log);
+    Timed<GradientCheckReport> full = timed("gradcheck-full", () -> GradientCheck.of(net, x, y).run(), repeats, settings.quick(), log);
     GradientCheckReport fullControl = GradientCheck.of(net, x, y).run(CheckOptions.defaults().withCorruption(CONTROL));
     Map<String, Object> f = details(full.times(), params, 2 * params);
     f.put("difference", full.report().difference());
@@ -70,7 +70,7 @@ final class GradcheckSuite implements Suite {
 
     Supplier<DirectionalCheckReport> directional =
         () -> GradientCheck.of(net, x, y).directional(DIRECTIONS, new Rng(5), CheckOptions.defaults());
-    Timed<DirectionalCheckReport> dir = timed("gradcheck-directional", directional, repeats, log);
+    Timed<DirectionalCheckReport> dir = timed("gradcheck-directional", directional, repeats, settings.quick(), log);
     DirectionalCheckReport dirControl = GradientCheck.of(net, x, y)
         .directional(DIRECTIONS, new Rng(5), CheckOptions.defaults().withCorruption(CONTROL));
     Map<String, Object> g = details(dir.times(), params, 2L * DIRECTIONS);
@@ -84,16 +84,19 @@ final class GradcheckSuite implements Suite {
   }
 
   private static final int WARMUPS = 3;
+  private static final double WARMUP_SECONDS = 1.5;
 
   private record Timed<R>(R report, Samples times) {}
 
   /**
-   * {@value #WARMUPS} untimed warm-up calls (the JIT compiles the evaluation loop on the main
-   * thread and on the worker threads of a full check), then {@code repeats} timed calls; the
-   * last call's report.
+   * Untimed warm-up calls, at least {@value #WARMUPS} and (unless quick) for {@value
+   * #WARMUP_SECONDS} s, then {@code repeats} timed calls; the last call's report. A count alone
+   * is not enough: a full check takes a few milliseconds, and the JIT was still compiling its
+   * loops (on the main thread and on the workers) some 25 checks in, which tripled the median.
    */
-  private static <R> Timed<R> timed(String name, Supplier<R> check, int repeats, PrintWriter log) {
-    for (int w = 0; w < WARMUPS; w++) {
+  private static <R> Timed<R> timed(String name, Supplier<R> check, int repeats, boolean quick, PrintWriter log) {
+    long until = System.nanoTime() + (quick ? 0 : (long) (WARMUP_SECONDS * 1e9));
+    for (int w = 0; w < WARMUPS || System.nanoTime() < until; w++) {
       check.get();
     }
     double[] seconds = new double[repeats];
