@@ -319,8 +319,9 @@ public final class SmallNetStep implements TrainingStep {
 
   /**
    * Mean binary cross-entropy from the logits and its gradient {@code dZ = (σ(Z) − Y)/m}, both
-   * from one {@code e^−|z|}; the cost is summed in the tape's order (example by example) and
-   * rounded to float32 as the tape's 1 × 1 cost matrix rounds it.
+   * from one {@code e^−|z|}; the cost is summed in the tape's order (example by example, the logs
+   * of products of {@link BinaryCrossEntropy#LOG_OF_PRODUCT} factors as its float32 path takes
+   * them) and rounded to float32 as the tape's 1 × 1 cost matrix rounds it.
    */
   private double crossEntropyCostAndGradient() {
     int n = widths[depth];
@@ -328,17 +329,23 @@ public final class SmallNetStep implements TrainingStep {
     float[][] grad = dZ[depth];
     float scale = (float) (1.0 / m);
     double sum = 0;
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
+    double product = 1;
+    for (int i = 0, k = 0; i < m; i++) {
+      for (int j = 0; j < n; j++, k++) {
         double zq = logits[j][i];
         float y = yT[j][i];
         double e = Math.exp(-Math.abs(zq));
-        sum += Math.max(zq, 0) - zq * y + BinaryCrossEntropy.log1pSmall(e);
+        sum += Math.max(zq, 0) - zq * y;
+        product *= 1 + e;
+        if (k % BinaryCrossEntropy.LOG_OF_PRODUCT == BinaryCrossEntropy.LOG_OF_PRODUCT - 1) {
+          sum += Math.log(product);
+          product = 1;
+        }
         double sigmoid = zq >= 0 ? 1 / (1 + e) : e / (1 + e);
         grad[j][i] = 0f + scale * ((float) sigmoid - y);
       }
     }
-    return (float) (sum / m);
+    return (float) ((sum + Math.log(product)) / m);
   }
 
   /** Mean squared error (summed over outputs, averaged over examples) and {@code dZ = 2(Z − Y)/m}. */
