@@ -44,7 +44,7 @@ public final class BinaryCrossEntropy extends Op {
       for (int k = 0; k < n; k++) {
         double zk = zb[k];
         sum += Math.max(zk, 0) - zk * yb[k];
-        product *= 1 + Math.exp(-Math.abs(zk));
+        product *= 1 + NonPositiveExp.of(-Math.abs(zk));
         if (k % LOG_OF_PRODUCT == LOG_OF_PRODUCT - 1) {
           sum += Math.log(product);
           product = 1;
@@ -63,7 +63,7 @@ public final class BinaryCrossEntropy extends Op {
 
   /** The cost of one logit z against its label y (the op's cost is the sum of these over the m rows). */
   public static double elementLoss(double z, double y) {
-    return Math.max(z, 0) - z * y + log1pSmall(Math.exp(-Math.abs(z)));
+    return Math.max(z, 0) - z * y + log1pSmall(NonPositiveExp.of(-Math.abs(z)));
   }
 
   /**

@@ -110,9 +110,9 @@ public final class Pointwise extends Op {
   /** The logistic function, without overflow at large |x|. */
   public static double sigmoid(double x) {
     if (x >= 0) {
-      return 1 / (1 + Math.exp(-x));
+      return 1 / (1 + NonPositiveExp.of(-x));
     }
-    double e = Math.exp(x);
+    double e = NonPositiveExp.of(x);
     return e / (1 + e);
   }
 

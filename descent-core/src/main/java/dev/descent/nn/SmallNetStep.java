@@ -1,6 +1,7 @@
 package dev.descent.nn;
 
 import dev.descent.autodiff.BinaryCrossEntropy;
+import dev.descent.autodiff.NonPositiveExp;
 import dev.descent.autodiff.Pointwise;
 import dev.descent.tensor.F32Matrix;
 import dev.descent.tensor.Gemm;
@@ -334,7 +335,7 @@ public final class SmallNetStep implements TrainingStep {
       for (int j = 0; j < n; j++, k++) {
         double zq = logits[j][i];
         float y = yT[j][i];
-        double e = Math.exp(-Math.abs(zq));
+        double e = NonPositiveExp.of(-Math.abs(zq));
         sum += Math.max(zq, 0) - zq * y;
         product *= 1 + e;
         if (k % BinaryCrossEntropy.LOG_OF_PRODUCT == BinaryCrossEntropy.LOG_OF_PRODUCT - 1) {
