@@ -342,12 +342,25 @@ public final class SmallNetStep implements TrainingStep {
           sum += Math.log(product);
           product = 1;
         }
-        double sigmoid = zq >= 0 ? 1 / (1 + e) : e / (1 + e);
+        double sigmoid = numerator(zq, e) / (1 + e);
         grad[j][i] = 0f + scale * ((float) sigmoid - y);
       }
     }
     return (float) ((sum + Math.log(product)) / m);
   }
+
+  /**
+   * σ(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) below, with e = e^−|z|: the numerator, 1 or e,
+   * chosen by z's sign bit without a branch (a logit's sign is a coin toss in training, and a
+   * mispredicted branch per example cost more than the rest of its sigmoid). For z = −0, e = 1
+   * and both numerators are 1.
+   */
+  private static double numerator(double z, double e) {
+    long negative = Double.doubleToRawLongBits(z) >> 63;
+    return Double.longBitsToDouble((ONE_BITS & ~negative) | (Double.doubleToRawLongBits(e) & negative));
+  }
+
+  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
 
   /** Mean squared error (summed over outputs, averaged over examples) and {@code dZ = 2(Z − Y)/m}. */
   private double squaredErrorCostAndGradient() {
