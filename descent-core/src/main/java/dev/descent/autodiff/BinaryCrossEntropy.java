@@ -61,7 +61,7 @@ public final class BinaryCrossEntropy extends Op {
     out.value().setFlat(0, sum / zv.rows());
   }
 
-  /** The cost of one logit z against its label y (the op's cost is the sum of these over the m rows). */
+  /** The cost of one logit z against its label y; the op's float64 cost is the sum of these over all entries, divided by the m rows. */
   public static double elementLoss(double z, double y) {
     return Math.max(z, 0) - z * y + log1pSmall(NonPositiveExp.of(-Math.abs(z)));
   }

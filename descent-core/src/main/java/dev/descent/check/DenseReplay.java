@@ -138,7 +138,9 @@ final class DenseReplay {
       current = op.output();
     }
     Op cost = ops.get(ops.size() - 1);
-    if (current == null || cost.getClass() != loss.cost(current, cost.inputs().get(1)).getClass() || cost.inputs().get(0) != current) {
+    // the network's loss records one op of a known class on (logits, targets); building one to compare records nothing
+    if (current == null || cost.inputs().size() != 2 || cost.inputs().get(0) != current
+        || cost.getClass() != loss.cost(current, cost.inputs().get(1)).getClass()) {
       return null;
     }
     Map<Variable, Boolean> owned = new IdentityHashMap<>();

@@ -32,11 +32,10 @@ import java.util.function.Supplier;
  * and nothing is allocated per evaluation. A network of dense and activation layers without cost
  * terms is evaluated faster, by {@link DenseReplay}: the moved entry's column is carried into the
  * next layer as a rank-1 change, so J(θ±ε) equals a replay's up to rounding far below what ε
- * resolves. A network's full check shares its entries among
- * worker threads (one per core, at least {@value #ENTRIES_PER_WORKER} entries each, or
- * {@value #DENSE_ENTRIES_PER_WORKER} by dense replay), each on its
- * own float64 copy: every entry gets the same two evaluations, so the numbers do not depend on
- * the thread count.
+ * resolves. A network's full check shares its entries among worker threads (one per core, at
+ * least {@value #ENTRIES_PER_WORKER} entries each, or {@value #DENSE_ENTRIES_PER_WORKER} by dense
+ * replay), each on its own float64 copy: every entry gets the same two evaluations, so the
+ * numbers do not depend on the thread count.
  *
  * <pre>{@code
  * GradientCheckReport r = GradientCheck.of(net, x, y).run();
