@@ -25,7 +25,7 @@ public final class SearchOptions {
   @Option(names = "--space", paramLabel = "FILE", description = "Read the parameters from a file of NAME=SPEC lines (# comments) instead of --param.")
   Path spaceFile;
 
-  @Option(names = "--trials", paramLabel = "N", defaultValue = "20", description = "Trials per round (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--trials", paramLabel = "N", defaultValue = "20", description = "Trials in all, shared among the --rounds (default: ${DEFAULT-VALUE}).")
   int trials;
 
   @Option(names = "--metric", paramLabel = "NAME", defaultValue = "dev_accuracy",
@@ -37,7 +37,7 @@ public final class SearchOptions {
   String sampler;
 
   @Option(names = "--rounds", paramLabel = "R", defaultValue = "1",
-      description = "Coarse-to-fine rounds: each samples --trials in the box around the previous round's top 25%% (default: ${DEFAULT-VALUE}).")
+      description = "Coarse-to-fine rounds: each samples its share of --trials in the box around the previous round's top 25%% (default: ${DEFAULT-VALUE}).")
   int rounds;
 
   @Option(names = "--prune", paramLabel = "NAME", defaultValue = "none",
@@ -85,6 +85,10 @@ public final class SearchOptions {
     }
     if (rounds < 1) {
       throw new UsageException("--rounds " + rounds + ": must be at least 1 (1 is a single round, no coarse-to-fine)");
+    }
+    if (trials < rounds) {
+      throw new UsageException("--trials " + trials + " with --rounds " + rounds + ": the trials are shared among the rounds and each needs at least one; "
+          + "give --trials " + rounds + " or more");
     }
     return SearchConfig.of(seed, trials)
         .withMetric(option("--metric", () -> Metric.parse(metric)))

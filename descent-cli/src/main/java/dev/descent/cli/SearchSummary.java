@@ -27,7 +27,7 @@ final class SearchSummary {
     TrainingSettings t = base.training();
     Metric metric = config.metric();
     out.printf("search    %d trials%s on %s, %s sampler, pruning %s, seed %d%n", config.trials(),
-        config.coarseToFine().rounds() == 1 ? "" : " × " + config.coarseToFine().rounds() + " rounds", executor, config.sampler().spec(),
+        config.coarseToFine().rounds() == 1 ? "" : " in " + config.coarseToFine().rounds() + " rounds", executor, config.sampler().spec(),
         config.pruner().spec(), config.seed());
     out.printf("metric    %s (%s)%n", metric.jsonName(), metric.maximize() ? "higher is better" : "lower is better");
     out.printf("data      %s: %d train, %d dev examples (the same for every trial)%n", base.data().data().source(), data.train().size(),

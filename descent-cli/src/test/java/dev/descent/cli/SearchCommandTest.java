@@ -93,9 +93,10 @@ class SearchCommandTest {
 
   @Test
   void theHumanReportShowsTheBoxOfEachRoundAndTheBestTrials() {
-    Cli.Result r = Cli.run("search", "--hidden", "5,2", "--epochs", "5", "--param", "lr=log:1e-4:1e-1", "--trials", "4", "--rounds", "2",
+    Cli.Result r = Cli.run("search", "--hidden", "5,2", "--epochs", "5", "--param", "lr=log:1e-4:1e-1", "--trials", "8", "--rounds", "2",
         "--parallel", "2", "--out", dir.toString());
     assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("search    8 trials in 2 rounds on "), r.out());
     assertTrue(r.out().contains("\nbox       round 1 → 2 (box around the top 1 trial)\n            lr: log:0.0001:0.1 → log:"), r.out());
     assertTrue(r.out().contains("trials by dev_accuracy:\n  rank   trial"), r.out());
     assertTrue(r.out().contains("\ntrials    8: 8 complete, 0 pruned, 0 failed\n"), r.out());

@@ -66,7 +66,7 @@ public final class Search {
     List<RoundReport> reports = new ArrayList<>();
     int rounds = config.coarseToFine().rounds();
     for (int number = 1; number <= rounds; number++) {
-      Round round = new Round(number, current, (number - 1) * config.trials(), config.trials(), config.metric());
+      Round round = new Round(number, current, config.firstTrialOfRound(number), config.trialsInRound(number), config.metric());
       runRound(round, objective, journal, board, done);
       if (number < rounds) {
         RoundReport report = config.coarseToFine().narrow(round, new ArrayList<>(done.values()));

@@ -19,7 +19,7 @@ class CoarseToFineTest {
 
   @Test
   void roundsShrinkTowardTheOptimumOfAKnownObjective() {
-    SearchConfig config = SearchConfig.of(5, 20).withCoarseToFine(CoarseToFine.of(3));
+    SearchConfig config = SearchConfig.of(5, 60).withCoarseToFine(CoarseToFine.of(3));
     List<RoundReport> reported = new ArrayList<>();
     SearchListener listener = new SearchListener() {
       @Override

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JournalTest {
   private static final SearchConfig CONFIG =
-      SearchConfig.of(21, 10).withSampler(new TpeSampler(4, 0.25, 24, 3)).withPruner(Pruner.median(1, 3)).withCoarseToFine(CoarseToFine.of(2));
+      SearchConfig.of(21, 20).withSampler(new TpeSampler(4, 0.25, 24, 3)).withPruner(Pruner.median(1, 3)).withCoarseToFine(CoarseToFine.of(2));
 
   @TempDir
   Path dir;
@@ -152,7 +152,7 @@ class JournalTest {
     Path file = dir.resolve("seed21.jsonl");
     SearchResult first = run(CONFIG, file, new ArrayList<>(), null);
     TrialRecord zero = first.trials().get(0);
-    SearchConfig otherSeed = SearchConfig.of(22, 10).withSampler(CONFIG.sampler()).withPruner(CONFIG.pruner()).withCoarseToFine(CONFIG.coarseToFine());
+    SearchConfig otherSeed = SearchConfig.of(22, 20).withSampler(CONFIG.sampler()).withPruner(CONFIG.pruner()).withCoarseToFine(CONFIG.coarseToFine());
     DescentException e = assertThrows(DescentException.class, () -> run(otherSeed, file, new ArrayList<>(), null));
     // Trials finish in any order on two threads; the check walks trial ids, so trial 0 is refused wherever its line is.
     TrialRecord trial0 = TrialRecord.fromJson(readLine(file, lineOf(file, 0) - 1));

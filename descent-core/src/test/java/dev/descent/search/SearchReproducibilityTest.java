@@ -67,7 +67,7 @@ class SearchReproducibilityTest {
 
   @Test
   void randomSearchWithMedianPruningIsTheSameOnOneOrThreeThreads() {
-    SearchConfig config = SearchConfig.of(7, 15).withPruner(Pruner.median(1, 3)).withCoarseToFine(CoarseToFine.of(2));
+    SearchConfig config = SearchConfig.of(7, 30).withPruner(Pruner.median(1, 3)).withCoarseToFine(CoarseToFine.of(2));
     assertSameOnOneAndThreeThreads(config, "random-median");
   }
 

@@ -113,7 +113,9 @@ class SearchResultTest {
   @Test
   void badSettings() {
     assertEquals("parallel = 0: must be at least 1 thread", assertThrows(IllegalArgumentException.class, () -> new LocalExecutor(0)).getMessage());
-    assertEquals("trials = 0: must be at least 1 per round", assertThrows(IllegalArgumentException.class, () -> SearchConfig.of(1, 0)).getMessage());
+    assertEquals("trials = 0: must be at least 1", assertThrows(IllegalArgumentException.class, () -> SearchConfig.of(1, 0)).getMessage());
+    assertEquals("trials = 2 for 3 rounds: each round needs at least one trial; give at least as many trials as rounds",
+        assertThrows(IllegalArgumentException.class, () -> SearchConfig.of(1, 2).withCoarseToFine(CoarseToFine.of(3))).getMessage());
     assertEquals("metric \"accuracy\": must be dev_accuracy (maximised) or dev_cost (minimised)",
         assertThrows(IllegalArgumentException.class, () -> Metric.parse("accuracy")).getMessage());
     assertEquals(Metric.DEV_COST, Metric.parse("dev_cost"));

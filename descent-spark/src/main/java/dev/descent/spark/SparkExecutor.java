@@ -58,13 +58,14 @@ public final class SparkExecutor implements ClusterExecutor {
   private final String master;
   private final JavaSparkContext spark;
   private final TrialFunction function;
-  private final int trialsPerRound;
+  /** For the round of each trial id. */
+  private final SearchConfig search;
 
-  private SparkExecutor(String master, JavaSparkContext spark, TrialFunction function, int trialsPerRound) {
+  private SparkExecutor(String master, JavaSparkContext spark, TrialFunction function, SearchConfig search) {
     this.master = master;
     this.spark = spark;
     this.function = function;
-    this.trialsPerRound = trialsPerRound;
+    this.search = search;
   }
 
   /** Connects to {@code master} with Spark's defaults and settings from {@code spark.*} system properties (as spark-submit sets them). */
@@ -99,15 +100,14 @@ public final class SparkExecutor implements ClusterExecutor {
         failFirst.add(Integer.parseInt(id.strip()));
       }
     }
-    return new SparkExecutor(master, spark, new TrialFunction(recipe.toJsonText(), search.metric(), failFirst), search.trials());
+    return new SparkExecutor(master, spark, new TrialFunction(recipe.toJsonText(), search.metric(), failFirst), search);
   }
 
   @Override
   public void execute(List<Trial> trials, TrialRunner runner, Consumer<TrialRecord> done) {
     Map<Integer, JavaFutureAction<List<String>>> running = new LinkedHashMap<>();
     for (Trial t : trials) {
-      // ids run from 0 round by round, trialsPerRound in each
-      TrialTask task = TrialTask.of(t, t.id() / trialsPerRound + 1);
+      TrialTask task = TrialTask.of(t, search.roundOf(t.id()));
       spark.setJobDescription("descent trial " + t.id());
       running.put(t.id(), spark.parallelize(List.of(task), 1).map(function).collectAsync());
     }
