@@ -161,8 +161,8 @@ final class DenseReplay {
     return ((F64Matrix) matrix).values;
   }
 
-  /** Takes θ as the parameters hold it now: every layer's Z and A, Wᵀ, each example's cost. Returns J(θ). */
-  double refresh() {
+  /** Takes θ as the parameters hold it now: every layer's Z and A, Wᵀ, each example's cost. */
+  void refresh() {
     for (int l = 1; l <= depth; l++) {
       transpose(w[l], widths[l], widths[l - 1], wT[l]);
       affine(l, a[l - 1], z[l], m);
@@ -172,7 +172,6 @@ final class DenseReplay {
     for (int i = 0; i < m; i++) {
       exampleCosts[i] = loss.exampleCost(logits, i, targets, i);
     }
-    return sum(exampleCosts) / m;
   }
 
   private static double sum(double[] x) {
@@ -194,7 +193,9 @@ final class DenseReplay {
   /**
    * {@code out = in·W[l]ᵀ + b[l]} on the first {@code rows} rows: for wide layers row by row as sums of Wᵀ's rows (the inner
    * loop runs over the units and vectorizes), for narrow ones as dot products held in a register
-   * (an inner loop of one or two units would store and reload its sum on every term).
+   * (an inner loop of one or two units would store and reload its sum on every term). Not
+   * {@link dev.descent.tensor.Gemm}: the moved examples are a different number of rows each
+   * time, and a Matrix has no view of its first rows.
    */
   private void affine(int l, double[] in, double[] out, int rows) {
     int n = widths[l];

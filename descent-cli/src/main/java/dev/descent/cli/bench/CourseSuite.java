@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The course's experiments ({@link CourseWorkload}) trained end to end by the {@link Trainer}, as
  * {@code descent train} would: untimed warm-up runs (a tenth of the length, at least 10 000
- * steps, at most the whole length; repeated for {@value #WARMUP_SECONDS} s, so that the JIT has
+ * steps, at most the whole length; repeated for {@value WarmUp#SECONDS} s, so that the JIT has
  * compiled the step), then the median seconds of the timed runs, each from the same initial weights.
  * Besides the time: the train accuracy, the heap bytes per step of the whole fit (its per-epoch
  * bookkeeping included) and of the bare step loop in steady state (the 0 bytes/step target).
@@ -24,11 +24,6 @@ final class CourseSuite implements Suite {
   private static final int ALLOCATION_STEPS = 5_000;
   /** Warm-up steps: enough calls of every op for C2 to compile it (its threshold is a few thousand). */
   private static final int WARMUP_STEPS = 10_000;
-  /**
-   * Warm-up runs repeat for at least this long (one with --quick): after a single one the first
-   * timed GD run was still 50 % slower than the rest while C2 finished compiling.
-   */
-  private static final double WARMUP_SECONDS = 1.5;
 
   @Override
   public String name() {
@@ -40,7 +35,7 @@ final class CourseSuite implements Suite {
     String length = settings.quick() ? "500 epochs / 1 500 iterations (quick)" : "10 000 epochs / 15 000 iterations";
     return "the course's experiments in float32: optimization-gd/-adam (moons 300, [2,5,2,1], batch 64, lr 0.0007) "
         + "and init-he (circles 300, [2,10,5,1], full batch, GD lr 0.01), " + length + "; median of "
-        + settings.repeatsOr(3) + " timed run(s) after " + (settings.quick() ? "a warm-up run" : "warm-up runs for " + WARMUP_SECONDS + " s");
+        + settings.repeatsOr(3) + " timed run(s) after " + (settings.quick() ? "a warm-up run" : "warm-up runs for " + WarmUp.SECONDS + " s");
   }
 
   @Override
@@ -56,13 +51,9 @@ final class CourseSuite implements Suite {
     int epochs = settings.quick() ? w.quickEpochs() : w.epochs();
     int stepsPerEpoch = (w.train().size() + w.stepSize() - 1) / w.stepSize();
     int warmup = Math.min(epochs, Math.max(epochs / 10, (WARMUP_STEPS + stepsPerEpoch - 1) / stepsPerEpoch));
-    log.printf("bench course: %s, warm-up (runs of %d epochs for %s s) …%n", w.name(), warmup, settings.quick() ? 0 : WARMUP_SECONDS);
+    log.printf("bench course: %s, warm-up (runs of %d epochs for %s s) …%n", w.name(), warmup, settings.quick() ? 0 : WarmUp.SECONDS);
     log.flush();
-    int warmupRuns = 0;
-    for (long until = System.nanoTime() + (settings.quick() ? 0 : (long) (WARMUP_SECONDS * 1e9)); warmupRuns == 0 || System.nanoTime() < until; ) {
-      train(w, warmup);
-      warmupRuns++;
-    }
+    int warmupRuns = WarmUp.repeat(() -> train(w, warmup), 1, settings.quick());
     int repeats = settings.repeatsOr(3);
     double[] seconds = new double[repeats];
     Run last = null;

@@ -43,7 +43,7 @@ final class GradcheckSuite implements Suite {
   @Override
   public String describe(BenchSettings settings) {
     return "GradientCheck of a [20,50,30,1] float64 net on 32 examples (2 611 parameters), full and "
-        + DIRECTIONS + " directions, ε 1e-7; median of " + settings.repeatsOr(5) + " check(s) after " + (settings.quick() ? WARMUPS + " warm-up checks" : "warm-up checks for " + WARMUP_SECONDS + " s");
+        + DIRECTIONS + " directions, ε 1e-7; median of " + settings.repeatsOr(5) + " check(s) after " + (settings.quick() ? WARMUPS + " warm-up checks" : "warm-up checks for " + WarmUp.SECONDS + " s");
   }
 
   @Override
@@ -84,21 +84,15 @@ final class GradcheckSuite implements Suite {
   }
 
   private static final int WARMUPS = 3;
-  private static final double WARMUP_SECONDS = 1.5;
 
   private record Timed<R>(R report, Samples times) {}
 
   /**
-   * Untimed warm-up calls, at least {@value #WARMUPS} and (unless quick) for {@value
-   * #WARMUP_SECONDS} s, then {@code repeats} timed calls; the last call's report. A count alone
-   * is not enough: a full check takes a few milliseconds, and the JIT was still compiling its
-   * loops (on the main thread and on the workers) some 25 checks in, which tripled the median.
+   * Untimed warm-up calls ({@link WarmUp}, at least {@value #WARMUPS}), then {@code repeats}
+   * timed calls; the last call's report.
    */
   private static <R> Timed<R> timed(String name, Supplier<R> check, int repeats, boolean quick, PrintWriter log) {
-    long until = System.nanoTime() + (quick ? 0 : (long) (WARMUP_SECONDS * 1e9));
-    for (int w = 0; w < WARMUPS || System.nanoTime() < until; w++) {
-      check.get();
-    }
+    WarmUp.repeat(check::get, WARMUPS, quick);
     double[] seconds = new double[repeats];
     R report = null;
     for (int r = 0; r < repeats; r++) {
