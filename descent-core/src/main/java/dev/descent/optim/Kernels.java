@@ -159,6 +159,54 @@ final class Kernels {
     }
   }
 
+  /**
+   * {@link #adam} followed by the learning-rate stage and the update, in one pass:
+   * {@code W ← W + factor·(v̂ / (√ŝ + ε))} with {@code factor = −lr}, the very arithmetic of
+   * {@link #adam}, {@link #scale} and {@link Optimizer}'s {@code W += step} per element (so the same
+   * bits). The step is not kept: {@code g} still holds the gradient afterwards. Three passes over
+   * the parameters' arrays become one, which matters because this part of a large net's step is
+   * memory-bound.
+   */
+  static void adamApply(Matrix w, Matrix g, Matrix v, double beta1, double vCorrection, Matrix s, double beta2,
+      double sCorrection, double epsilon, double factor) {
+    int n = g.size();
+    if (g instanceof F32Matrix f) {
+      float[] weights = ((F32Matrix) w).values;
+      float[] grad = f.values;
+      float[] first = ((F32Matrix) v).values;
+      float[] second = ((F32Matrix) s).values;
+      float b1 = (float) beta1;
+      float one1 = (float) (1 - beta1);
+      float b2 = (float) beta2;
+      float one2 = (float) (1 - beta2);
+      float vc = (float) vCorrection;
+      float sc = (float) sCorrection;
+      float eps = (float) epsilon;
+      float c = (float) factor;
+      for (int k = 0; k < n; k++) {
+        float x = grad[k];
+        float m = b1 * first[k] + one1 * x;
+        float r = b2 * second[k] + one2 * x * x;
+        first[k] = m;
+        second[k] = r;
+        weights[k] = weights[k] + c * ((m / vc) / ((float) Math.sqrt(r / sc) + eps));
+      }
+    } else {
+      double[] weights = ((F64Matrix) w).values;
+      double[] grad = ((F64Matrix) g).values;
+      double[] first = ((F64Matrix) v).values;
+      double[] second = ((F64Matrix) s).values;
+      for (int k = 0; k < n; k++) {
+        double x = grad[k];
+        double m = beta1 * first[k] + (1 - beta1) * x;
+        double r = beta2 * second[k] + (1 - beta2) * x * x;
+        first[k] = m;
+        second[k] = r;
+        weights[k] = weights[k] + factor * ((m / vCorrection) / (Math.sqrt(r / sCorrection) + epsilon));
+      }
+    }
+  }
+
   /** Validates ε, the guard against division by zero: positive and finite. */
   static double checkEpsilon(double epsilon) {
     if (!(epsilon > 0 && Double.isFinite(epsilon))) {

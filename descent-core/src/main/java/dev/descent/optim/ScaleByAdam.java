@@ -43,6 +43,21 @@ public record ScaleByAdam(double beta1, double beta2, double epsilon) implements
     }
   }
 
+  /**
+   * This stage, the learning-rate stage after it ({@code factor = −lr}) and {@code W += step}, in
+   * one pass per parameter (see {@link Optimizer}); the same bits as the three apart.
+   */
+  void updateAndApply(Parameters params, State state, Clock clock, double factor) {
+    List<Matrix> v = state.slot("v");
+    List<Matrix> s = state.slot("s");
+    double vCorrection = 1 - Math.pow(beta1, clock.step());
+    double sCorrection = 1 - Math.pow(beta2, clock.step());
+    for (int i = 0; i < params.size(); i++) {
+      Kernels.adamApply(params.value(i), params.grad(i), v.get(i), beta1, vCorrection, s.get(i), beta2, sCorrection,
+          epsilon, factor);
+    }
+  }
+
   @Override
   public String describe() {
     return "scale_by_adam(beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon + ")";

@@ -21,10 +21,15 @@ public record ScaleByLearningRate(Schedule schedule) implements GradientTransfor
     return State.withValues(schedule.state());
   }
 
+  /** What this stage multiplies the gradients by at this step: {@code −lr(t)}. */
+  double factor(Clock clock) {
+    return -schedule.rate(clock);
+  }
+
   // no allocation after the first step
   @Override
   public void update(Parameters params, State state, Clock clock) {
-    double factor = -schedule.rate(clock);
+    double factor = factor(clock);
     for (int i = 0; i < params.size(); i++) {
       Kernels.scale(params.grad(i), factor);
     }
