@@ -326,6 +326,9 @@ public final class SmallNetStep implements TrainingStep {
    */
   private double crossEntropyCostAndGradient() {
     int n = widths[depth];
+    if (n == 1) {
+      return singleOutputCrossEntropy();
+    }
     float[][] logits = z[depth];
     float[][] grad = dZ[depth];
     float scale = (float) (1.0 / m);
@@ -347,6 +350,34 @@ public final class SmallNetStep implements TrainingStep {
       }
     }
     return (float) ((sum + Math.log(product)) / m);
+  }
+
+  /**
+   * {@link #crossEntropyCostAndGradient()} for one output unit, the course's case: the same terms
+   * in the same order, with the rows held in locals and the products' logarithms taken after
+   * each run of {@link BinaryCrossEntropy#LOG_OF_PRODUCT} examples rather than tested for in
+   * every iteration, so that nothing but the arithmetic is left in the loop.
+   */
+  private double singleOutputCrossEntropy() {
+    float[] logits = z[depth][0];
+    float[] targets = yT[0];
+    float[] grad = dZ[depth][0];
+    float scale = (float) (1.0 / m);
+    double sum = 0;
+    for (int start = 0; start < m; start += BinaryCrossEntropy.LOG_OF_PRODUCT) {
+      int end = Math.min(m, start + BinaryCrossEntropy.LOG_OF_PRODUCT);
+      double product = 1;
+      for (int i = start; i < end; i++) {
+        double zq = logits[i];
+        float y = targets[i];
+        double e = NonPositiveExp.of(-Math.abs(zq));
+        sum += Math.max(zq, 0) - zq * y;
+        product *= 1 + e;
+        grad[i] = 0f + scale * ((float) (numerator(zq, e) / (1 + e)) - y);
+      }
+      sum += Math.log(product);
+    }
+    return (float) (sum / m);
   }
 
   /**
