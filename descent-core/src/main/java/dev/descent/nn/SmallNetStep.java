@@ -208,10 +208,7 @@ public final class SmallNetStep implements TrainingStep {
   public double step() {
     double cost = forward();
     for (int l = depth; l > 1; l--) {
-      inputGradient(l);
-      for (int q = 0; q < widths[l - 1]; q++) {
-        activationGradient(activations[l - 1], z[l - 1][q], a[l - 1][q], dA[q], dZ[l - 1][q]);
-      }
+      inputGradients(l);
     }
     // every dZ is known now: the parameter gradients, with independent sums side by side
     for (int l = 1; l <= depth; l++) {
@@ -228,7 +225,7 @@ public final class SmallNetStep implements TrainingStep {
   double forward() {
     for (int l = 1; l <= depth; l++) {
       affine(l);
-      if (l < depth) {
+      if (l < depth && !reluFused(l)) {
         for (int j = 0; j < widths[l]; j++) {
           activate(activations[l], z[l][j], a[l][j]);
         }
@@ -255,6 +252,11 @@ public final class SmallNetStep implements TrainingStep {
     return count;
   }
 
+  /** Whether hidden layer l's ReLU is applied in the last pass of its tall product rather than in a pass of its own. */
+  private boolean reluFused(int l) {
+    return tall[l] && l < depth && activations[l] == Pointwise.Function.RELU;
+  }
+
   /** {@code A = g(Z)}; ReLU as {@code max(Z, 0)}, which compiles without a branch. */
   private void activate(Pointwise.Function f, float[] zq, float[] aq) {
     if (f == Pointwise.Function.RELU) {
@@ -266,17 +268,13 @@ public final class SmallNetStep implements TrainingStep {
     }
   }
 
-  /** {@code dZ = 0 + dA ⊙ g'(Z)}, as the tape computes it into its zeroed gradient. */
+  /**
+   * {@code dZ = 0 + dA ⊙ g'(Z)}, as the tape computes it into its zeroed gradient, for the
+   * activations other than ReLU (whose derivative joins the last pass of dA's sum).
+   */
   private void activationGradient(Pointwise.Function f, float[] zq, float[] aq, float[] da, float[] dz) {
-    if (f == Pointwise.Function.RELU) {
-      // g' = 1 where A > 0, else 0, without a branch: (A·1e38)·1e38 ≥ 1 for the smallest positive A
-      for (int i = 0; i < m; i++) {
-        dz[i] = 0f + da[i] * Math.min(1f, aq[i] * 1e38f * 1e38f);
-      }
-    } else {
-      Arrays.fill(dz, 0f);
-      Pointwise.backward32(f, zq, aq, da, dz, m);
-    }
+    Arrays.fill(dz, 0f);
+    Pointwise.backward32(f, zq, aq, da, dz, m);
   }
 
   /** {@code Z[l] = W[l]·A[l−1] + b[l]}, n[l] × m. */
@@ -289,22 +287,9 @@ public final class SmallNetStep implements TrainingStep {
       float[] out = z[l][j];
       float bias = b[l][j];
       if (tall[l]) {
-        // Z = b, then += A·w term by term; two terms per pass, in the same order
-        int p = 0;
-        if (k > 0) {
-          float w0 = weights[j * k];
-          float[] x0 = in[0];
-          for (int i = 0; i < m; i++) {
-            out[i] = bias + x0[i] * w0;
-          }
-          p = 1;
-        }
-        for (; p + 1 < k; p += 2) {
-          addTwoProducts(out, in[p], weights[j * k + p], in[p + 1], weights[j * k + p + 1]);
-        }
-        if (p < k) {
-          addProduct(out, in[p], weights[j * k + p]);
-        }
+        // Z = b, then += A·w term by term
+        boolean relu = reluFused(l);
+        sumOfProducts(out, bias, in, weights, j * k, 1, k, relu ? STORE_AND_RELU : STORE, relu ? a[l][j] : null, null);
       } else {
         // LoopGemm's short kernel: the dot product first, then the bias
         for (int i = 0; i < m; i++) {
@@ -410,42 +395,133 @@ public final class SmallNetStep implements TrainingStep {
     return (float) (sum / m);
   }
 
-  /** {@code dA[l−1] = W[l]ᵀ·dZ[l]}, n[l−1] × m, unit by unit of layer l. */
-  private void inputGradient(int l) {
+  /**
+   * {@code dA[l−1] = W[l]ᵀ·dZ[l]}, n[l−1] × m, unit by unit of layer l − 1, and from it that
+   * layer's {@code dZ = 0 + dA ⊙ g'(Z)}: for a ReLU in the sum's last pass, where dA is not kept.
+   */
+  private void inputGradients(int l) {
     int n = widths[l];
     int k = widths[l - 1];
-    float[] weights = w[l];
+    boolean relu = activations[l - 1] == Pointwise.Function.RELU;
     for (int q = 0; q < k; q++) {
-      float[] out = dA[q];
-      float w0 = weights[q];
-      float[] d0 = dZ[l][0];
+      sumOfProducts(dA[q], 0f, dZ[l], w[l], q, k, n, relu ? RELU_GRADIENT : STORE, a[l - 1][q], dZ[l - 1][q]);
+      if (!relu) {
+        activationGradient(activations[l - 1], z[l - 1][q], a[l - 1][q], dA[q], dZ[l - 1][q]);
+      }
+    }
+  }
+
+  /** What the last pass of a sum does with its value: store it, store it and its ReLU, or turn it into a ReLU's dZ. */
+  private static final int STORE = 0;
+  private static final int STORE_AND_RELU = 1;
+  private static final int RELU_GRADIENT = 2;
+
+  /**
+   * {@code out = start + x[0]·c[at] + x[1]·c[at + stride] + …} over {@code count} terms, added
+   * left to right as the tape's kernels add them, in passes of up to three terms (a pass per term
+   * or two cost a loop each, which for 64 examples is most of the work); the grouping into passes
+   * does not change a bit. The last pass also does {@code lastMode}'s work: with
+   * {@link #STORE_AND_RELU} {@code relu = max(out, 0)}, with {@link #RELU_GRADIENT}
+   * {@code dz = 0 + out·g'} where {@code relu} holds the layer's ReLU output (and {@code out} is
+   * not stored), as the separate activation passes computed them.
+   */
+  private void sumOfProducts(float[] out, float start, float[][] x, float[] c, int at, int stride, int count,
+      int lastMode, float[] relu, float[] dz) {
+    int first = count == 1 ? 1 : 2 + (count & 1);
+    int mode = first == count ? lastMode : STORE;
+    if (first == 1) {
+      startOne(out, start, x[0], c[at], mode, relu, dz);
+    } else if (first == 2) {
+      startTwo(out, start, x[0], c[at], x[1], c[at + stride], mode, relu, dz);
+    } else {
+      startThree(out, start, x[0], c[at], x[1], c[at + stride], x[2], c[at + 2 * stride], mode, relu, dz);
+    }
+    for (int p = first; p < count; p += 2) {
+      addTwoProducts(out, x[p], c[at + p * stride], x[p + 1], c[at + (p + 1) * stride],
+          p + 2 == count ? lastMode : STORE, relu, dz);
+    }
+  }
+
+  /** The ReLU's derivative from its output without a branch: (A·1e38)·1e38 ≥ 1 for the smallest positive A. */
+  private static float reluSlope(float a) {
+    return Math.min(1f, a * 1e38f * 1e38f);
+  }
+
+  private void startOne(float[] out, float s, float[] x0, float w0, int mode, float[] relu, float[] dz) {
+    if (mode == STORE) {
       for (int i = 0; i < m; i++) {
-        out[i] = 0f + d0[i] * w0;
+        out[i] = s + x0[i] * w0;
       }
-      int u = 1;
-      for (; u + 1 < n; u += 2) {
-        addTwoProducts(out, dZ[l][u], weights[u * k + q], dZ[l][u + 1], weights[(u + 1) * k + q]);
+    } else if (mode == STORE_AND_RELU) {
+      for (int i = 0; i < m; i++) {
+        float v = s + x0[i] * w0;
+        out[i] = v;
+        relu[i] = Math.max(v, 0f);
       }
-      if (u < n) {
-        addProduct(out, dZ[l][u], weights[u * k + q]);
+    } else {
+      for (int i = 0; i < m; i++) {
+        dz[i] = 0f + (s + x0[i] * w0) * reluSlope(relu[i]);
       }
     }
   }
 
-  /** {@code out += x·w}. */
-  private void addProduct(float[] out, float[] x, float w) {
-    for (int i = 0; i < m; i++) {
-      out[i] += x[i] * w;
+  private void startTwo(float[] out, float s, float[] x0, float w0, float[] x1, float w1, int mode, float[] relu,
+      float[] dz) {
+    if (mode == STORE) {
+      for (int i = 0; i < m; i++) {
+        out[i] = s + x0[i] * w0 + x1[i] * w1;
+      }
+    } else if (mode == STORE_AND_RELU) {
+      for (int i = 0; i < m; i++) {
+        float v = s + x0[i] * w0 + x1[i] * w1;
+        out[i] = v;
+        relu[i] = Math.max(v, 0f);
+      }
+    } else {
+      for (int i = 0; i < m; i++) {
+        dz[i] = 0f + (s + x0[i] * w0 + x1[i] * w1) * reluSlope(relu[i]);
+      }
     }
   }
 
-  /** {@code out = (out + x0·w0) + x1·w1}: two of a sum's terms in one pass, in order. */
-  private void addTwoProducts(float[] out, float[] x0, float w0, float[] x1, float w1) {
-    for (int i = 0; i < m; i++) {
-      out[i] = out[i] + x0[i] * w0 + x1[i] * w1;
+  private void startThree(float[] out, float s, float[] x0, float w0, float[] x1, float w1, float[] x2, float w2,
+      int mode, float[] relu, float[] dz) {
+    if (mode == STORE) {
+      for (int i = 0; i < m; i++) {
+        out[i] = s + x0[i] * w0 + x1[i] * w1 + x2[i] * w2;
+      }
+    } else if (mode == STORE_AND_RELU) {
+      for (int i = 0; i < m; i++) {
+        float v = s + x0[i] * w0 + x1[i] * w1 + x2[i] * w2;
+        out[i] = v;
+        relu[i] = Math.max(v, 0f);
+      }
+    } else {
+      for (int i = 0; i < m; i++) {
+        dz[i] = 0f + (s + x0[i] * w0 + x1[i] * w1 + x2[i] * w2) * reluSlope(relu[i]);
+      }
     }
   }
 
+  /** {@code out = (out + x0·w0) + x1·w1}: two more of a sum's terms in one pass, in order. */
+  private void addTwoProducts(float[] out, float[] x0, float w0, float[] x1, float w1, int mode, float[] relu,
+      float[] dz) {
+    if (mode == STORE) {
+      for (int i = 0; i < m; i++) {
+        out[i] = out[i] + x0[i] * w0 + x1[i] * w1;
+      }
+    } else if (mode == STORE_AND_RELU) {
+      for (int i = 0; i < m; i++) {
+        float v = out[i] + x0[i] * w0 + x1[i] * w1;
+        out[i] = v;
+        relu[i] = Math.max(v, 0f);
+      }
+    } else {
+      for (int i = 0; i < m; i++) {
+        dz[i] = 0f + (out[i] + x0[i] * w0 + x1[i] * w1) * reluSlope(relu[i]);
+      }
+    }
+  }
 
   /**
    * {@code dW[l] = dZ[l]·A[l−1]ᵀ}: each entry a sum over the examples, the even ones and the odd
