@@ -7,6 +7,7 @@ import dev.descent.tensor.F32Matrix;
 import dev.descent.tensor.Gemm;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
+import dev.descent.tensor.SizeSwitchingGemm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +27,9 @@ import java.util.List;
  * in the same order as the kernel the tape would pick for the shape (the "tall" kernels when m is
  * at least 4 times the layer's widths: {@code Z = b}, then {@code += A·w} term by term; {@code dW}
  * as two sums over the even and the odd examples), and each gradient starts from zero as the
- * tape's zeroed gradients do. Larger products, which the tape sends to OpenBLAS, are summed in
- * the same loop order here, so they differ from the tape only in rounding. One difference
+ * tape's zeroed gradients do. Larger products, which the tape sends to OpenBLAS, differ from
+ * the tape in rounding only: their Z and dA sums keep the loop order, their dW sums run in
+ * blocks that load less (OpenBLAS's order is not one to match anyway). One difference
  * beyond rounding, on purpose: ReLU is {@code max(Z, 0)} and its derivative a multiplication,
  * both without a branch (a mispredicted branch per unit costs more than the arithmetic), so a
  * NaN pre-activation stays NaN here where the tape's ReLU maps it to 0; the cost turns NaN and
@@ -56,6 +58,8 @@ public final class SmallNetStep implements TrainingStep {
   private final boolean meanSquaredError;
   /** Per layer: whether the tape's LoopGemm would take its tall kernels for the layer's products. */
   private final boolean[] tall;
+  /** Per layer: whether the tape would compute dW by OpenBLAS (so in no loop order to match). */
+  private final boolean[] blasSized;
   // [layer][unit][example]: one array per unit, so that each loop indexes its arrays with the
   // same i (offsets into one shared array could alias, and C2 then does not vectorize)
   /** a[0] is Xᵀ; a[l] = g(z[l]) for the hidden layers. */
@@ -92,6 +96,7 @@ public final class SmallNetStep implements TrainingStep {
     db = new float[depth + 1][];
     activations = new Pointwise.Function[depth + 1];
     tall = new boolean[depth + 1];
+    blasSized = new boolean[depth + 1];
     a = new float[depth + 1][][];
     z = new float[depth + 1][][];
     dZ = new float[depth + 1][][];
@@ -107,6 +112,7 @@ public final class SmallNetStep implements TrainingStep {
       db[l] = values(d.bias().grad());
       activations[l] = functions.get(l - 1);
       tall[l] = m >= TALL * Math.max(widths[l], widths[l - 1]);
+      blasSized[l] = (long) widths[l] * widths[l - 1] * m >= SizeSwitchingGemm.DEFAULT_THRESHOLD;
       z[l] = new float[widths[l]][m];
       dZ[l] = new float[widths[l]][m];
       a[l] = l < depth ? new float[widths[l]][m] : null;
@@ -527,32 +533,153 @@ public final class SmallNetStep implements TrainingStep {
    * {@code dW[l] = dZ[l]·A[l−1]ᵀ}: each entry a sum over the examples, the even ones and the odd
    * ones apart as LoopGemm's long-k kernel (tall layers), or in one run as its short kernel. The
    * entries of a row share their dZ row and are summed four at a time, so that eight
-   * independent sums keep the adders busy while each keeps its order.
+   * independent sums keep the adders busy while each keeps its order. Where the tape would send
+   * the product to OpenBLAS, no loop order is the tape's, and {@link #blockedWeightGradient}
+   * takes one that loads less.
    */
   private void weightGradient(int l) {
+    if (blasSized[l]) {
+      blockedWeightGradient(l);
+      return;
+    }
+    for (int j = 0; j < widths[l]; j++) {
+      rowOfWeightGradient(l, j, 0);
+    }
+  }
+
+  /** Row j of {@code dW[l]} from column {@code from} on, as {@link #weightGradient} describes. */
+  private void rowOfWeightGradient(int l, int j, int from) {
     int k = widths[l - 1];
     float[][] in = a[l - 1];
     float[] out = dW[l];
-    for (int j = 0; j < widths[l]; j++) {
-      float[] d = dZ[l][j];
-      int row = j * k;
+    float[] d = dZ[l][j];
+    int row = j * k;
+    int p = from;
+    if (tall[l]) {
+      for (; p + 3 < k; p += 4) {
+        evenOddSums4(d, in[p], in[p + 1], in[p + 2], in[p + 3], out, row + p);
+      }
+      for (; p + 1 < k; p += 2) {
+        evenOddSums2(d, in[p], in[p + 1], out, row + p);
+      }
+      if (p < k) {
+        out[row + p] = evenOddSum(d, in[p]);
+      }
+    } else {
+      for (; p < k; p++) {
+        out[row + p] = runSum(d, in[p]);
+      }
+    }
+  }
+
+  /**
+   * {@code dW[l]} in blocks of eight entries, 2 rows × 4 inputs (or 4 × 2 for layers of fewer
+   * than four inputs), each entry one run over the examples: per example the block loads six
+   * values for eight multiply-adds, where a row at a time loads five for four. The entries
+   * outside whole blocks go row by row.
+   */
+  private void blockedWeightGradient(int l) {
+    int n = widths[l];
+    int k = widths[l - 1];
+    float[][] in = a[l - 1];
+    float[][] d = dZ[l];
+    float[] out = dW[l];
+    boolean wide = k >= 4;
+    int rows = wide ? 2 : 4;
+    int cols = wide ? 4 : 2;
+    int j = 0;
+    for (; j + rows <= n; j += rows) {
       int p = 0;
-      if (tall[l]) {
-        for (; p + 3 < k; p += 4) {
-          evenOddSums4(d, in[p], in[p + 1], in[p + 2], in[p + 3], out, row + p);
+      for (; p + cols <= k; p += cols) {
+        if (wide) {
+          blockSums2x4(d[j], d[j + 1], in[p], in[p + 1], in[p + 2], in[p + 3], out, j * k + p, k);
+        } else {
+          blockSums4x2(d[j], d[j + 1], d[j + 2], d[j + 3], in[p], in[p + 1], out, j * k + p, k);
         }
-        for (; p + 1 < k; p += 2) {
-          evenOddSums2(d, in[p], in[p + 1], out, row + p);
-        }
-        if (p < k) {
-          out[row + p] = evenOddSum(d, in[p]);
-        }
-      } else {
-        for (; p < k; p++) {
-          out[row + p] = runSum(d, in[p]);
+      }
+      if (p < k) {
+        for (int r = j; r < j + rows; r++) {
+          rowOfWeightGradient(l, r, p);
         }
       }
     }
+    for (; j < n; j++) {
+      rowOfWeightGradient(l, j, 0);
+    }
+  }
+
+  /** Entries (r, c) of a 2 × 4 block at {@code out[at + r·stride + c]}: {@code Σ_i d_r[i]·x_c[i]}. */
+  private void blockSums2x4(float[] d0, float[] d1, float[] x0, float[] x1, float[] x2, float[] x3, float[] out,
+      int at, int stride) {
+    float s00 = 0;
+    float s01 = 0;
+    float s02 = 0;
+    float s03 = 0;
+    float s10 = 0;
+    float s11 = 0;
+    float s12 = 0;
+    float s13 = 0;
+    for (int i = 0; i < m; i++) {
+      float a0 = d0[i];
+      float a1 = d1[i];
+      float b0 = x0[i];
+      float b1 = x1[i];
+      float b2 = x2[i];
+      float b3 = x3[i];
+      s00 += a0 * b0;
+      s01 += a0 * b1;
+      s02 += a0 * b2;
+      s03 += a0 * b3;
+      s10 += a1 * b0;
+      s11 += a1 * b1;
+      s12 += a1 * b2;
+      s13 += a1 * b3;
+    }
+    out[at] = s00;
+    out[at + 1] = s01;
+    out[at + 2] = s02;
+    out[at + 3] = s03;
+    out[at + stride] = s10;
+    out[at + stride + 1] = s11;
+    out[at + stride + 2] = s12;
+    out[at + stride + 3] = s13;
+  }
+
+  /** Entries (r, c) of a 4 × 2 block at {@code out[at + r·stride + c]}: {@code Σ_i d_r[i]·x_c[i]}. */
+  private void blockSums4x2(float[] d0, float[] d1, float[] d2, float[] d3, float[] x0, float[] x1, float[] out,
+      int at, int stride) {
+    float s00 = 0;
+    float s01 = 0;
+    float s10 = 0;
+    float s11 = 0;
+    float s20 = 0;
+    float s21 = 0;
+    float s30 = 0;
+    float s31 = 0;
+    for (int i = 0; i < m; i++) {
+      float b0 = x0[i];
+      float b1 = x1[i];
+      float a0 = d0[i];
+      float a1 = d1[i];
+      float a2 = d2[i];
+      float a3 = d3[i];
+      s00 += a0 * b0;
+      s01 += a0 * b1;
+      s10 += a1 * b0;
+      s11 += a1 * b1;
+      s20 += a2 * b0;
+      s21 += a2 * b1;
+      s30 += a3 * b0;
+      s31 += a3 * b1;
+    }
+    out[at] = s00;
+    out[at + 1] = s01;
+    out[at + stride] = s10;
+    out[at + stride + 1] = s11;
+    out[at + 2 * stride] = s20;
+    out[at + 2 * stride + 1] = s21;
+    out[at + 3 * stride] = s30;
+    out[at + 3 * stride + 1] = s31;
   }
 
   /** {@code 0 + (Σ_even d·x + Σ_odd d·x)}, the zero being the tape's zeroed gradient. */
