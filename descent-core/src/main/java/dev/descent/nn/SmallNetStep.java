@@ -3,6 +3,7 @@ package dev.descent.nn;
 import dev.descent.autodiff.BinaryCrossEntropy;
 import dev.descent.autodiff.NonPositiveExp;
 import dev.descent.autodiff.Pointwise;
+import dev.descent.nn.UnitSums.LastPass;
 import dev.descent.tensor.F32Matrix;
 import dev.descent.tensor.Gemm;
 import dev.descent.tensor.Matrix;
@@ -295,7 +296,8 @@ public final class SmallNetStep implements TrainingStep {
       if (tall[l]) {
         // Z = b, then += A·w term by term
         boolean relu = reluFused(l);
-        sumOfProducts(out, bias, in, weights, j * k, 1, k, relu ? STORE_AND_RELU : STORE, relu ? a[l][j] : null, null);
+        UnitSums.sumOfProducts(m, out, bias, in, weights, j * k, 1, k,
+            relu ? LastPass.STORE_AND_RELU : LastPass.STORE, relu ? a[l][j] : null, null);
       } else {
         // LoopGemm's short kernel: the dot product first, then the bias
         for (int i = 0; i < m; i++) {
@@ -410,121 +412,10 @@ public final class SmallNetStep implements TrainingStep {
     int k = widths[l - 1];
     boolean relu = activations[l - 1] == Pointwise.Function.RELU;
     for (int q = 0; q < k; q++) {
-      sumOfProducts(dA[q], 0f, dZ[l], w[l], q, k, n, relu ? RELU_GRADIENT : STORE, a[l - 1][q], dZ[l - 1][q]);
+      UnitSums.sumOfProducts(m, dA[q], 0f, dZ[l], w[l], q, k, n,
+          relu ? LastPass.RELU_GRADIENT : LastPass.STORE, a[l - 1][q], dZ[l - 1][q]);
       if (!relu) {
         activationGradient(activations[l - 1], z[l - 1][q], a[l - 1][q], dA[q], dZ[l - 1][q]);
-      }
-    }
-  }
-
-  /** What the last pass of a sum does with its value: store it, store it and its ReLU, or turn it into a ReLU's dZ. */
-  private static final int STORE = 0;
-  private static final int STORE_AND_RELU = 1;
-  private static final int RELU_GRADIENT = 2;
-
-  /**
-   * {@code out = start + x[0]·c[at] + x[1]·c[at + stride] + …} over {@code count} terms, added
-   * left to right as the tape's kernels add them, in passes of up to three terms (a pass per term
-   * or two cost a loop each, which for 64 examples is most of the work); the grouping into passes
-   * does not change a bit. The last pass also does {@code lastMode}'s work: with
-   * {@link #STORE_AND_RELU} {@code relu = max(out, 0)}, with {@link #RELU_GRADIENT}
-   * {@code dz = 0 + out·g'} where {@code relu} holds the layer's ReLU output (and {@code out} is
-   * not stored), as the separate activation passes computed them.
-   */
-  private void sumOfProducts(float[] out, float start, float[][] x, float[] c, int at, int stride, int count,
-      int lastMode, float[] relu, float[] dz) {
-    int first = count == 1 ? 1 : 2 + (count & 1);
-    int mode = first == count ? lastMode : STORE;
-    if (first == 1) {
-      startOne(out, start, x[0], c[at], mode, relu, dz);
-    } else if (first == 2) {
-      startTwo(out, start, x[0], c[at], x[1], c[at + stride], mode, relu, dz);
-    } else {
-      startThree(out, start, x[0], c[at], x[1], c[at + stride], x[2], c[at + 2 * stride], mode, relu, dz);
-    }
-    for (int p = first; p < count; p += 2) {
-      addTwoProducts(out, x[p], c[at + p * stride], x[p + 1], c[at + (p + 1) * stride],
-          p + 2 == count ? lastMode : STORE, relu, dz);
-    }
-  }
-
-  /** The ReLU's derivative from its output without a branch: (A·1e38)·1e38 ≥ 1 for the smallest positive A. */
-  private static float reluSlope(float a) {
-    return Math.min(1f, a * 1e38f * 1e38f);
-  }
-
-  private void startOne(float[] out, float s, float[] x0, float w0, int mode, float[] relu, float[] dz) {
-    if (mode == STORE) {
-      for (int i = 0; i < m; i++) {
-        out[i] = s + x0[i] * w0;
-      }
-    } else if (mode == STORE_AND_RELU) {
-      for (int i = 0; i < m; i++) {
-        float v = s + x0[i] * w0;
-        out[i] = v;
-        relu[i] = Math.max(v, 0f);
-      }
-    } else {
-      for (int i = 0; i < m; i++) {
-        dz[i] = 0f + (s + x0[i] * w0) * reluSlope(relu[i]);
-      }
-    }
-  }
-
-  private void startTwo(float[] out, float s, float[] x0, float w0, float[] x1, float w1, int mode, float[] relu,
-      float[] dz) {
-    if (mode == STORE) {
-      for (int i = 0; i < m; i++) {
-        out[i] = s + x0[i] * w0 + x1[i] * w1;
-      }
-    } else if (mode == STORE_AND_RELU) {
-      for (int i = 0; i < m; i++) {
-        float v = s + x0[i] * w0 + x1[i] * w1;
-        out[i] = v;
-        relu[i] = Math.max(v, 0f);
-      }
-    } else {
-      for (int i = 0; i < m; i++) {
-        dz[i] = 0f + (s + x0[i] * w0 + x1[i] * w1) * reluSlope(relu[i]);
-      }
-    }
-  }
-
-  private void startThree(float[] out, float s, float[] x0, float w0, float[] x1, float w1, float[] x2, float w2,
-      int mode, float[] relu, float[] dz) {
-    if (mode == STORE) {
-      for (int i = 0; i < m; i++) {
-        out[i] = s + x0[i] * w0 + x1[i] * w1 + x2[i] * w2;
-      }
-    } else if (mode == STORE_AND_RELU) {
-      for (int i = 0; i < m; i++) {
-        float v = s + x0[i] * w0 + x1[i] * w1 + x2[i] * w2;
-        out[i] = v;
-        relu[i] = Math.max(v, 0f);
-      }
-    } else {
-      for (int i = 0; i < m; i++) {
-        dz[i] = 0f + (s + x0[i] * w0 + x1[i] * w1 + x2[i] * w2) * reluSlope(relu[i]);
-      }
-    }
-  }
-
-  /** {@code out = (out + x0·w0) + x1·w1}: two more of a sum's terms in one pass, in order. */
-  private void addTwoProducts(float[] out, float[] x0, float w0, float[] x1, float w1, int mode, float[] relu,
-      float[] dz) {
-    if (mode == STORE) {
-      for (int i = 0; i < m; i++) {
-        out[i] = out[i] + x0[i] * w0 + x1[i] * w1;
-      }
-    } else if (mode == STORE_AND_RELU) {
-      for (int i = 0; i < m; i++) {
-        float v = out[i] + x0[i] * w0 + x1[i] * w1;
-        out[i] = v;
-        relu[i] = Math.max(v, 0f);
-      }
-    } else {
-      for (int i = 0; i < m; i++) {
-        dz[i] = 0f + (out[i] + x0[i] * w0 + x1[i] * w1) * reluSlope(relu[i]);
       }
     }
   }
@@ -557,17 +448,17 @@ public final class SmallNetStep implements TrainingStep {
     int p = from;
     if (tall[l]) {
       for (; p + 3 < k; p += 4) {
-        evenOddSums4(d, in[p], in[p + 1], in[p + 2], in[p + 3], out, row + p);
+        ExampleSums.evenOddSums4(m, d, in[p], in[p + 1], in[p + 2], in[p + 3], out, row + p);
       }
       for (; p + 1 < k; p += 2) {
-        evenOddSums2(d, in[p], in[p + 1], out, row + p);
+        ExampleSums.evenOddSums2(m, d, in[p], in[p + 1], out, row + p);
       }
       if (p < k) {
-        out[row + p] = evenOddSum(d, in[p]);
+        out[row + p] = ExampleSums.evenOddSum(m, d, in[p]);
       }
     } else {
       for (; p < k; p++) {
-        out[row + p] = runSum(d, in[p]);
+        out[row + p] = ExampleSums.runSum(m, d, in[p]);
       }
     }
   }
@@ -592,9 +483,9 @@ public final class SmallNetStep implements TrainingStep {
       int p = 0;
       for (; p + cols <= k; p += cols) {
         if (wide) {
-          blockSums2x4(d[j], d[j + 1], in[p], in[p + 1], in[p + 2], in[p + 3], out, j * k + p, k);
+          ExampleSums.blockSums2x4(m, d[j], d[j + 1], in[p], in[p + 1], in[p + 2], in[p + 3], out, j * k + p, k);
         } else {
-          blockSums4x2(d[j], d[j + 1], d[j + 2], d[j + 3], in[p], in[p + 1], out, j * k + p, k);
+          ExampleSums.blockSums4x2(m, d[j], d[j + 1], d[j + 2], d[j + 3], in[p], in[p + 1], out, j * k + p, k);
         }
       }
       if (p < k) {
@@ -608,201 +499,11 @@ public final class SmallNetStep implements TrainingStep {
     }
   }
 
-  /** Entries (r, c) of a 2 × 4 block at {@code out[at + r·stride + c]}: {@code Σ_i d_r[i]·x_c[i]}. */
-  private void blockSums2x4(float[] d0, float[] d1, float[] x0, float[] x1, float[] x2, float[] x3, float[] out,
-      int at, int stride) {
-    float s00 = 0;
-    float s01 = 0;
-    float s02 = 0;
-    float s03 = 0;
-    float s10 = 0;
-    float s11 = 0;
-    float s12 = 0;
-    float s13 = 0;
-    for (int i = 0; i < m; i++) {
-      float a0 = d0[i];
-      float a1 = d1[i];
-      float b0 = x0[i];
-      float b1 = x1[i];
-      float b2 = x2[i];
-      float b3 = x3[i];
-      s00 += a0 * b0;
-      s01 += a0 * b1;
-      s02 += a0 * b2;
-      s03 += a0 * b3;
-      s10 += a1 * b0;
-      s11 += a1 * b1;
-      s12 += a1 * b2;
-      s13 += a1 * b3;
-    }
-    out[at] = s00;
-    out[at + 1] = s01;
-    out[at + 2] = s02;
-    out[at + 3] = s03;
-    out[at + stride] = s10;
-    out[at + stride + 1] = s11;
-    out[at + stride + 2] = s12;
-    out[at + stride + 3] = s13;
-  }
-
-  /** Entries (r, c) of a 4 × 2 block at {@code out[at + r·stride + c]}: {@code Σ_i d_r[i]·x_c[i]}. */
-  private void blockSums4x2(float[] d0, float[] d1, float[] d2, float[] d3, float[] x0, float[] x1, float[] out,
-      int at, int stride) {
-    float s00 = 0;
-    float s01 = 0;
-    float s10 = 0;
-    float s11 = 0;
-    float s20 = 0;
-    float s21 = 0;
-    float s30 = 0;
-    float s31 = 0;
-    for (int i = 0; i < m; i++) {
-      float b0 = x0[i];
-      float b1 = x1[i];
-      float a0 = d0[i];
-      float a1 = d1[i];
-      float a2 = d2[i];
-      float a3 = d3[i];
-      s00 += a0 * b0;
-      s01 += a0 * b1;
-      s10 += a1 * b0;
-      s11 += a1 * b1;
-      s20 += a2 * b0;
-      s21 += a2 * b1;
-      s30 += a3 * b0;
-      s31 += a3 * b1;
-    }
-    out[at] = s00;
-    out[at + 1] = s01;
-    out[at + stride] = s10;
-    out[at + stride + 1] = s11;
-    out[at + 2 * stride] = s20;
-    out[at + 2 * stride + 1] = s21;
-    out[at + 3 * stride] = s30;
-    out[at + 3 * stride + 1] = s31;
-  }
-
-  /** {@code 0 + (Σ_even d·x + Σ_odd d·x)}, the zero being the tape's zeroed gradient. */
-  private float evenOddSum(float[] d, float[] x) {
-    float s0 = 0;
-    float s1 = 0;
-    int i = 0;
-    for (; i + 1 < m; i += 2) {
-      s0 += d[i] * x[i];
-      s1 += d[i + 1] * x[i + 1];
-    }
-    if (i < m) {
-      s0 += d[i] * x[i];
-    }
-    return 0f + (s0 + s1);
-  }
-
-  private void evenOddSums2(float[] d, float[] x0, float[] x1, float[] out, int at) {
-    float e0 = 0;
-    float o0 = 0;
-    float e1 = 0;
-    float o1 = 0;
-    int i = 0;
-    for (; i + 1 < m; i += 2) {
-      float dEven = d[i];
-      float dOdd = d[i + 1];
-      e0 += dEven * x0[i];
-      o0 += dOdd * x0[i + 1];
-      e1 += dEven * x1[i];
-      o1 += dOdd * x1[i + 1];
-    }
-    if (i < m) {
-      e0 += d[i] * x0[i];
-      e1 += d[i] * x1[i];
-    }
-    out[at] = 0f + (e0 + o0);
-    out[at + 1] = 0f + (e1 + o1);
-  }
-
-  private void evenOddSums4(float[] d, float[] x0, float[] x1, float[] x2, float[] x3, float[] out, int at) {
-    float e0 = 0;
-    float o0 = 0;
-    float e1 = 0;
-    float o1 = 0;
-    float e2 = 0;
-    float o2 = 0;
-    float e3 = 0;
-    float o3 = 0;
-    int i = 0;
-    for (; i + 1 < m; i += 2) {
-      float dEven = d[i];
-      float dOdd = d[i + 1];
-      e0 += dEven * x0[i];
-      o0 += dOdd * x0[i + 1];
-      e1 += dEven * x1[i];
-      o1 += dOdd * x1[i + 1];
-      e2 += dEven * x2[i];
-      o2 += dOdd * x2[i + 1];
-      e3 += dEven * x3[i];
-      o3 += dOdd * x3[i + 1];
-    }
-    if (i < m) {
-      e0 += d[i] * x0[i];
-      e1 += d[i] * x1[i];
-      e2 += d[i] * x2[i];
-      e3 += d[i] * x3[i];
-    }
-    out[at] = 0f + (e0 + o0);
-    out[at + 1] = 0f + (e1 + o1);
-    out[at + 2] = 0f + (e2 + o2);
-    out[at + 3] = 0f + (e3 + o3);
-  }
-
-  /** One run over the examples from the zeroed gradient. */
-  private float runSum(float[] d, float[] x) {
-    float s = 0f;
-    for (int i = 0; i < m; i++) {
-      s += d[i] * x[i];
-    }
-    return s;
-  }
-
   /**
    * {@code db[l] = Σ_examples dZ[l]} for every layer, example by example as the tape's column
    * sums, eight rows at a time (the rows of all layers in one list, padded with zero rows).
    */
   private void biasGradients() {
-    float[][] rows = biasRows;
-    for (int r = 0; r < rows.length; r += 8) {
-      float[] d0 = rows[r];
-      float[] d1 = rows[r + 1];
-      float[] d2 = rows[r + 2];
-      float[] d3 = rows[r + 3];
-      float[] d4 = rows[r + 4];
-      float[] d5 = rows[r + 5];
-      float[] d6 = rows[r + 6];
-      float[] d7 = rows[r + 7];
-      float s0 = 0f;
-      float s1 = 0f;
-      float s2 = 0f;
-      float s3 = 0f;
-      float s4 = 0f;
-      float s5 = 0f;
-      float s6 = 0f;
-      float s7 = 0f;
-      for (int i = 0; i < m; i++) {
-        s0 += d0[i];
-        s1 += d1[i];
-        s2 += d2[i];
-        s3 += d3[i];
-        s4 += d4[i];
-        s5 += d5[i];
-        s6 += d6[i];
-        s7 += d7[i];
-      }
-      biasTargets[r][biasIndices[r]] = s0;
-      biasTargets[r + 1][biasIndices[r + 1]] = s1;
-      biasTargets[r + 2][biasIndices[r + 2]] = s2;
-      biasTargets[r + 3][biasIndices[r + 3]] = s3;
-      biasTargets[r + 4][biasIndices[r + 4]] = s4;
-      biasTargets[r + 5][biasIndices[r + 5]] = s5;
-      biasTargets[r + 6][biasIndices[r + 6]] = s6;
-      biasTargets[r + 7][biasIndices[r + 7]] = s7;
-    }
+    ExampleSums.rowSumsByEight(m, biasRows, biasTargets, biasIndices);
   }
 }
