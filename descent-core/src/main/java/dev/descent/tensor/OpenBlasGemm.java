@@ -7,8 +7,10 @@ import static org.bytedeco.openblas.global.openblas_nolapack.cblas_dgemm;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 
 import java.nio.ByteBuffer;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
@@ -65,8 +67,10 @@ public final class OpenBlasGemm implements Gemm {
       sb.put(0, ((F32Matrix) b).data, 0, b.size());
       if (beta != 0) {
         sc.put(0, fc.data, 0, c.size());
+      } else {
+        s.zero(2, (long) c.size() * Float.BYTES);
       }
-      cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, (float) alpha, sa, lda, sb, ldb, (float) beta, sc, ldc);
+      cblas_sgemm(CblasRowMajor, ta, tb, m, n, k, (float) alpha, sa, lda, sb, ldb, beta == 0 ? 1f : (float) beta, sc, ldc);
       fc.data.put(0, sc, 0, c.size());
     } else {
       DoubleBuffer sa = s.doubles(0, a.size());
@@ -76,8 +80,10 @@ public final class OpenBlasGemm implements Gemm {
       sb.put(0, ((F64Matrix) b).data, 0, b.size());
       if (beta != 0) {
         sc.put(0, ((F64Matrix) c).data, 0, c.size());
+      } else {
+        s.zero(2, (long) c.size() * Double.BYTES);
       }
-      cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, alpha, sa, lda, sb, ldb, beta, sc, ldc);
+      cblas_dgemm(CblasRowMajor, ta, tb, m, n, k, alpha, sa, lda, sb, ldb, beta == 0 ? 1 : beta, sc, ldc);
       ((F64Matrix) c).data.put(0, sc, 0, c.size());
     }
   }
@@ -112,6 +118,8 @@ public final class OpenBlasGemm implements Gemm {
   /** Three direct buffers per thread, grown to the largest operand seen; no allocation after that. */
   private static final class Staging {
     private final ByteBuffer[] bytes = new ByteBuffer[3];
+    /** The same memory as {@code bytes}, for {@code memset}. */
+    private final BytePointer[] pointers = new BytePointer[3];
     private final FloatBuffer[] floats = new FloatBuffer[3];
     private final DoubleBuffer[] doubles = new DoubleBuffer[3];
 
@@ -131,9 +139,15 @@ public final class OpenBlasGemm implements Gemm {
       return doubles[slot];
     }
 
+    /** Zeroes the first {@code length} bytes of a slot already sized for them. */
+    void zero(int slot, long length) {
+      Pointer.memset(pointers[slot], 0, length);
+    }
+
     private void ensure(int slot, long needed) {
       if (bytes[slot] == null || bytes[slot].capacity() < needed) {
         bytes[slot] = ByteBuffer.allocateDirect((int) Math.max(needed, 1 << 16)).order(ByteOrder.nativeOrder());
+        pointers[slot] = new BytePointer(bytes[slot]);
         floats[slot] = null;
         doubles[slot] = null;
       }

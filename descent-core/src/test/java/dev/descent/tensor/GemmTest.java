@@ -52,6 +52,31 @@ class GemmTest {
     }
   }
 
+  /**
+   * beta = 0 overwrites C whatever it held (NaN here, and after a product that left other
+   * numbers in OpenBLAS's staging buffer): the very numbers of a zeroed C with beta = 1, which is
+   * what a tape's zeroed gradient got before the affine op started to assign it.
+   */
+  @ParameterizedTest
+  @CsvSource({"F32", "F64"})
+  void betaZeroIgnoresWhatCHeld(Precision p) {
+    Rng rng = new Rng(9);
+    Matrix a = random(p, 40, 30, rng);
+    Matrix b = random(p, 30, 20, rng);
+    for (Gemm g : new Gemm[] {new LoopGemm(), OpenBlasGemm.INSTANCE}) {
+      Matrix dirty = random(p, 40, 20, rng);
+      g.multiply(a, false, b, false, dirty, 1.0, 1.0);
+      Matrix zeroed = Matrix.zeros(p, 40, 20);
+      g.multiply(a, false, b, false, zeroed, 1.5, 1.0);
+      Matrix c = Matrix.zeros(p, 40, 20);
+      c.fill(Double.NaN);
+      g.multiply(a, false, b, false, c, 1.5, 0.0);
+      for (int k = 0; k < c.size(); k++) {
+        assertEquals(zeroed.getFlat(k), c.getFlat(k), 0.0, g.getClass().getSimpleName() + " entry " + k);
+      }
+    }
+  }
+
   /** An operand above the kept staging size goes through buffers of its own: the same product. */
   @ParameterizedTest
   @CsvSource({"F32,false", "F32,true", "F64,false", "F64,true"})
