@@ -10,6 +10,9 @@
 # same suite, so both see the same machine minutes apart (search has no reference: its target
 # is absolute).
 # --quick: smoke-test sizes on both sides (a minute or two in all); not comparable with full runs.
+# --rounds K: run each suite K times, Descent and the references taking turns, and report each
+#   side's best (memory and allocation: the worst) with every round's ratio beside it; on a shared
+#   or virtual machine a neighbour's burst then spoils one round, not the comparison (default 1).
 # --out FILE: the report (default docs/performance.md).
 # Threads: DESCENT_BENCH_THREADS (default: nproc) for Descent's OpenBLAS and for the references.
 # Raw results: descent-bench/target/compare/ (descent-SUITE.json, references-SUITE.jsonl, logs).
@@ -18,6 +21,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 quick=()
+rounds=1
 out="$root/docs/performance.md"
 suites=()
 while [ $# -gt 0 ]; do
@@ -25,14 +29,20 @@ while [ $# -gt 0 ]; do
         --quick) quick=(--quick) ;;
         --out) out=${2:?--out needs a file}; shift ;;
         --out=*) out=${1#--out=} ;;
-        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        --rounds) rounds=${2:?--rounds needs a count}; shift ;;
+        --rounds=*) rounds=${1#--rounds=} ;;
+        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
         course|mlp|gemm|gradcheck|search) suites+=("$1") ;;
-        *) echo "compare: unknown argument '$1'; expected --quick, --out FILE or suites course mlp gemm gradcheck search" >&2
+        *) echo "compare: unknown argument '$1'; expected --quick, --rounds K, --out FILE or suites course mlp gemm gradcheck search" >&2
            exit 2 ;;
     esac
     shift
 done
 [ ${#suites[@]} -eq 0 ] && suites=(course mlp gemm gradcheck search)
+
+case "$rounds" in
+    ''|*[!0-9]*|0) echo "compare: --rounds '$rounds': expected a whole number of rounds, at least 1" >&2; exit 2 ;;
+esac
 
 threads=${DESCENT_BENCH_THREADS:-$(nproc)}
 export DESCENT_BENCH_THREADS=$threads
@@ -48,25 +58,29 @@ echo "compare: building ./descent …" >&2
 
 status=0
 for suite in "${suites[@]}"; do
-    echo "compare: $suite (Descent, $threads OpenBLAS threads)" >&2
+  for round in $(seq 1 "$rounds"); do
+    tag="$suite"; what="$suite"
+    if [ "$rounds" -gt 1 ]; then tag="$suite.r$round"; what="$suite, round $round of $rounds"; fi
+    echo "compare: $what (Descent, $threads OpenBLAS threads)" >&2
     if ! "$root/descent" bench "$suite" --json --threads "$threads" "${quick[@]}" \
-            > "$dir/descent-$suite.json" 2> "$dir/descent-$suite.log"; then
-        echo "compare: descent bench $suite FAILED (see $dir/descent-$suite.log)" >&2
-        tail -5 "$dir/descent-$suite.log" >&2
-        rm -f "$dir/descent-$suite.json"
+            > "$dir/descent-$tag.json" 2> "$dir/descent-$tag.log"; then
+        echo "compare: descent bench $suite FAILED (see $dir/descent-$tag.log)" >&2
+        tail -5 "$dir/descent-$tag.log" >&2
+        rm -f "$dir/descent-$tag.json"
         status=1
     fi
     if [ "$suite" = search ]; then
-        echo "compare: search has no numpy/PyTorch reference (its target is absolute)" >&2
+        [ "$round" = 1 ] && echo "compare: search has no numpy/PyTorch reference (its target is absolute)" >&2
         continue
     fi
-    echo "compare: $suite (numpy, PyTorch)" >&2
-    if ! "$here/python/run_references.sh" "${quick[@]}" --out "$dir/references-$suite.jsonl" "$suite" \
-            2> "$dir/references-$suite.log"; then
-        echo "compare: references for $suite FAILED (see $dir/references-$suite.log)" >&2
-        tail -5 "$dir/references-$suite.log" >&2
+    echo "compare: $what (numpy, PyTorch)" >&2
+    if ! "$here/python/run_references.sh" "${quick[@]}" --out "$dir/references-$tag.jsonl" "$suite" \
+            2> "$dir/references-$tag.log"; then
+        echo "compare: references for $suite FAILED (see $dir/references-$tag.log)" >&2
+        tail -5 "$dir/references-$tag.log" >&2
         status=1
     fi
+  done
 done
 cat /proc/loadavg > "$dir/loadavg-end" 2>/dev/null || echo "" > "$dir/loadavg-end"
 

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import dev.descent.autodiff.Variable;
 import dev.descent.optim.schedule.Per;
 import dev.descent.optim.schedule.Schedules;
-import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
 import dev.descent.tensor.Rng;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,23 +23,13 @@ class OptimizerFusionTest {
   /** The parameters after STEPS steps, through {@link Optimizer#step()} or stage by stage. */
   private static double[] run(GradientTransform transform, Precision precision, boolean fused) {
     Rng rng = new Rng(5);
-    List<Variable> params = List.of(
-        Variable.parameter("W1", Matrix.zeros(precision, 4, 3)), Variable.parameter("b1", Matrix.zeros(precision, 1, 4)));
-    for (Variable p : params) {
-      for (int k = 0; k < p.value().size(); k++) {
-        p.value().setFlat(k, rng.nextGaussian());
-      }
-    }
+    List<Variable> params = OptimizerIdentitiesTest.randomParameters(precision, rng);
     Optimizer optimizer = new Optimizer(transform, params);
     Parameters parameters = new Parameters(params);
     State state = transform.init(parameters);
     Clock clock = new Clock();
     for (int t = 0; t < STEPS; t++) {
-      for (Variable p : params) {
-        for (int k = 0; k < p.grad().size(); k++) {
-          p.grad().setFlat(k, 0.3 * rng.nextGaussian());
-        }
-      }
+      OptimizerIdentitiesTest.drawGradients(params, rng);
       if (fused) {
         optimizer.step();
       } else {
@@ -52,13 +40,7 @@ class OptimizerFusionTest {
         }
       }
     }
-    List<Double> out = new ArrayList<>();
-    for (Variable p : params) {
-      for (double x : p.value().toArray()) {
-        out.add(x);
-      }
-    }
-    return out.stream().mapToDouble(Double::doubleValue).toArray();
+    return OptimizerIdentitiesTest.flatten(params);
   }
 
   private static List<GradientTransform> transforms() {

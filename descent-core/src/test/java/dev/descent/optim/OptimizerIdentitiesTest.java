@@ -17,6 +17,17 @@ class OptimizerIdentitiesTest {
   /** Parameters after 6 steps of {@code transform} on gradients drawn from seed 21. */
   static double[] run(GradientTransform transform, Precision precision) {
     Rng rng = new Rng(21);
+    List<Variable> params = randomParameters(precision, rng);
+    Optimizer optimizer = new Optimizer(transform, params);
+    for (int t = 0; t < 6; t++) {
+      drawGradients(params, rng);
+      optimizer.step();
+    }
+    return flatten(params);
+  }
+
+  /** W1 (3×2) and b1 (1×3), every entry N(0, 1) from {@code rng}. */
+  static List<Variable> randomParameters(Precision precision, Rng rng) {
     List<Variable> params = List.of(
         Variable.parameter("W1", Matrix.zeros(precision, 3, 2)), Variable.parameter("b1", Matrix.zeros(precision, 1, 3)));
     for (Variable p : params) {
@@ -24,15 +35,20 @@ class OptimizerIdentitiesTest {
         p.value().setFlat(k, rng.nextGaussian());
       }
     }
-    Optimizer optimizer = new Optimizer(transform, params);
-    for (int t = 0; t < 6; t++) {
-      for (Variable p : params) {
-        for (int k = 0; k < p.grad().size(); k++) {
-          p.grad().setFlat(k, 0.1 * rng.nextGaussian());
-        }
+    return params;
+  }
+
+  /** Every gradient entry 0.1·N(0, 1) from {@code rng}. */
+  static void drawGradients(List<Variable> params, Rng rng) {
+    for (Variable p : params) {
+      for (int k = 0; k < p.grad().size(); k++) {
+        p.grad().setFlat(k, 0.1 * rng.nextGaussian());
       }
-      optimizer.step();
     }
+  }
+
+  /** The parameters' values, one after the other. */
+  static double[] flatten(List<Variable> params) {
     double[] w = params.get(0).value().toArray();
     double[] b = params.get(1).value().toArray();
     double[] out = Arrays.copyOf(w, w.length + b.length);
