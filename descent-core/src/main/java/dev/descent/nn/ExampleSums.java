@@ -9,9 +9,15 @@ package dev.descent.nn;
 final class ExampleSums {
   private ExampleSums() {}
 
-  /** Entries (r, c) of a 2 × 4 block at {@code out[at + r·stride + c]}: {@code Σ_i d_r[i]·x_c[i]}. */
-  static void blockSums2x4(int m, float[] d0, float[] d1, float[] x0, float[] x1, float[] x2, float[] x3, float[] out,
-      int at, int stride) {
+  /**
+   * A block of eight sums {@code s(r, c) = Σ_i d_r[i]·x_c[i]}, r < 2, c < 4, one run over the
+   * examples each, stored at {@code out[at + r·rowStride + c·colStride]}. Per example it loads six
+   * values for eight multiply-adds. A 4 × 2 block of dW is the same eight products with the roles
+   * swapped (its two inputs as d, its four dZ rows as x, the strides exchanged): multiplication
+   * commutes, so it is the same numbers.
+   */
+  static void blockSums(int m, float[] d0, float[] d1, float[] x0, float[] x1, float[] x2, float[] x3, float[] out,
+      int at, int rowStride, int colStride) {
     float s00 = 0;
     float s01 = 0;
     float s02 = 0;
@@ -36,51 +42,15 @@ final class ExampleSums {
       s12 += a1 * b2;
       s13 += a1 * b3;
     }
+    int second = at + rowStride;
     out[at] = s00;
-    out[at + 1] = s01;
-    out[at + 2] = s02;
-    out[at + 3] = s03;
-    out[at + stride] = s10;
-    out[at + stride + 1] = s11;
-    out[at + stride + 2] = s12;
-    out[at + stride + 3] = s13;
-  }
-
-  /** Entries (r, c) of a 4 × 2 block at {@code out[at + r·stride + c]}: {@code Σ_i d_r[i]·x_c[i]}. */
-  static void blockSums4x2(int m, float[] d0, float[] d1, float[] d2, float[] d3, float[] x0, float[] x1, float[] out,
-      int at, int stride) {
-    float s00 = 0;
-    float s01 = 0;
-    float s10 = 0;
-    float s11 = 0;
-    float s20 = 0;
-    float s21 = 0;
-    float s30 = 0;
-    float s31 = 0;
-    for (int i = 0; i < m; i++) {
-      float b0 = x0[i];
-      float b1 = x1[i];
-      float a0 = d0[i];
-      float a1 = d1[i];
-      float a2 = d2[i];
-      float a3 = d3[i];
-      s00 += a0 * b0;
-      s01 += a0 * b1;
-      s10 += a1 * b0;
-      s11 += a1 * b1;
-      s20 += a2 * b0;
-      s21 += a2 * b1;
-      s30 += a3 * b0;
-      s31 += a3 * b1;
-    }
-    out[at] = s00;
-    out[at + 1] = s01;
-    out[at + stride] = s10;
-    out[at + stride + 1] = s11;
-    out[at + 2 * stride] = s20;
-    out[at + 2 * stride + 1] = s21;
-    out[at + 3 * stride] = s30;
-    out[at + 3 * stride + 1] = s31;
+    out[at + colStride] = s01;
+    out[at + 2 * colStride] = s02;
+    out[at + 3 * colStride] = s03;
+    out[second] = s10;
+    out[second + colStride] = s11;
+    out[second + 2 * colStride] = s12;
+    out[second + 3 * colStride] = s13;
   }
 
   /** {@code 0 + (Σ_even d·x + Σ_odd d·x)}, the zero being the tape's zeroed gradient. */

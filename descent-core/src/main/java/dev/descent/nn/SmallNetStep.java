@@ -483,9 +483,9 @@ public final class SmallNetStep implements TrainingStep {
       int p = 0;
       for (; p + cols <= k; p += cols) {
         if (wide) {
-          ExampleSums.blockSums2x4(m, d[j], d[j + 1], in[p], in[p + 1], in[p + 2], in[p + 3], out, j * k + p, k);
+          ExampleSums.blockSums(m, d[j], d[j + 1], in[p], in[p + 1], in[p + 2], in[p + 3], out, j * k + p, k, 1);
         } else {
-          ExampleSums.blockSums4x2(m, d[j], d[j + 1], d[j + 2], d[j + 3], in[p], in[p + 1], out, j * k + p, k);
+          ExampleSums.blockSums(m, in[p], in[p + 1], d[j], d[j + 1], d[j + 2], d[j + 3], out, j * k + p, 1, k);
         }
       }
       if (p < k) {
