@@ -48,16 +48,24 @@ public final class Affine extends Op {
   }
 
   @Override
+  protected boolean canOverwriteGrad(int i) {
+    return true;
+  }
+
+  @Override
   public void backward() {
     Matrix dz = out.grad();
     if (w.needsGrad()) {
-      gemm.multiply(dz, true, aPrev.value(), false, w.grad(), 1, 1);
+      gemm.multiply(dz, true, aPrev.value(), false, w.grad(), 1, writesFirst(1) ? 0 : 1);
     }
     if (b != null && b.needsGrad()) {
+      if (writesFirst(2)) {
+        b.grad().fill(0);
+      }
       addColumnSums(dz, b.grad());
     }
     if (aPrev.needsGrad()) {
-      gemm.multiply(dz, false, w.value(), false, aPrev.grad(), 1, 1);
+      gemm.multiply(dz, false, w.value(), false, aPrev.grad(), 1, writesFirst(0) ? 0 : 1);
     }
   }
 

@@ -52,8 +52,20 @@ public final class Pointwise extends Op {
   }
 
   @Override
+  protected boolean canOverwriteGrad(int i) {
+    return true;
+  }
+
+  @Override
   public void backward() {
     int n = z.value().size();
+    if (writesFirst(0)) {
+      if (f == Function.RELU && z.value() instanceof F32Matrix in) {
+        reluBackwardWrite32(in.values, ((F32Matrix) out.grad()).values, ((F32Matrix) z.grad()).values, n);
+        return;
+      }
+      z.grad().fill(0);
+    }
     if (z.value() instanceof F32Matrix in) {
       backward32(f, in.values, ((F32Matrix) out.value()).values, ((F32Matrix) out.grad()).values,
           ((F32Matrix) z.grad()).values, n);
@@ -96,6 +108,16 @@ public final class Pointwise extends Op {
       case TANH -> { for (int k = 0; k < n; k++) { float t = y[k]; dx[k] = dx[k] + dy[k] * (1 - t * t); } }
       case SIGMOID -> { for (int k = 0; k < n; k++) { float s = y[k]; dx[k] = dx[k] + dy[k] * s * (1 - s); } }
       default -> { for (int k = 0; k < n; k++) { dx[k] = (float) (dx[k] + dy[k] * derivative(f, x[k], y[k])); } }
+    }
+  }
+
+  /**
+   * ReLU's {@code dx = dy ⊙ g'(x)}, writing dx instead of adding to it: the same bits as adding to
+   * zeros ({@code 0 + v}, which turns a −0 into +0), without reading them.
+   */
+  static void reluBackwardWrite32(float[] x, float[] dy, float[] dx, int n) {
+    for (int k = 0; k < n; k++) {
+      dx[k] = 0f + Float.intBitsToFloat(Float.floatToRawIntBits(dy[k]) & positiveMask(Float.floatToRawIntBits(x[k])));
     }
   }
 

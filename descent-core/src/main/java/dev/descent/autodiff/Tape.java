@@ -15,6 +15,10 @@ public final class Tape {
   private final List<Op> ops = new ArrayList<>();
   private final List<Variable> withGrad = new ArrayList<>();
   private final Map<Variable, Boolean> known = new IdentityHashMap<>();
+  /** The gradients that backward zeroes: those no op overwrites; see {@link #planGradientWrites}. */
+  private final List<Variable> zeroed = new ArrayList<>();
+  private int plannedOps = -1;
+  private Variable plannedCost;
 
   /** Appends {@code op}, runs it once, and returns its output. */
   public Variable record(Op op) {
@@ -41,15 +45,20 @@ public final class Tape {
   }
 
   /**
-   * Fills the gradient of every variable on this tape with d(cost)/d(variable). The gradients
-   * are zeroed first, so parameters shared by two tapes get this tape's gradient only.
+   * Fills the gradient of every variable on this tape with d(cost)/d(variable), replacing what
+   * they held, so parameters shared by two tapes get this tape's gradient only. A gradient is
+   * either zeroed first or written (not added to) by the op that gives it its first
+   * contribution, when that op can (see {@link Op#canOverwriteGrad}).
    */
   public void backward(Variable cost) {
     if (!cost.needsGrad()) {
       throw new IllegalArgumentException("'" + cost.name() + "' depends on no parameter; nothing to differentiate");
     }
-    for (int i = 0, n = withGrad.size(); i < n; i++) {
-      withGrad.get(i).grad().fill(0);
+    if (plannedOps != ops.size() || plannedCost != cost) {
+      planGradientWrites(cost);
+    }
+    for (int i = 0, n = zeroed.size(); i < n; i++) {
+      zeroed.get(i).grad().fill(0);
     }
     cost.grad().fill(1);
     for (int i = ops.size() - 1; i >= 0; i--) {
@@ -58,6 +67,38 @@ public final class Tape {
         op.backward();
       }
     }
+  }
+
+  /**
+   * Walks the ops in backward order and offers each gradient's first contribution to the op
+   * that makes it: an op that can overwrite it (a product with beta = 0) spares the zeroing pass
+   * and the read of zeros. The cost's own gradient is seeded, never overwritten.
+   */
+  private void planGradientWrites(Variable cost) {
+    Map<Variable, Boolean> written = new IdentityHashMap<>();
+    written.put(cost, Boolean.FALSE);
+    for (int i = ops.size() - 1; i >= 0; i--) {
+      Op op = ops.get(i);
+      op.clearFirstWrites();
+      if (!op.output().needsGrad()) {
+        continue;
+      }
+      List<Variable> inputs = op.inputs();
+      for (int j = 0; j < inputs.size(); j++) {
+        Variable v = inputs.get(j);
+        if (v.needsGrad() && !written.containsKey(v)) {
+          written.put(v, op.offerFirstWrite(j));
+        }
+      }
+    }
+    zeroed.clear();
+    for (Variable v : withGrad) {
+      if (!Boolean.TRUE.equals(written.get(v))) {
+        zeroed.add(v);
+      }
+    }
+    plannedOps = ops.size();
+    plannedCost = cost;
   }
 
   public List<Op> ops() {
