@@ -34,11 +34,15 @@ public final class Blas {
     return org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads();
   }
 
-  /** The OpenBLAS version and the kernel requested through {@code OPENBLAS_CORETYPE}, if any. */
+  /**
+   * The OpenBLAS version, the kernel requested through {@code OPENBLAS_CORETYPE} (if any), the
+   * thread count and how operands reach it (see {@link OpenBlasGemm}).
+   */
   public static String describe() {
     ensureLoaded();
     String core = System.getenv("OPENBLAS_CORETYPE");
     return openblas_nolapack.OPENBLAS_VERSION.strip() + ", kernel "
-        + (core == null ? "auto-detected" : core) + ", " + threads() + " thread(s)";
+        + (core == null ? "auto-detected" : core) + ", " + threads() + " thread(s), "
+        + (OpenBlasGemm.INSTANCE.inPlace() ? "Java arrays in place (netlib JNI)" : "operands staged in native buffers");
   }
 }

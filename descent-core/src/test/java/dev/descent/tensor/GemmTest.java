@@ -40,13 +40,13 @@ class GemmTest {
     Matrix b = tb ? random(p, n, k, rng) : random(p, k, n, rng);
     Matrix start = random(p, m, n, rng);
     double tol = p == Precision.F64 ? 1e-12 : 1e-5;
-    for (Gemm g : new Gemm[] {new LoopGemm(), OpenBlasGemm.INSTANCE, new SizeSwitchingGemm(0)}) {
+    for (Gemm g : new Gemm[] {new LoopGemm(), OpenBlasGemm.INSTANCE, OpenBlasGemm.STAGED, new SizeSwitchingGemm(0)}) {
       Matrix c = start.copy();
       g.multiply(a, ta, b, tb, c, 2.0, 0.5);
       for (int i = 0; i < m; i++) {
         for (int j = 0; j < n; j++) {
           double expected = 2 * reference(a, ta, b, tb, i, j) + 0.5 * start.get(i, j);
-          assertEquals(expected, c.get(i, j), tol, g.getClass().getSimpleName() + " [" + i + "][" + j + "]");
+          assertEquals(expected, c.get(i, j), tol, name(g) + " [" + i + "][" + j + "]");
         }
       }
     }
@@ -63,7 +63,7 @@ class GemmTest {
     Rng rng = new Rng(9);
     Matrix a = random(p, 40, 30, rng);
     Matrix b = random(p, 30, 20, rng);
-    for (Gemm g : new Gemm[] {new LoopGemm(), OpenBlasGemm.INSTANCE}) {
+    for (Gemm g : new Gemm[] {new LoopGemm(), OpenBlasGemm.INSTANCE, OpenBlasGemm.STAGED}) {
       Matrix dirty = random(p, 40, 20, rng);
       g.multiply(a, false, b, false, dirty, 1.0, 1.0);
       Matrix zeroed = Matrix.zeros(p, 40, 20);
@@ -72,7 +72,49 @@ class GemmTest {
       c.fill(Double.NaN);
       g.multiply(a, false, b, false, c, 1.5, 0.0);
       for (int k = 0; k < c.size(); k++) {
-        assertEquals(zeroed.getFlat(k), c.getFlat(k), 0.0, g.getClass().getSimpleName() + " entry " + k);
+        assertEquals(zeroed.getFlat(k), c.getFlat(k), 0.0, name(g) + " entry " + k);
+      }
+    }
+  }
+
+  static String name(Gemm g) {
+    return g == OpenBlasGemm.STAGED ? "OpenBlasGemm (staged)" : g.getClass().getSimpleName();
+  }
+
+  /**
+   * On Linux x86-64, the platform the project ships natives for, OpenBLAS must get the arrays
+   * themselves: a silent fall back to staging would cost 6–12 % of an MLP step.
+   */
+  @Test
+  void openBlasWorksOnTheArraysInPlaceOnLinux() {
+    org.junit.jupiter.api.Assumptions.assumeTrue("Linux".equals(System.getProperty("os.name"))
+        && "amd64".equals(System.getProperty("os.arch")), "netlib's binding is checked on Linux x86-64 only");
+    assertTrue(OpenBlasGemm.INSTANCE.inPlace(), Blas.describe());
+    assertTrue(Blas.describe().contains("in place"), Blas.describe());
+  }
+
+  /** Row-major products through the column-major binding: non-square shapes in every transpose case. */
+  @ParameterizedTest
+  @CsvSource({"F32,false,false", "F32,false,true", "F32,true,false", "F32,true,true",
+      "F64,false,false", "F64,false,true", "F64,true,false", "F64,true,true"})
+  void inPlaceAndStagedProductsAgree(Precision p, boolean ta, boolean tb) {
+    Rng rng = new Rng(21);
+    int m = 37;
+    int n = 23;
+    int k = 51;
+    Matrix a = ta ? random(p, k, m, rng) : random(p, m, k, rng);
+    Matrix b = tb ? random(p, n, k, rng) : random(p, k, n, rng);
+    Matrix start = random(p, m, n, rng);
+    Matrix inPlace = start.copy();
+    Matrix staged = start.copy();
+    OpenBlasGemm.INSTANCE.multiply(a, ta, b, tb, inPlace, -0.5, 2.0);
+    OpenBlasGemm.STAGED.multiply(a, ta, b, tb, staged, -0.5, 2.0);
+    double tol = p == Precision.F64 ? 1e-12 : 1e-4;
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double expected = -0.5 * reference(a, ta, b, tb, i, j) + 2.0 * start.get(i, j);
+        assertEquals(expected, inPlace.get(i, j), tol, "in place [" + i + "][" + j + "]");
+        assertEquals(expected, staged.get(i, j), tol, "staged [" + i + "][" + j + "]");
       }
     }
   }
@@ -89,7 +131,7 @@ class GemmTest {
     Matrix b = random(p, 3, k, rng);
     Matrix start = random(p, m, 3, rng);
     Matrix c = start.copy();
-    OpenBlasGemm.INSTANCE.multiply(a, ta, b, true, c, 1.0, 0.5);
+    OpenBlasGemm.STAGED.multiply(a, ta, b, true, c, 1.0, 0.5);
     double tol = p == Precision.F64 ? 1e-10 : 1e-2;
     for (int i : new int[] {0, 1, m / 2, m - 1}) {
       for (int j = 0; j < 3; j++) {
