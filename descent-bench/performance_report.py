@@ -309,8 +309,12 @@ class Report:
             self.w(descent["workloads"] + ".")
             self.w()
         self.table(["product", "Descent", "numpy", "PyTorch", "× best", "Descent rel. error"], rows)
-        self.w("Descent calls its bundled OpenBLAS through `OpenBlasGemm` (operands copied between the Java heap and "
-               "native staging buffers, O(n²) per call); numpy and PyTorch call Debian's system OpenBLAS.")
+        if descent and "in place" in str(descent.get("blas", "")):
+            how = "the Java arrays handed to it in place through netlib's JNI binding"
+        else:
+            how = "operands copied between the Java heap and native staging buffers, O(n²) per call"
+        self.w("Descent calls its bundled OpenBLAS through `OpenBlasGemm` (%s); numpy and PyTorch call Debian's "
+               "system OpenBLAS." % how)
         self.w()
 
     def gradcheck(self):
