@@ -57,8 +57,7 @@ final class ArrayBlas {
     Level level = NETLIB_LOG.getLevel();
     NETLIB_LOG.setLevel(Level.OFF);
     try {
-      NativeBLAS blas = NativeBLAS.getInstance();
-      return blas;
+      return NativeBLAS.getInstance();
     } catch (RuntimeException | LinkageError e) {
       return null;
     } finally {
