@@ -47,9 +47,10 @@ public final class Affine extends Op {
     gemm.multiply(aPrev.value(), false, w.value(), true, z, 1, 1);
   }
 
+  /** dAprev and dW are products, written with beta = 0; db (input 2) is a sum the tape zeroes. */
   @Override
   protected boolean canOverwriteGrad(int i) {
-    return true;
+    return i < 2;
   }
 
   @Override
@@ -59,9 +60,6 @@ public final class Affine extends Op {
       gemm.multiply(dz, true, aPrev.value(), false, w.grad(), 1, writesFirst(1) ? 0 : 1);
     }
     if (b != null && b.needsGrad()) {
-      if (writesFirst(2)) {
-        b.grad().fill(0);
-      }
       addColumnSums(dz, b.grad());
     }
     if (aPrev.needsGrad()) {

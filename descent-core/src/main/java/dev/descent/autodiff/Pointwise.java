@@ -51,20 +51,18 @@ public final class Pointwise extends Op {
     }
   }
 
+  /** Float32 ReLU has a loop that writes dZ (the hidden layers of a large net); the rest add to zeros. */
   @Override
   protected boolean canOverwriteGrad(int i) {
-    return true;
+    return f == Function.RELU && z.value() instanceof F32Matrix;
   }
 
   @Override
   public void backward() {
     int n = z.value().size();
     if (writesFirst(0)) {
-      if (f == Function.RELU && z.value() instanceof F32Matrix in) {
-        reluBackwardWrite32(in.values, ((F32Matrix) out.grad()).values, ((F32Matrix) z.grad()).values, n);
-        return;
-      }
-      z.grad().fill(0);
+      reluBackwardWrite32(((F32Matrix) z.value()).values, ((F32Matrix) out.grad()).values, ((F32Matrix) z.grad()).values, n);
+      return;
     }
     if (z.value() instanceof F32Matrix in) {
       backward32(f, in.values, ((F32Matrix) out.value()).values, ((F32Matrix) out.grad()).values,

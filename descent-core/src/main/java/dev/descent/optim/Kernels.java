@@ -104,20 +104,20 @@ final class Kernels {
       float[] out = f.values;
       float[] first = ((F32Matrix) v).values;
       float[] second = ((F32Matrix) s).values;
-      float vc = (float) (1 / vCorrection);
-      float sc = (float) (1 / sCorrection);
+      float vScale = (float) (1 / vCorrection);
+      float sScale = (float) (1 / sCorrection);
       float eps = (float) epsilon;
       for (int k = 0; k < n; k++) {
-        out[k] = (first[k] * vc) / ((float) Math.sqrt(second[k] * sc) + eps);
+        out[k] = (first[k] * vScale) / ((float) Math.sqrt(second[k] * sScale) + eps);
       }
     } else {
       double[] out = ((F64Matrix) g).values;
       double[] first = ((F64Matrix) v).values;
       double[] second = ((F64Matrix) s).values;
-      double vc = 1 / vCorrection;
-      double sc = 1 / sCorrection;
+      double vScale = 1 / vCorrection;
+      double sScale = 1 / sCorrection;
       for (int k = 0; k < n; k++) {
-        out[k] = (first[k] * vc) / (Math.sqrt(second[k] * sc) + epsilon);
+        out[k] = (first[k] * vScale) / (Math.sqrt(second[k] * sScale) + epsilon);
       }
     }
   }
@@ -138,8 +138,8 @@ final class Kernels {
       float one1 = (float) (1 - beta1);
       float b2 = (float) beta2;
       float one2 = (float) (1 - beta2);
-      float vc = (float) (1 / vCorrection);
-      float sc = (float) (1 / sCorrection);
+      float vScale = (float) (1 / vCorrection);
+      float sScale = (float) (1 / sCorrection);
       float eps = (float) epsilon;
       for (int k = 0; k < n; k++) {
         float x = grad[k];
@@ -147,21 +147,21 @@ final class Kernels {
         float r = b2 * second[k] + one2 * x * x;
         first[k] = m;
         second[k] = r;
-        grad[k] = (m * vc) / ((float) Math.sqrt(r * sc) + eps);
+        grad[k] = (m * vScale) / ((float) Math.sqrt(r * sScale) + eps);
       }
     } else {
       double[] grad = ((F64Matrix) g).values;
       double[] first = ((F64Matrix) v).values;
       double[] second = ((F64Matrix) s).values;
-      double vc = 1 / vCorrection;
-      double sc = 1 / sCorrection;
+      double vScale = 1 / vCorrection;
+      double sScale = 1 / sCorrection;
       for (int k = 0; k < n; k++) {
         double x = grad[k];
         double m = beta1 * first[k] + (1 - beta1) * x;
         double r = beta2 * second[k] + (1 - beta2) * x * x;
         first[k] = m;
         second[k] = r;
-        grad[k] = (m * vc) / (Math.sqrt(r * sc) + epsilon);
+        grad[k] = (m * vScale) / (Math.sqrt(r * sScale) + epsilon);
       }
     }
   }
@@ -185,8 +185,8 @@ final class Kernels {
       float one1 = (float) (1 - beta1);
       float b2 = (float) beta2;
       float one2 = (float) (1 - beta2);
-      float vc = (float) (1 / vCorrection);
-      float sc = (float) (1 / sCorrection);
+      float vScale = (float) (1 / vCorrection);
+      float sScale = (float) (1 / sCorrection);
       float eps = (float) epsilon;
       float c = (float) factor;
       for (int k = 0; k < n; k++) {
@@ -195,22 +195,22 @@ final class Kernels {
         float r = b2 * second[k] + one2 * x * x;
         first[k] = m;
         second[k] = r;
-        weights[k] = weights[k] + c * ((m * vc) / ((float) Math.sqrt(r * sc) + eps));
+        weights[k] = weights[k] + c * ((m * vScale) / ((float) Math.sqrt(r * sScale) + eps));
       }
     } else {
       double[] weights = ((F64Matrix) w).values;
       double[] grad = ((F64Matrix) g).values;
       double[] first = ((F64Matrix) v).values;
       double[] second = ((F64Matrix) s).values;
-      double vc = 1 / vCorrection;
-      double sc = 1 / sCorrection;
+      double vScale = 1 / vCorrection;
+      double sScale = 1 / sCorrection;
       for (int k = 0; k < n; k++) {
         double x = grad[k];
         double m = beta1 * first[k] + (1 - beta1) * x;
         double r = beta2 * second[k] + (1 - beta2) * x * x;
         first[k] = m;
         second[k] = r;
-        weights[k] = weights[k] + factor * ((m * vc) / (Math.sqrt(r * sc) + epsilon));
+        weights[k] = weights[k] + factor * ((m * vScale) / (Math.sqrt(r * sScale) + epsilon));
       }
     }
   }

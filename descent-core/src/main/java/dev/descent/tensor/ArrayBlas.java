@@ -46,7 +46,7 @@ final class ArrayBlas {
   private static NativeBLAS load() {
     Blas.ensureLoaded();
     String library = openBlasFile(org.bytedeco.javacpp.Loader.getLoadedLibraries());
-    if (library == null || !"Linux".equals(System.getProperty("os.name"))) {
+    if (library == null) {
       return null;
     }
     if (System.getProperty(LIBRARY_PROPERTY) == null) {
@@ -65,7 +65,10 @@ final class ArrayBlas {
     }
   }
 
-  /** The OpenBLAS shared library among those JavaCPP loaded, or null. */
+  /**
+   * The OpenBLAS shared library among those JavaCPP loaded, or null; null also where it is not a
+   * {@code .so} (macOS, Windows), for which netlib ships no natives.
+   */
   static String openBlasFile(Map<String, String> loaded) {
     for (String path : loaded.values()) {
       if (path != null && path.matches(".*/libopenblas[^/]*\\.so(\\.\\d+)*")) {
