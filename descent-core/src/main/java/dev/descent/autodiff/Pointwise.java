@@ -10,11 +10,12 @@ import java.util.List;
  * <p>Each function has its own loop per precision: a shared loop calling the function through
  * an interface would not be inlined by the JIT once it has seen several functions. ReLU's loops
  * have no branch: about half of a layer's units are active, in no order a branch predictor can
- * learn, and C2 (JDK 17) compiles {@code x > 0 ? v : 0} to a branch, not a conditional move.
- * They keep a value by a mask from its float's bits instead ({@link #positiveMask(float)}):
- * 0.7 ms instead of 4.7 ms for the 786 432 units of the benchmark MLP's batch of 1 024, with
- * the comparison's exact results (0 for NaN, −0 and negatives). {@code Math.max} would
- * vectorize further, but it passes NaN through where ReLU has always given 0.
+ * learn, and C2 (JDK 17) compiles {@code x > 0 ? v : 0} to a branch (4.7 ms for the 786 432
+ * units of the benchmark MLP's batch of 1 024), not a conditional move. The forward is
+ * {@code Math.max(z, 0)} and the backward multiplies by {@link #reluSlope(float)}, both of which
+ * C2 vectorizes, and both as the small-network step computes them. NaN passes on, as in numpy's
+ * {@code maximum} and PyTorch's {@code relu}: a diverged unit makes the cost NaN, which the
+ * trainer stops on, not a silent 0.
  */
 public final class Pointwise extends Op {
   /** The element-wise functions; {@code LEAKY_RELU} has slope 0.01 below zero. */
@@ -61,7 +62,7 @@ public final class Pointwise extends Op {
   public void backward() {
     int n = z.value().size();
     if (writesFirst(0)) {
-      reluBackwardWrite32(((F32Matrix) z.value()).values, ((F32Matrix) out.grad()).values, ((F32Matrix) z.grad()).values, n);
+      reluBackwardWrite32(((F32Matrix) out.value()).values, ((F32Matrix) out.grad()).values, ((F32Matrix) z.grad()).values, n);
       return;
     }
     if (z.value() instanceof F32Matrix in) {
@@ -77,7 +78,7 @@ public final class Pointwise extends Op {
   public static void forward32(Function f, float[] x, float[] y, int n) {
     switch (f) {
       case LINEAR -> System.arraycopy(x, 0, y, 0, n);
-      case RELU -> { for (int k = 0; k < n; k++) { int v = Float.floatToRawIntBits(x[k]); y[k] = Float.intBitsToFloat(v & positiveMask(v)); } }
+      case RELU -> { for (int k = 0; k < n; k++) { y[k] = Math.max(x[k], 0f); } }
       case LEAKY_RELU -> { for (int k = 0; k < n; k++) { float v = x[k]; y[k] = v > 0 ? v : LEAK * v; } }
       case TANH -> { for (int k = 0; k < n; k++) { y[k] = (float) Math.tanh(x[k]); } }
       case SIGMOID -> { for (int k = 0; k < n; k++) { y[k] = (float) sigmoid(x[k]); } }
@@ -89,7 +90,7 @@ public final class Pointwise extends Op {
   public static void forward64(Function f, double[] x, double[] y, int n) {
     switch (f) {
       case LINEAR -> System.arraycopy(x, 0, y, 0, n);
-      case RELU -> { for (int k = 0; k < n; k++) { long v = Double.doubleToRawLongBits(x[k]); y[k] = Double.longBitsToDouble(v & positiveMask(v)); } }
+      case RELU -> { for (int k = 0; k < n; k++) { y[k] = Math.max(x[k], 0.0); } }
       case LEAKY_RELU -> { for (int k = 0; k < n; k++) { double v = x[k]; y[k] = v > 0 ? v : LEAK * v; } }
       case TANH -> { for (int k = 0; k < n; k++) { y[k] = Math.tanh(x[k]); } }
       case SIGMOID -> { for (int k = 0; k < n; k++) { y[k] = sigmoid(x[k]); } }
@@ -101,7 +102,7 @@ public final class Pointwise extends Op {
   public static void backward32(Function f, float[] x, float[] y, float[] dy, float[] dx, int n) {
     switch (f) {
       case LINEAR -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + dy[k]; } }
-      case RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + Float.intBitsToFloat(Float.floatToRawIntBits(dy[k]) & positiveMask(Float.floatToRawIntBits(x[k]))); } }
+      case RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + dy[k] * reluSlope(y[k]); } }
       case LEAKY_RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + (x[k] > 0 ? dy[k] : LEAK * dy[k]); } }
       case TANH -> { for (int k = 0; k < n; k++) { float t = y[k]; dx[k] = dx[k] + dy[k] * (1 - t * t); } }
       case SIGMOID -> { for (int k = 0; k < n; k++) { float s = y[k]; dx[k] = dx[k] + dy[k] * s * (1 - s); } }
@@ -110,19 +111,19 @@ public final class Pointwise extends Op {
   }
 
   /**
-   * ReLU's {@code dx = dy ⊙ g'(x)}, writing dx instead of adding to it: the same bits as adding to
-   * zeros ({@code 0 + v}, which turns a −0 into +0), without reading them.
+   * ReLU's {@code dx = dy ⊙ g'}, from its output y, writing dx instead of adding to it: the same
+   * bits as adding to zeros ({@code 0 + v}, which turns a −0 into +0), without reading them.
    */
-  static void reluBackwardWrite32(float[] x, float[] dy, float[] dx, int n) {
+  static void reluBackwardWrite32(float[] y, float[] dy, float[] dx, int n) {
     for (int k = 0; k < n; k++) {
-      dx[k] = 0f + Float.intBitsToFloat(Float.floatToRawIntBits(dy[k]) & positiveMask(Float.floatToRawIntBits(x[k])));
+      dx[k] = 0f + dy[k] * reluSlope(y[k]);
     }
   }
 
   static void backward64(Function f, double[] x, double[] y, double[] dy, double[] dx, int n) {
     switch (f) {
       case LINEAR -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + dy[k]; } }
-      case RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + Double.longBitsToDouble(Double.doubleToRawLongBits(dy[k]) & positiveMask(Double.doubleToRawLongBits(x[k]))); } }
+      case RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + dy[k] * reluSlope(y[k]); } }
       case LEAKY_RELU -> { for (int k = 0; k < n; k++) { dx[k] = dx[k] + (x[k] > 0 ? dy[k] : LEAK * dy[k]); } }
       case TANH -> { for (int k = 0; k < n; k++) { double t = y[k]; dx[k] = dx[k] + dy[k] * (1 - t * t); } }
       case SIGMOID -> { for (int k = 0; k < n; k++) { double s = y[k]; dx[k] = dx[k] + dy[k] * s * (1 - s); } }
@@ -131,18 +132,17 @@ public final class Pointwise extends Op {
   }
 
   /**
-   * All ones when the float with these bits is above zero (a positive number or +∞), else zero
-   * (zeros of either sign, negatives, NaN): positive floats are the bit patterns 1 to
-   * {@code 0x7F800000}, so both {@code bits − 1} and {@code 0x7F800000 − bits} are non-negative
-   * exactly for them.
+   * ReLU's derivative from its output {@code y = max(z, 0)} without a branch: 1 where y > 0, 0
+   * where y = 0 (and NaN for NaN); {@code (y·1e38)·1e38} is at least 1 for the smallest positive
+   * float and infinite for the largest.
    */
-  static int positiveMask(int bits) {
-    return ~((bits - 1) | (0x7F800000 - bits)) >> 31;
+  public static float reluSlope(float y) {
+    return Math.min(1f, y * 1e38f * 1e38f);
   }
 
-  /** {@link #positiveMask(int)} for doubles, whose positive patterns run from 1 to {@code 0x7FF0000000000000}. */
-  static long positiveMask(long bits) {
-    return ~((bits - 1) | (0x7FF0000000000000L - bits)) >> 63;
+  /** {@link #reluSlope(float)} in float64: {@code (y·1e300)·1e300} ≥ 1 for the smallest positive double. */
+  public static double reluSlope(double y) {
+    return Math.min(1.0, y * 1e300 * 1e300);
   }
 
   /** The logistic function, without overflow at large |x|. */
@@ -158,7 +158,7 @@ public final class Pointwise extends Op {
   public static double apply(Function f, double x) {
     return switch (f) {
       case LINEAR -> x;
-      case RELU -> x > 0 ? x : 0;
+      case RELU -> Math.max(x, 0.0);
       case LEAKY_RELU -> x > 0 ? x : LEAK * x;
       case TANH -> Math.tanh(x);
       case SIGMOID -> sigmoid(x);
@@ -174,7 +174,7 @@ public final class Pointwise extends Op {
   public static double derivative(Function f, double x, double y) {
     return switch (f) {
       case LINEAR -> 1;
-      case RELU -> x > 0 ? 1 : 0;
+      case RELU -> reluSlope(y);
       case LEAKY_RELU -> x > 0 ? 1 : LEAK;
       case TANH -> 1 - y * y;
       case SIGMOID -> y * (1 - y);

@@ -1,5 +1,7 @@
 package dev.descent.nn;
 
+import dev.descent.autodiff.Pointwise;
+
 /**
  * The passes of {@link SmallNetStep} that make one unit's values over a batch from other units':
  * weighted sums of unit rows ({@code Z = b + W·A}, {@code dA = Wᵀ·dZ}), each row an array of
@@ -45,11 +47,6 @@ final class UnitSums {
     }
   }
 
-  /** The ReLU's derivative from its output without a branch: (A·1e38)·1e38 ≥ 1 for the smallest positive A. */
-  private static float reluSlope(float a) {
-    return Math.min(1f, a * 1e38f * 1e38f);
-  }
-
   private static void startOne(int m, float[] out, float s, float[] x0, float w0, LastPass mode, float[] relu,
       float[] dz) {
     if (mode == LastPass.STORE) {
@@ -64,7 +61,7 @@ final class UnitSums {
       }
     } else {
       for (int i = 0; i < m; i++) {
-        dz[i] = 0f + (s + x0[i] * w0) * reluSlope(relu[i]);
+        dz[i] = 0f + (s + x0[i] * w0) * Pointwise.reluSlope(relu[i]);
       }
     }
   }
@@ -83,7 +80,7 @@ final class UnitSums {
       }
     } else {
       for (int i = 0; i < m; i++) {
-        dz[i] = 0f + (s + x0[i] * w0 + x1[i] * w1) * reluSlope(relu[i]);
+        dz[i] = 0f + (s + x0[i] * w0 + x1[i] * w1) * Pointwise.reluSlope(relu[i]);
       }
     }
   }
@@ -102,7 +99,7 @@ final class UnitSums {
       }
     } else {
       for (int i = 0; i < m; i++) {
-        dz[i] = 0f + (s + x0[i] * w0 + x1[i] * w1 + x2[i] * w2) * reluSlope(relu[i]);
+        dz[i] = 0f + (s + x0[i] * w0 + x1[i] * w1 + x2[i] * w2) * Pointwise.reluSlope(relu[i]);
       }
     }
   }
@@ -122,7 +119,7 @@ final class UnitSums {
       }
     } else {
       for (int i = 0; i < m; i++) {
-        dz[i] = 0f + (out[i] + x0[i] * w0 + x1[i] * w1) * reluSlope(relu[i]);
+        dz[i] = 0f + (out[i] + x0[i] * w0 + x1[i] * w1) * Pointwise.reluSlope(relu[i]);
       }
     }
   }

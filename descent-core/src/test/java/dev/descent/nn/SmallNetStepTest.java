@@ -101,6 +101,32 @@ class SmallNetStepTest {
     assertSameValues(tape.parameters(), small.parameters(), false);
   }
 
+  /**
+   * A weight gone NaN (a diverged run) makes the cost NaN on both paths, so the trainer stops on
+   * it, instead of a ReLU turning the unit into a silent 0; float32 on both paths, float64 on the tape.
+   */
+  @Test
+  void aNanWeightMakesTheCostNanOnEveryPath() {
+    Network small = course(Precision.F32).build();
+    Network tape = course(Precision.F32).gemm(new SizeSwitchingGemm(Long.MAX_VALUE)).build();
+    Network tape64 = course(Precision.F64).build();
+    Matrix x = Matrix.zeros(Precision.F32, 16, 2);
+    Matrix y = Matrix.zeros(Precision.F32, 16, 1);
+    Rng rng = new Rng(9);
+    for (int k = 0; k < x.size(); k++) {
+      x.setFlat(k, rng.nextGaussian());
+    }
+    for (Network net : List.of(small, tape, tape64)) {
+      net.parameters().get(0).value().set(2, 1, Double.NaN);
+      TrainingStep step = net.trainingStep(16);
+      step.load(x, y, null, 0);
+      double cost = step.step();
+      assertTrue(Double.isNaN(cost), step.getClass().getSimpleName() + " " + net.precision() + ": cost " + cost);
+    }
+    assertInstanceOf(SmallNetStep.class, small.trainingStep(16));
+    assertInstanceOf(Plan.class, tape.trainingStep(16));
+  }
+
   private static void assertSameValues(List<Variable> expected, List<Variable> actual, boolean gradients) {
     for (int p = 0; p < expected.size(); p++) {
       Matrix e = gradients ? expected.get(p).grad() : expected.get(p).value();
