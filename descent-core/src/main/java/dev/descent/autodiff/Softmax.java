@@ -23,22 +23,33 @@ public final class Softmax extends Op {
 
   /** Writes the row-wise softmax of {@code logits} into {@code probabilities}. */
   public static void rows(Matrix logits, Matrix probabilities) {
-    int n = logits.cols();
     for (int i = 0, m = logits.rows(); i < m; i++) {
-      double max = Double.NEGATIVE_INFINITY;
-      for (int j = 0; j < n; j++) {
-        max = Math.max(max, logits.get(i, j));
-      }
-      double sum = 0;
-      for (int j = 0; j < n; j++) {
-        double e = Math.exp(logits.get(i, j) - max);
-        probabilities.set(i, j, e);
-        sum += e;
-      }
-      for (int j = 0; j < n; j++) {
-        probabilities.set(i, j, probabilities.get(i, j) / sum);
-      }
+      row(logits, i, probabilities);
     }
+  }
+
+  /**
+   * Writes the softmax of row i of {@code logits} into the same row of {@code probabilities} and
+   * returns the row's log-sum-exp, {@code log Σ_j e^z_j}, for a cross-entropy: one exponential
+   * per logit serves both. Every exponent, {@code z_j − max}, is at most 0, so {@link
+   * NonPositiveExp} takes it (inlined, where {@code Math.exp} is a call of some 20 ns).
+   */
+  static double row(Matrix logits, int i, Matrix probabilities) {
+    int n = logits.cols();
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < n; j++) {
+      max = Math.max(max, logits.get(i, j));
+    }
+    double sum = 0;
+    for (int j = 0; j < n; j++) {
+      double e = NonPositiveExp.of(logits.get(i, j) - max);
+      probabilities.set(i, j, e);
+      sum += e;
+    }
+    for (int j = 0; j < n; j++) {
+      probabilities.set(i, j, probabilities.get(i, j) / sum);
+    }
+    return max + Math.log(sum);
   }
 
   @Override

@@ -24,11 +24,10 @@ public final class SoftmaxCrossEntropy extends Op {
   public void forward() {
     Matrix zv = z.value();
     Matrix yv = y.value();
-    Softmax.rows(zv, probabilities);
     int n = zv.cols();
     double sum = 0;
     for (int i = 0, m = zv.rows(); i < m; i++) {
-      double logSumExp = logSumExp(zv, i);
+      double logSumExp = Softmax.row(zv, i, probabilities);
       for (int j = 0; j < n; j++) {
         double label = yv.get(i, j);
         if (label != 0) {
@@ -39,7 +38,10 @@ public final class SoftmaxCrossEntropy extends Op {
     out.value().setFlat(0, sum / zv.rows());
   }
 
-  /** {@code log Σ_j e^z[row][j]}, shifted by the row's largest logit so that no term overflows. */
+  /**
+   * {@code log Σ_j e^z[row][j]}, shifted by the row's largest logit so that no term overflows;
+   * the same exponentials as {@link Softmax#row}, so that a replay's costs match the tape's.
+   */
   private static double logSumExp(Matrix z, int row) {
     int n = z.cols();
     double max = Double.NEGATIVE_INFINITY;
@@ -48,7 +50,7 @@ public final class SoftmaxCrossEntropy extends Op {
     }
     double sumExp = 0;
     for (int j = 0; j < n; j++) {
-      sumExp += Math.exp(z.get(row, j) - max);
+      sumExp += NonPositiveExp.of(z.get(row, j) - max);
     }
     return max + Math.log(sumExp);
   }
