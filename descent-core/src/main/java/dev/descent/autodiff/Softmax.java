@@ -32,7 +32,8 @@ public final class Softmax extends Op {
    * Writes the softmax of row i of {@code logits} into the same row of {@code probabilities} and
    * returns the row's log-sum-exp, {@code log Σ_j e^z_j}, for a cross-entropy: one exponential
    * per logit serves both. Every exponent, {@code z_j − max}, is at most 0, so {@link
-   * NonPositiveExp} takes it (inlined, where {@code Math.exp} is a call of some 20 ns).
+   * NonPositiveExp} takes it (inlined, where {@code Math.exp} is a call of some 20 ns). With
+   * {@code probabilities} null, only the log-sum-exp (one example's cost).
    */
   static double row(Matrix logits, int i, Matrix probabilities) {
     int n = logits.cols();
@@ -43,10 +44,12 @@ public final class Softmax extends Op {
     double sum = 0;
     for (int j = 0; j < n; j++) {
       double e = NonPositiveExp.of(logits.get(i, j) - max);
-      probabilities.set(i, j, e);
+      if (probabilities != null) {
+        probabilities.set(i, j, e);
+      }
       sum += e;
     }
-    for (int j = 0; j < n; j++) {
+    for (int j = 0; probabilities != null && j < n; j++) {
       probabilities.set(i, j, probabilities.get(i, j) / sum);
     }
     return max + Math.log(sum);

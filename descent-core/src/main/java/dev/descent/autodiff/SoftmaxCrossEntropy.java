@@ -38,26 +38,10 @@ public final class SoftmaxCrossEntropy extends Op {
     out.value().setFlat(0, sum / zv.rows());
   }
 
-  /**
-   * {@code log Σ_j e^z[row][j]}, shifted by the row's largest logit so that no term overflows;
-   * the same exponentials as {@link Softmax#row}, so that a replay's costs match the tape's.
-   */
-  private static double logSumExp(Matrix z, int row) {
-    int n = z.cols();
-    double max = Double.NEGATIVE_INFINITY;
-    for (int j = 0; j < n; j++) {
-      max = Math.max(max, z.get(row, j));
-    }
-    double sumExp = 0;
-    for (int j = 0; j < n; j++) {
-      sumExp += NonPositiveExp.of(z.get(row, j) - max);
-    }
-    return max + Math.log(sumExp);
-  }
-
   /** The cost of one example: logits row {@code row} of z against one-hot row {@code labelRow} of y (the cost is their mean). */
   public static double exampleCost(Matrix z, int row, Matrix y, int labelRow) {
-    double logSumExp = logSumExp(z, row);
+    // the same exponentials as the forward's, so that a gradient check's replay matches the tape
+    double logSumExp = Softmax.row(z, row, null);
     double cost = 0;
     for (int j = 0, n = z.cols(); j < n; j++) {
       double label = y.get(labelRow, j);
