@@ -2,6 +2,7 @@ package dev.descent.autodiff;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.CenteredDifferences;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
 import dev.descent.tensor.Rng;
@@ -106,17 +107,7 @@ class GraphGradientTest {
   }
 
   static Matrix numericGradient(Graph g, Expr cost, Matrix value, double eps) {
-    Matrix numeric = value.zerosLike();
-    for (int k = 0; k < value.size(); k++) {
-      double original = value.getFlat(k);
-      value.setFlat(k, original + eps);
-      double plus = g.run(cost).getFlat(0);
-      value.setFlat(k, original - eps);
-      double minus = g.run(cost).getFlat(0);
-      value.setFlat(k, original);
-      numeric.setFlat(k, (plus - minus) / (2 * eps));
-    }
-    return numeric;
+    return CenteredDifferences.of(value, () -> g.run(cost).getFlat(0), eps);
   }
 
   /** ‖a − b‖/(‖a‖ + ‖b‖), 0 when both are 0 (a variable that the cost ignores). */

@@ -3,6 +3,7 @@ package dev.descent.autodiff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.descent.CenteredDifferences;
 import dev.descent.tensor.Gemm;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
@@ -99,15 +100,9 @@ class TapeGradientWritesTest {
     List<double[]> analytic = net.gradients();
     double eps = 1e-6;
     for (int p = 0; p < net.parameters().size(); p++) {
-      Matrix value = net.parameters().get(p).value();
-      for (int k = 0; k < value.size(); k++) {
-        double saved = value.getFlat(k);
-        value.setFlat(k, saved + eps);
-        double plus = net.costAt();
-        value.setFlat(k, saved - eps);
-        double minus = net.costAt();
-        value.setFlat(k, saved);
-        double numeric = (plus - minus) / (2 * eps);
+      Matrix numerics = CenteredDifferences.of(net.parameters().get(p).value(), net::costAt, eps);
+      for (int k = 0; k < numerics.size(); k++) {
+        double numeric = numerics.getFlat(k);
         assertEquals(numeric, analytic.get(p)[k], 1e-7 * Math.max(1, Math.abs(numeric)),
             "d" + net.parameters().get(p).name() + "[" + k + "]");
       }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.CenteredDifferences;
 import dev.descent.autodiff.Variable;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
@@ -64,18 +65,7 @@ class BatchNormTest {
 
   /** Centered differences (J(θ+ε) − J(θ−ε))/2ε for every element of {@code param}. */
   static Matrix numericGradient(Plan plan, Variable param, double eps) {
-    Matrix value = param.value();
-    Matrix numeric = value.zerosLike();
-    for (int k = 0; k < value.size(); k++) {
-      double original = value.getFlat(k);
-      value.setFlat(k, original + eps);
-      double plus = plan.forward();
-      value.setFlat(k, original - eps);
-      double minus = plan.forward();
-      value.setFlat(k, original);
-      numeric.setFlat(k, (plus - minus) / (2 * eps));
-    }
-    return numeric;
+    return CenteredDifferences.of(param.value(), plan::forward, eps);
   }
 
   /** ‖a − b‖/(‖a‖ + ‖b‖), the course's gradient-check difference. */
