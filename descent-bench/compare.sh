@@ -84,19 +84,9 @@ for suite in "${suites[@]}"; do
 done
 cat /proc/loadavg > "$dir/loadavg-end" 2>/dev/null || echo "" > "$dir/loadavg-end"
 
-# Which kernel Descent's OpenBLAS chose: the launcher's OPENBLAS_CORETYPE rule, then the same
-# library asked directly (Blas.describe() can only say "auto-detected").
-if [ -z "${OPENBLAS_CORETYPE:-}" ] && [ -r /proc/cpuinfo ] \
-   && grep -q -m1 -w avx512f /proc/cpuinfo && grep -q -m1 -w avx512bw /proc/cpuinfo \
-   && grep -q -m1 -w avx512vl /proc/cpuinfo && grep -q -m1 -w avx512dq /proc/cpuinfo; then
-    descent_coretype=SkylakeX
-else
-    descent_coretype=${OPENBLAS_CORETYPE:-}
-fi
-
 PY=${DESCENT_BENCH_PYTHON:-/usr/bin/python3}
 command -v "$PY" >/dev/null || PY=python3
 "$PY" "$here/performance_report.py" --dir "$dir" --out "$out" --threads "$threads" \
-    --descent-coretype "$descent_coretype" "${quick[@]}" "${suites[@]}"
+    "${quick[@]}" "${suites[@]}"
 echo "compare: wrote $out" >&2
 exit $status

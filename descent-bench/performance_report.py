@@ -2,7 +2,7 @@
 """Writes docs/performance.md from the results that descent-bench/compare.sh collected.
 
   performance_report.py --dir DIR --out FILE [--quick] [--threads N]
-                        [--descent-coretype NAME] SUITES...
+                        SUITES...
 
 DIR holds descent-SUITE.json (`./descent bench SUITE --json`), references-SUITE.jsonl
 (run_references.sh), loadavg-start, loadavg-end and started; with several rounds,
@@ -14,7 +14,6 @@ Ratios are "how many times Descent's performance the best reference's": for rate
 always means Descent is faster.
 """
 import argparse
-import ctypes
 import glob
 import json
 import os
@@ -469,8 +468,7 @@ class Report:
             rows.append(["machine", "%s, %d cores, %s" % (m["cpu"], m["cores"], m["os"])])
             rows.append(["Descent", "%s on %s %s" % (descent["descent_version"], descent["jvm"]["version"],
                                                       " ".join(descent["jvm"]["options"]))])
-            rows.append(["Descent's BLAS", "%s; kernel in use: %s" % (descent["blas"]["description"],
-                                                                     descent_kernel(self.args.descent_coretype))])
+            rows.append(["Descent's BLAS", descent["blas"]["description"]])
         if refs:
             rows.append(["numpy", "%s (Python %s), BLAS: %s %s, kernel %s, %s threads" % (
                 refs.get("numpy_version"), refs.get("python"), refs.get("blas"), refs.get("blas_version") or "",
@@ -480,7 +478,7 @@ class Report:
         rows.append(["threads", "%d for Descent's OpenBLAS (`--threads`) and for the references "
                                 "(`DESCENT_BENCH_THREADS`)" % self.args.threads])
         rows.append(["OPENBLAS_CORETYPE", "Descent: %s; references: %s" % (
-            self.args.descent_coretype or "not set (auto-detected)",
+            ((descent or {}).get("blas") or {}).get("OPENBLAS_CORETYPE") or "not set",
             (refs or {}).get("OPENBLAS_CORETYPE") or "not set (auto-detected)")])
         rows.append(["OMP_WAIT_POLICY", "%s for the references (PyTorch's OpenMP pool); Descent's OpenBLAS is a pthreads build, no OpenMP"
                      % ((refs or {}).get("OMP_WAIT_POLICY") or "not set")])
@@ -507,35 +505,12 @@ class Report:
           "changes the thread count on both sides.")
 
 
-def descent_kernel(coretype):
-    """The kernel Descent's bundled OpenBLAS picks here: the same library, loaded with ctypes under the
-    launcher's OPENBLAS_CORETYPE, asked openblas_get_corename() (Blas.describe() cannot ask it)."""
-    if coretype:
-        os.environ["OPENBLAS_CORETYPE"] = coretype
-    else:
-        os.environ.pop("OPENBLAS_CORETYPE", None)
-    cache = os.environ.get("JAVACPP_CACHE") or os.path.expanduser("~/.javacpp/cache")
-    libs = glob.glob(os.path.join(cache, "*", "org", "bytedeco", "openblas", "linux-x86_64", "libopenblas_nolapack.so.0"))
-    if not libs:
-        return "not determined (no extracted libopenblas_nolapack in %s)" % cache
-    preferred = [p for p in libs if "/descent.jar/" in p] or libs
-    path = max(preferred, key=os.path.getmtime)
-    try:
-        lib = ctypes.CDLL(path)
-        lib.openblas_get_corename.restype = ctypes.c_char_p
-        lib.openblas_get_config.restype = ctypes.c_char_p
-        return "%s (%s)" % (lib.openblas_get_corename().decode(), lib.openblas_get_config().decode())
-    except (OSError, AttributeError) as ex:
-        return "not determined (%s: %s)" % (path, ex)
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dir", required=True)
     ap.add_argument("--out", required=True)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--threads", type=int, default=os.cpu_count())
-    ap.add_argument("--descent-coretype", default="")
     ap.add_argument("suites", nargs="*", help="any of %s (default: all)" % ", ".join(SUITES))
     args = ap.parse_args()
     unknown = [s for s in args.suites if s not in SUITES]

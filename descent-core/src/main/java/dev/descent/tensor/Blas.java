@@ -1,20 +1,32 @@
 package dev.descent.tensor;
 
+import java.util.Optional;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
- * The OpenBLAS native library: loading, thread count and a description for reports.
+ * The OpenBLAS native library: loading (with the kernel request of {@link OpenBlasKernel}), thread
+ * count, the kernel it runs and a description for reports.
  *
  * <p>OpenBLAS reads {@code OPENBLAS_CORETYPE} once, when it loads; the {@code ./descent}
- * launcher sets it to the best kernel the CPU supports (see docs/design.md).
+ * launcher and, for programs that use the library directly, {@link OpenBlasKernel} set it to the
+ * best kernel the CPU supports (see docs/design.md).
+ *
+ * <pre>{@code
+ * Blas.kernel()   // Optional[Zen] on an AMD EPYC of 2020, Optional[SkylakeX] on a Xeon with AVX-512
+ * }</pre>
  */
 public final class Blas {
   private static volatile boolean loaded;
+  private static OpenBlasKernel.Request request;
 
   private Blas() {}
 
   static synchronized void ensureLoaded() {
     if (!loaded) {
+      String variable = System.getenv(OpenBlasKernel.VARIABLE);
+      OpenBlasKernel.Request wanted = OpenBlasKernel.request(variable, System.getProperty(OpenBlasKernel.PROPERTY),
+          OpenBlasKernel.cpuFlags());
+      request = OpenBlasKernel.apply(wanted, variable);
       org.bytedeco.javacpp.Loader.load(openblas_nolapack.class);
       loaded = true;
     }
@@ -31,18 +43,45 @@ public final class Blas {
 
   public static int threads() {
     ensureLoaded();
-    return org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads();
+    // JavaCPP's wrapper answers -1 until its setter has run once; OpenBLAS itself knows
+    int threads = OpenBlasKernel.threads(libraryFile());
+    return threads >= 1 ? threads : org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads();
   }
 
   /**
-   * The OpenBLAS version, the kernel requested through {@code OPENBLAS_CORETYPE} (if any), the
-   * thread count and how operands reach it (see {@link OpenBlasGemm}).
+   * OpenBLAS's name for the kernels it runs (its {@code openblas_get_corename}); empty where it
+   * cannot be asked (no Linux library file, or no way to call C here).
+   */
+  public static Optional<String> kernel() {
+    ensureLoaded();
+    return Optional.ofNullable(OpenBlasKernel.inUse(libraryFile()));
+  }
+
+  /**
+   * The OpenBLAS version, the kernel in use and who chose it, the thread count and how operands
+   * reach it (see {@link OpenBlasGemm}).
    */
   public static String describe() {
     ensureLoaded();
-    String core = System.getenv("OPENBLAS_CORETYPE");
-    return openblas_nolapack.OPENBLAS_VERSION.strip() + ", kernel "
-        + (core == null ? "auto-detected" : core) + ", " + threads() + " thread(s), "
+    return openblas_nolapack.OPENBLAS_VERSION.strip() + ", kernel " + kernelAndReason() + ", " + threads()
+        + " thread(s), "
         + (OpenBlasGemm.INSTANCE.inPlace() ? "Java arrays in place (netlib JNI)" : "operands staged in native buffers");
+  }
+
+  private static String kernelAndReason() {
+    Optional<String> kernel = kernel();
+    if (kernel.isEmpty()) {
+      return "not reported (" + request.reason() + ")";
+    }
+    String asked = request.coreType();
+    if (asked != null && !asked.strip().equalsIgnoreCase(kernel.get())) {
+      // OpenBLAS takes a name it does not know without a word and runs its default kernels
+      return kernel.get() + " (" + request.reason() + ": not a kernel name this OpenBLAS knows, so it runs its default)";
+    }
+    return kernel.get() + " (" + request.reason() + ")";
+  }
+
+  private static String libraryFile() {
+    return ArrayBlas.openBlasFile(org.bytedeco.javacpp.Loader.getLoadedLibraries());
   }
 }

@@ -63,6 +63,7 @@ public record BenchReport(String suite, String workloads, BenchSettings settings
     ObjectNode blas = root.putObject("blas");
     blas.put("description", machine.blas());
     blas.put("threads", machine.blasThreads());
+    blas.put("kernel", machine.blasKernel());
     blas.put("OPENBLAS_CORETYPE", machine.openblasCoretype());
     ObjectNode s = root.putObject("settings");
     s.put("quick", settings.quick());
@@ -95,8 +96,7 @@ public record BenchReport(String suite, String workloads, BenchSettings settings
     out.printf("machine  %s, %d cores, %s, load average %.2f%n", machine.cpu(), machine.cores(), machine.os(),
         machine.loadAverage());
     out.println("java     " + machine.jvm() + (machine.jvmOptions().isEmpty() ? "" : " " + machine.jvmOptions()));
-    out.println("blas     " + machine.blas() + (machine.openblasCoretype() == null ? ""
-        : " (OPENBLAS_CORETYPE=" + machine.openblasCoretype() + ")"));
+    out.println("blas     " + machine.blas());
     out.println();
     out.printf("  %-22s %12s  %-10s %s%n", "name", "value", "unit", "details");
     for (BenchResult r : results) {

@@ -10,15 +10,16 @@ import java.util.Optional;
 
 /**
  * Where a benchmark ran: CPU model and cores, JVM and its options, OS, the OpenBLAS build and
- * threads ({@link Blas#describe()}), {@code OPENBLAS_CORETYPE} and the load average (others'
- * work on a shared machine explains outliers). Every bench output carries one.
+ * threads ({@link Blas#describe()}), the kernel OpenBLAS runs ({@link Blas#kernel()}, null where it
+ * cannot be asked), {@code OPENBLAS_CORETYPE} as the process started with it, and the load average
+ * (others' work on a shared machine explains outliers). Every bench output carries one.
  *
  * <pre>{@code
  * Machine.current().cpu()   // "AMD EPYC" (the "model name" of /proc/cpuinfo)
  * }</pre>
  */
 public record Machine(String cpu, int cores, String jvm, List<String> jvmOptions, String os, String blas,
-    int blasThreads, String openblasCoretype, double loadAverage) {
+    int blasThreads, String blasKernel, String openblasCoretype, double loadAverage) {
   private static final Path CPUINFO = Path.of("/proc/cpuinfo");
   private static final Path STATUS = Path.of("/proc/self/status");
 
@@ -27,7 +28,7 @@ public record Machine(String cpu, int cores, String jvm, List<String> jvmOptions
         System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
         List.copyOf(ManagementFactory.getRuntimeMXBean().getInputArguments()),
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-        Blas.describe(), Blas.threads(), System.getenv("OPENBLAS_CORETYPE"),
+        Blas.describe(), Blas.threads(), Blas.kernel().orElse(null), System.getenv("OPENBLAS_CORETYPE"),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 

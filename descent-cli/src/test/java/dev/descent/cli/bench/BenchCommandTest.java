@@ -43,6 +43,12 @@ class BenchCommandTest {
     assertTrue(root.at("/jvm/version").asText().contains(System.getProperty("java.vm.version")), root.at("/jvm").toString());
     assertTrue(root.at("/blas/description").asText().contains("0.3."), root.at("/blas").toString());
     assertEquals(threads, root.at("/blas/threads").asInt());
+    if ("Linux".equals(System.getProperty("os.name")) && "amd64".equals(System.getProperty("os.arch"))) {
+      // the kernel OpenBLAS runs, by its own name, and named in the description with who chose it
+      String kernel = root.at("/blas/kernel").asText();
+      assertTrue(kernel.matches("[A-Za-z0-9_]+"), root.at("/blas").toString());
+      assertTrue(root.at("/blas/description").asText().contains("kernel " + kernel + " ("), root.at("/blas").toString());
+    }
     assertEquals(threads, root.at("/settings/threads").asInt());
     assertTrue(root.get("peak_rss_mib").asDouble() > 10, root.get("peak_rss_mib").toString());
   }
@@ -154,7 +160,8 @@ class BenchCommandTest {
     assertTrue(lines[0].startsWith("descent bench gemm: square C = A·B through OpenBlasGemm"), lines[0]);
     assertTrue(lines[1].startsWith("machine  ") && lines[1].contains(" cores, "), lines[1]);
     assertTrue(lines[2].startsWith("java     "), lines[2]);
-    assertTrue(lines[3].startsWith("blas     OpenBLAS") && lines[3].contains("1 thread"), lines[3]);
+    assertTrue(lines[3].startsWith("blas     OpenBLAS") && lines[3].contains(", kernel ")
+        && lines[3].contains("1 thread"), lines[3]);
     assertTrue(o.out().contains("\n  sgemm-8 "), o.out());
     assertTrue(o.out().contains("\n  dgemm-8 "), o.out());
     assertTrue(lines[lines.length - 1].matches("peak resident memory  \\d+\\.\\d MiB"), lines[lines.length - 1]);

@@ -1,0 +1,194 @@
+package dev.descent.tensor;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which of OpenBLAS's kernel sets (its "core type": Haswell, Zen, SkylakeX, …) runs: the one
+ * asked for before the library loads, and the one the library reports after.
+ *
+ * <p>Why: OpenBLAS picks its kernels by CPU detection when it loads, reading
+ * {@code OPENBLAS_CORETYPE} once, and on some AVX-512 machines it falls back to its AVX2 (Haswell)
+ * kernels; asking for SkylakeX there nearly doubled sgemm. The {@code ./descent} launcher
+ * exports the variable, but a program that uses Descent as a library cannot change its own
+ * environment from Java, so the request is made here, through the C library's {@code setenv},
+ * before OpenBLAS loads. The opposite mistake is guarded too: an AVX-512 kernel forced on a CPU
+ * without AVX-512 stops the JVM with an illegal instruction at the first product.
+ *
+ * <p>The request, first that applies: {@code OPENBLAS_CORETYPE} (the user's; kept, unless it
+ * names a kernel whose instructions this CPU lacks, which is then dropped); the system property
+ * {@value #PROPERTY} (for a JVM whose environment the user does not control); SkylakeX where
+ * {@code /proc/cpuinfo} lists every AVX-512 subset those kernels use; else none, and OpenBLAS
+ * detects the CPU itself.
+ *
+ * <pre>{@code
+ * Blas.describe()   // "OpenBLAS 0.3.28, kernel Zen (OpenBLAS's detection), 2 thread(s), …"
+ * }</pre>
+ */
+final class OpenBlasKernel {
+  static final String VARIABLE = "OPENBLAS_CORETYPE";
+  static final String PROPERTY = "descent.openblas.coretype";
+  static final String SKYLAKE_X = "SkylakeX";
+  private static final List<String> SKYLAKE_X_FLAGS = List.of("avx512f", "avx512bw", "avx512vl", "avx512dq");
+  private static final Path CPUINFO = Path.of("/proc/cpuinfo");
+
+  /**
+   * The /proc/cpuinfo flags each kernel set executes (lower-case names, as OpenBLAS compares
+   * them); a name missing here is not checked.
+   */
+  private static final Map<String, List<String>> REQUIRED_FLAGS = Map.of(
+      "haswell", List.of("avx2", "fma"),
+      "zen", List.of("avx2", "fma"),
+      "skylakex", SKYLAKE_X_FLAGS,
+      "cooperlake", concat(SKYLAKE_X_FLAGS, "avx512_bf16"),
+      "sapphirerapids", concat(SKYLAKE_X_FLAGS, "avx512_bf16"));
+
+  private OpenBlasKernel() {}
+
+  /**
+   * The kernel to ask OpenBLAS for and why; {@code coreType} null to let OpenBLAS detect the CPU.
+   * {@code exported} is what {@code OPENBLAS_CORETYPE} must hold when OpenBLAS loads (null:
+   * unset), which differs from the variable's current value only when Descent sets or drops it.
+   */
+  record Request(String coreType, String reason, String exported) {}
+
+  /**
+   * The request from the variable's value, the system property's and the CPU's flags (null
+   * flags: unknown, and nothing is checked or chosen by them).
+   */
+  static Request request(String variable, String property, Set<String> cpuFlags) {
+    if (variable != null && !variable.isBlank()) {
+      List<String> missing = missingFlags(variable, cpuFlags);
+      if (missing.isEmpty()) {
+        return new Request(variable, VARIABLE + "=" + variable, variable);
+      }
+      return new Request(null, VARIABLE + "=" + variable + " dropped: this CPU lacks " + String.join(", ", missing)
+          + ", which those kernels execute", null);
+    }
+    if (property != null && !property.isBlank()) {
+      List<String> missing = missingFlags(property, cpuFlags);
+      if (missing.isEmpty()) {
+        return new Request(property, PROPERTY + "=" + property, property);
+      }
+      return new Request(null, PROPERTY + "=" + property + " ignored: this CPU lacks " + String.join(", ", missing)
+          + ", which those kernels execute", null);
+    }
+    if (cpuFlags != null && cpuFlags.containsAll(SKYLAKE_X_FLAGS)) {
+      return new Request(SKYLAKE_X, "Descent's choice for a CPU with AVX-512", SKYLAKE_X);
+    }
+    return new Request(null, "OpenBLAS's detection", null);
+  }
+
+  private static List<String> missingFlags(String coreType, Set<String> cpuFlags) {
+    List<String> required = REQUIRED_FLAGS.getOrDefault(coreType.strip().toLowerCase(Locale.ROOT), List.of());
+    List<String> missing = new ArrayList<>();
+    if (cpuFlags != null) {
+      for (String flag : required) {
+        if (!cpuFlags.contains(flag)) {
+          missing.add(flag);
+        }
+      }
+    }
+    return missing;
+  }
+
+  /** The words of the first "flags" line of /proc/cpuinfo's text; null when there is none. */
+  static Set<String> cpuFlags(List<String> cpuinfo) {
+    for (String line : cpuinfo) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).strip().equals("flags")) {
+        return new HashSet<>(Arrays.asList(line.substring(colon + 1).strip().split("\\s+")));
+      }
+    }
+    return null;
+  }
+
+  /** This machine's CPU flags; null where /proc/cpuinfo cannot be read (not Linux). */
+  static Set<String> cpuFlags() {
+    try {
+      return Files.isReadable(CPUINFO) ? cpuFlags(Files.readAllLines(CPUINFO)) : null;
+    } catch (IOException ex) {
+      return null;
+    }
+  }
+
+  /**
+   * Makes the process environment say what {@code request} asks, before OpenBLAS loads; returns
+   * the request, its reason extended where the C library could not be reached (the request then
+   * has no effect and OpenBLAS detects the CPU).
+   */
+  static Request apply(Request request, String variable) {
+    boolean unchanged = request.exported() == null ? variable == null || variable.isBlank()
+        : request.exported().equals(variable);
+    if (unchanged) {
+      return request;
+    }
+    try {
+      CLibrary c = Native.load("c", CLibrary.class);
+      int status = request.exported() == null ? c.unsetenv(VARIABLE) : c.setenv(VARIABLE, request.exported(), 1);
+      if (status == 0) {
+        return request;
+      }
+      return new Request(null, request.reason() + " (not applied: setenv returned " + status + ")", variable);
+    } catch (LinkageError ex) {
+      return new Request(null, request.reason() + " (not applied: " + ex.getMessage() + ")", variable);
+    }
+  }
+
+  /**
+   * OpenBLAS's name for the kernels it runs ({@code openblas_get_corename}) from the library file
+   * JavaCPP loaded; null when it cannot be asked (no such file, or JNA cannot load here).
+   */
+  static String inUse(String libraryFile) {
+    OpenBlasLibrary library = library(libraryFile);
+    return library == null ? null : library.openblas_get_corename();
+  }
+
+  /** OpenBLAS's thread count ({@code openblas_get_num_threads}); -1 when it cannot be asked. */
+  static int threads(String libraryFile) {
+    OpenBlasLibrary library = library(libraryFile);
+    return library == null ? -1 : library.openblas_get_num_threads();
+  }
+
+  private static OpenBlasLibrary library(String libraryFile) {
+    if (libraryFile == null) {
+      return null;
+    }
+    try {
+      // the file is loaded already: the loader hands back the same library, with its state
+      return Native.load(libraryFile, OpenBlasLibrary.class);
+    } catch (LinkageError ex) {
+      return null;
+    }
+  }
+
+  private static List<String> concat(List<String> flags, String flag) {
+    List<String> all = new ArrayList<>(flags);
+    all.add(flag);
+    return List.copyOf(all);
+  }
+
+  /** The two C library calls needed (the interface must be public for JNA's proxy). */
+  public interface CLibrary extends Library {
+    int setenv(String name, String value, int overwrite);
+
+    int unsetenv(String name);
+  }
+
+  /** The two OpenBLAS functions JavaCPP's bindings leave out. */
+  public interface OpenBlasLibrary extends Library {
+    String openblas_get_corename();
+
+    int openblas_get_num_threads();
+  }
+}
