@@ -54,7 +54,7 @@ public final class Blas {
    */
   public static Optional<String> kernel() {
     ensureLoaded();
-    return Optional.ofNullable(OpenBlasKernel.inUse(libraryFile()));
+    return Optional.ofNullable(OpenBlasKernel.inUse(libraryFile()).kernel());
   }
 
   /**
@@ -69,16 +69,17 @@ public final class Blas {
   }
 
   private static String kernelAndReason() {
-    Optional<String> kernel = kernel();
-    if (kernel.isEmpty()) {
-      return "not reported (" + request.reason() + ")";
+    OpenBlasKernel.Report report = OpenBlasKernel.inUse(libraryFile());
+    if (report.kernel() == null) {
+      return "not reported (" + report.whyNot() + "; " + request.reason() + ")";
     }
     String asked = request.coreType();
-    if (asked != null && !asked.strip().equalsIgnoreCase(kernel.get())) {
+    if (asked != null && !asked.strip().equalsIgnoreCase(report.kernel())) {
       // OpenBLAS takes a name it does not know without a word and runs its default kernels
-      return kernel.get() + " (" + request.reason() + ": not a kernel name this OpenBLAS knows, so it runs its default)";
+      return report.kernel() + " (" + request.reason()
+          + ": not a kernel name this OpenBLAS knows, so it runs its default)";
     }
-    return kernel.get() + " (" + request.reason() + ")";
+    return report.kernel() + " (" + request.reason() + ")";
   }
 
   private static String libraryFile() {

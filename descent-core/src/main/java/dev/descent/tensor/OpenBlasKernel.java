@@ -145,31 +145,36 @@ final class OpenBlasKernel {
     }
   }
 
+  /** OpenBLAS's answer about its kernel: the name, or why it could not be asked (one of the two is null). */
+  record Report(String kernel, String whyNot) {}
+
   /**
-   * OpenBLAS's name for the kernels it runs ({@code openblas_get_corename}) from the library file
-   * JavaCPP loaded; null when it cannot be asked (no such file, or JNA cannot load here).
+   * OpenBLAS's name for the kernels it runs ({@code openblas_get_corename}), asked of the library
+   * file JavaCPP loaded.
    */
-  static String inUse(String libraryFile) {
-    OpenBlasLibrary library = library(libraryFile);
-    return library == null ? null : library.openblas_get_corename();
+  static Report inUse(String libraryFile) {
+    if (libraryFile == null) {
+      return new Report(null, "no OpenBLAS shared library file among those JavaCPP loaded");
+    }
+    try {
+      return new Report(library(libraryFile).openblas_get_corename(), null);
+    } catch (LinkageError ex) {
+      return new Report(null, "cannot call OpenBLAS through JNA here: " + ex.getMessage());
+    }
   }
 
   /** OpenBLAS's thread count ({@code openblas_get_num_threads}); -1 when it cannot be asked. */
   static int threads(String libraryFile) {
-    OpenBlasLibrary library = library(libraryFile);
-    return library == null ? -1 : library.openblas_get_num_threads();
+    try {
+      return libraryFile == null ? -1 : library(libraryFile).openblas_get_num_threads();
+    } catch (LinkageError ex) {
+      return -1;
+    }
   }
 
   private static OpenBlasLibrary library(String libraryFile) {
-    if (libraryFile == null) {
-      return null;
-    }
-    try {
-      // the file is loaded already: the loader hands back the same library, with its state
-      return Native.load(libraryFile, OpenBlasLibrary.class);
-    } catch (LinkageError ex) {
-      return null;
-    }
+    // the file is loaded already: the loader hands back the same library, with its state
+    return Native.load(libraryFile, OpenBlasLibrary.class);
   }
 
   private static List<String> concat(List<String> flags, String flag) {

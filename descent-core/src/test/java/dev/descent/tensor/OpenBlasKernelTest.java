@@ -100,6 +100,17 @@ class OpenBlasKernelTest {
     assertEquals(detect, OpenBlasKernel.apply(detect, null));
   }
 
+  @Test
+  void whereOpenBlasCannotBeAskedTheReportSaysWhy() {
+    OpenBlasKernel.Report none = OpenBlasKernel.inUse(null);
+    assertNull(none.kernel());
+    assertEquals("no OpenBLAS shared library file among those JavaCPP loaded", none.whyNot());
+    OpenBlasKernel.Report missing = OpenBlasKernel.inUse("/nonexistent/libopenblas.so.0");
+    assertNull(missing.kernel());
+    assertTrue(missing.whyNot().startsWith("cannot call OpenBLAS through JNA here: "), missing.whyNot());
+    assertEquals(-1, OpenBlasKernel.threads("/nonexistent/libopenblas.so.0"));
+  }
+
   private static boolean linuxX86() {
     return "Linux".equals(System.getProperty("os.name")) && "amd64".equals(System.getProperty("os.arch"));
   }
