@@ -139,6 +139,8 @@ class OpenBlasKernelTest {
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // a crash (the failure this test exists for) must not leave hs_err files in the project
+    command.add("-XX:ErrorFile=" + Path.of(System.getProperty("java.io.tmpdir"), "descent-kernel-test-hs_err_pid%p.log"));
     command.addAll(List.of(javaOptions));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), KernelReport.class.getName()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
