@@ -68,25 +68,25 @@ final class OpenBlasKernel {
    */
   static Request request(String variable, String property, Set<String> cpuFlags) {
     if (variable != null && !variable.isBlank()) {
-      List<String> missing = missingFlags(variable, cpuFlags);
-      if (missing.isEmpty()) {
-        return new Request(variable, VARIABLE + "=" + variable, variable);
-      }
-      return new Request(null, VARIABLE + "=" + variable + " dropped: this CPU lacks " + String.join(", ", missing)
-          + ", which those kernels execute", null);
+      return named(variable, VARIABLE, "dropped", cpuFlags);
     }
     if (property != null && !property.isBlank()) {
-      List<String> missing = missingFlags(property, cpuFlags);
-      if (missing.isEmpty()) {
-        return new Request(property, PROPERTY + "=" + property, property);
-      }
-      return new Request(null, PROPERTY + "=" + property + " ignored: this CPU lacks " + String.join(", ", missing)
-          + ", which those kernels execute", null);
+      return named(property, PROPERTY, "ignored", cpuFlags);
     }
     if (cpuFlags != null && cpuFlags.containsAll(SKYLAKE_X_FLAGS)) {
       return new Request(SKYLAKE_X, "Descent's choice for a CPU with AVX-512", SKYLAKE_X);
     }
     return new Request(null, "OpenBLAS's detection", null);
+  }
+
+  /** The kernel the user named through {@code source}, unless this CPU cannot execute it. */
+  private static Request named(String coreType, String source, String refusal, Set<String> cpuFlags) {
+    List<String> missing = missingFlags(coreType, cpuFlags);
+    if (missing.isEmpty()) {
+      return new Request(coreType, source + "=" + coreType, coreType);
+    }
+    return new Request(null, source + "=" + coreType + " " + refusal + ": this CPU lacks " + String.join(", ", missing)
+        + ", which those kernels execute", null);
   }
 
   private static List<String> missingFlags(String coreType, Set<String> cpuFlags) {
