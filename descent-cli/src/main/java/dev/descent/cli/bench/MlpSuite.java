@@ -10,10 +10,13 @@ import java.util.Map;
 /**
  * Training throughput of the {@link MlpWorkload} at batch sizes 32, 128 and 1024: for each, one
  * warm-up epoch, then the median samples per second of the timed epochs (each reshuffled, the
- * last partial batch kept), with the heap bytes allocated per step over the timed epochs.
+ * last partial batch kept), with the heap bytes allocated per step over the timed epochs, and
+ * the time of the step's products alone ({@link StepProducts}), the bound the step is read against.
  */
 final class MlpSuite implements Suite {
   static final int[] BATCH_SIZES = {32, 128, 1024};
+  /** Samples of the step's products timed alone (see {@link StepProducts}). */
+  private static final int PRODUCT_SAMPLES = 9;
 
   @Override
   public String name() {
@@ -24,7 +27,7 @@ final class MlpSuite implements Suite {
   public String describe(BenchSettings settings) {
     return "784-512-256-10 relu/relu/softmax, Adam lr 1e-3, float32, " + examples(settings)
         + " synthetic examples, batch 32/128/1024; median samples/s of " + settings.repeatsOr(3)
-        + " epoch(s) after a warm-up epoch";
+        + " epoch(s) after a warm-up epoch; the step's products alone: median of " + PRODUCT_SAMPLES + " samples";
   }
 
   static int examples(BenchSettings settings) {
@@ -51,7 +54,8 @@ final class MlpSuite implements Suite {
 
   private static BenchResult measure(int batch, MlpWorkload.Data data, int epochs, PrintWriter log) {
     int m = data.features().rows();
-    StepLoop loop = new StepLoop(MlpWorkload.problem(batch, data), new Rng(0).fork("shuffle", batch));
+    Problem problem = MlpWorkload.problem(batch, data);
+    StepLoop loop = new StepLoop(problem, new Rng(0).fork("shuffle", batch));
     long start = System.nanoTime();
     double firstCost = loop.epoch();
     double warmup = (System.nanoTime() - start) / 1e9;
@@ -71,11 +75,19 @@ final class MlpSuite implements Suite {
       log.flush();
     }
     Samples s = new Samples(rates);
+    StepProducts products = new StepProducts(MlpWorkload.widths(), batch, problem.network().gemm(),
+        new Rng(3).fork("products", batch));
+    double productSeconds = products.medianSeconds(PRODUCT_SAMPLES);
+    log.printf("bench mlp: batch %d, the step's %d products alone: %.3f ms%n", batch, products.count(),
+        1000 * productSeconds);
+    log.flush();
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("samples_per_s_min", s.min());
     d.put("samples_per_s_max", s.max());
     d.put("ms_per_step", 1000.0 * batch / s.median());
     d.put("model_gflops", s.median() * MlpWorkload.productFlopsPerExample() / 1e9);
+    d.put("products_ms", 1000 * productSeconds);
+    d.put("products_gflops", products.flops() / productSeconds / 1e9);
     d.put("timed_epochs", epochs);
     d.put("warmup_epochs", 1);
     d.put("warmup_seconds", warmup);

@@ -96,13 +96,18 @@ public final class MlpWorkload {
         data.targets(), batchSize);
   }
 
+  /** The layer widths, inputs first: 784, 512, 256, 10. */
+  public static int[] widths() {
+    return new int[] {INPUTS, HIDDEN[0], HIDDEN[1], CLASSES};
+  }
+
   /**
    * Floating-point operations of the products in one training step per example: forward
    * Z = A·Wᵀ and backward dW = dZᵀ·A for every layer, dA = dZ·W for all but the first
    * (2·n·n_prev each). Used to express throughput as a fraction of the GEMM ceiling.
    */
   public static long productFlopsPerExample() {
-    int[] sizes = {INPUTS, HIDDEN[0], HIDDEN[1], CLASSES};
+    int[] sizes = widths();
     long flops = 0;
     for (int l = 1; l < sizes.length; l++) {
       long mac = (long) sizes[l] * sizes[l - 1];

@@ -92,6 +92,9 @@ class BenchCommandTest {
       assertEquals(1024, r.get("examples").asInt());
       assertEquals(1024 * (784 + 10) * 4 / (double) (1 << 20), r.get("data_mib").asDouble(), 1e-12);
       assertEquals(1000.0 * batches[i] / r.get("value").asDouble(), r.get("ms_per_step").asDouble(), 1e-9);
+      assertPositive(r, "products_ms");
+      assertEquals(MlpWorkload.productFlopsPerExample() * batches[i] / r.get("products_ms").asDouble() / 1e6,
+          r.get("products_gflops").asDouble(), 1e-9 * r.get("products_gflops").asDouble());
       assertTrue(r.get("last_epoch_cost").asDouble() < r.get("first_epoch_cost").asDouble(), "the cost falls: " + r);
     }
     assertEquals(1024, root.at("/settings/examples").asInt());
