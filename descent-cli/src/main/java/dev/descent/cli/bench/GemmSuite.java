@@ -64,32 +64,16 @@ final class GemmSuite implements Suite {
     Matrix a = gaussian(precision, n, rng.fork("A", 0));
     Matrix b = gaussian(precision, n, rng.fork("B", 0));
     Matrix c = Matrix.zeros(precision, n, n);
-    Runnable product = () -> OpenBlasGemm.INSTANCE.multiply(a, false, b, false, c, 1, 0);
-    product.run();
-    long start = System.nanoTime();
-    int calls = 0;
-    while (System.nanoTime() - start < WARMUP_SECONDS * 1e9) {
-      product.run();
-      calls++;
-    }
-    double perCall = (System.nanoTime() - start) / 1e9 / calls;
-    int perSample = Math.max(1, (int) (SAMPLE_SECONDS / perCall));
-    double[] seconds = new double[samples];
-    for (int s = 0; s < samples; s++) {
-      start = System.nanoTime();
-      for (int k = 0; k < perSample; k++) {
-        product.run();
-      }
-      seconds[s] = (System.nanoTime() - start) / 1e9 / perSample;
-    }
-    Samples t = new Samples(seconds);
+    Timing timing = Timing.of(() -> OpenBlasGemm.INSTANCE.multiply(a, false, b, false, c, 1, 0), WARMUP_SECONDS,
+        SAMPLE_SECONDS, samples);
+    Samples t = timing.seconds();
     double flops = 2.0 * n * n * (double) n;
     double error = relativeError(a, b, c, Math.min(4, n));
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("gflops_median", flops / t.median() / 1e9);
     d.put("best_s", t.min());
     d.put("repeats", samples);
-    d.put("calls_per_sample", perSample);
+    d.put("calls_per_sample", timing.callsPerSample());
     d.put("n", n);
     d.put("dtype", precision == Precision.F32 ? "float32" : "float64");
     d.put("rel_error", error);

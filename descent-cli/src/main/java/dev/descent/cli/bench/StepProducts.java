@@ -72,23 +72,7 @@ final class StepProducts {
    * s of untimed passes; each sample averages as many passes as fill {@value #SAMPLE_SECONDS} s.
    */
   double medianSeconds(int samples) {
-    long start = System.nanoTime();
-    int passes = 0;
-    do {
-      pass();
-      passes++;
-    } while (System.nanoTime() - start < WARMUP_SECONDS * 1e9);
-    double perPass = (System.nanoTime() - start) / 1e9 / passes;
-    int perSample = Math.max(1, (int) (SAMPLE_SECONDS / perPass));
-    double[] seconds = new double[samples];
-    for (int s = 0; s < samples; s++) {
-      start = System.nanoTime();
-      for (int k = 0; k < perSample; k++) {
-        pass();
-      }
-      seconds[s] = (System.nanoTime() - start) / 1e9 / perSample;
-    }
-    return new Samples(seconds).median();
+    return Timing.of(this::pass, WARMUP_SECONDS, SAMPLE_SECONDS, samples).seconds().median();
   }
 
   void pass() {
