@@ -15,13 +15,18 @@ class TimingTest {
     }
   }
 
+  /** Counts its calls in {@code calls[0]}. */
+  private static Runnable countedSpin(int[] calls, long nanos) {
+    return () -> {
+      calls[0]++;
+      spin(nanos);
+    };
+  }
+
   @Test
   void averagesEnoughCallsPerSampleToFillTheSampleTime() {
     int[] calls = {0};
-    Timing t = Timing.of(() -> {
-      calls[0]++;
-      spin(100_000);
-    }, 0.01, 0.005, 4);
+    Timing t = Timing.of(countedSpin(calls, 100_000), 0.01, 0.005, 4);
     assertEquals(4, t.seconds().count());
     // 0.1 ms calls: at most 50 fill a 5 ms sample (fewer when the machine is slow)
     assertTrue(t.callsPerSample() >= 1 && t.callsPerSample() <= 50, "calls per sample " + t.callsPerSample());
@@ -33,10 +38,7 @@ class TimingTest {
   @Test
   void samplesALongCallOncePerSample() {
     int[] calls = {0};
-    Timing t = Timing.of(() -> {
-      calls[0]++;
-      spin(3_000_000);
-    }, 0.001, 0.001, 3);
+    Timing t = Timing.of(countedSpin(calls, 3_000_000), 0.001, 0.001, 3);
     assertEquals(1, t.callsPerSample());
     assertEquals(1 + 1 + 3, calls[0], "one untimed call, one warm-up call, three samples");
     assertTrue(t.seconds().min() >= 3e-3, "each call spins 3 ms: " + t.seconds().min());
