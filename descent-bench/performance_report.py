@@ -407,7 +407,8 @@ class Report:
         worst = max(per_step, key=lambda p: p[1])
         self.targets.append(("steady-state allocation 0 bytes/step (course, mlp)",
                              "worst %s B/step (%s); %d of %d workloads at 0 (HotSpot's per-thread counter in "
-                             "process, the steady loop's thread only; JMH `-prof gc` adds its own background rate, see descent-bench/README.md)" % (
+                             "process, the steady loop's thread only; a nonzero figure below 1 B/step has so far been HotSpot resolving string "
+                             "constants for a late C2 compilation, once, not the step: see descent-bench/README.md)" % (
                                  num(worst[1]), worst[0], sum(1 for _, b in per_step if b == 0), len(per_step)),
                              all(b == 0 for _, b in per_step)))
 
