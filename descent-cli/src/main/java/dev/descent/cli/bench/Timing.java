@@ -1,5 +1,7 @@
 package dev.descent.cli.bench;
 
+import java.util.function.LongSupplier;
+
 /**
  * Seconds per call of short work: one untimed call, untimed calls for a warm-up, then samples
  * that each average as many calls as fill a sample's time (so a call shorter than the clock's
@@ -15,22 +17,27 @@ package dev.descent.cli.bench;
 record Timing(Samples seconds, int callsPerSample) {
 
   static Timing of(Runnable work, double warmupSeconds, double sampleSeconds, int samples) {
+    return of(work, warmupSeconds, sampleSeconds, samples, System::nanoTime);
+  }
+
+  /** As above, reading the time in nanoseconds from {@code clock}. */
+  static Timing of(Runnable work, double warmupSeconds, double sampleSeconds, int samples, LongSupplier clock) {
     work.run();
-    long start = System.nanoTime();
+    long start = clock.getAsLong();
     int calls = 0;
     do {
       work.run();
       calls++;
-    } while (System.nanoTime() - start < warmupSeconds * 1e9);
-    double perCall = (System.nanoTime() - start) / 1e9 / calls;
+    } while (clock.getAsLong() - start < warmupSeconds * 1e9);
+    double perCall = (clock.getAsLong() - start) / 1e9 / calls;
     int perSample = Math.max(1, (int) (sampleSeconds / perCall));
     double[] seconds = new double[samples];
     for (int s = 0; s < samples; s++) {
-      start = System.nanoTime();
+      start = clock.getAsLong();
       for (int k = 0; k < perSample; k++) {
         work.run();
       }
-      seconds[s] = (System.nanoTime() - start) / 1e9 / perSample;
+      seconds[s] = (clock.getAsLong() - start) / 1e9 / perSample;
     }
     return new Timing(new Samples(seconds), perSample);
   }

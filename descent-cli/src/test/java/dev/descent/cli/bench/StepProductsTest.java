@@ -67,13 +67,6 @@ class StepProductsTest {
   }
 
   @Test
-  void timesAPassOverTheProducts() {
-    StepProducts products = new StepProducts(new int[] {64, 32, 16}, 128, Gemm.auto(), new Rng(3));
-    double seconds = products.medianSeconds(3);
-    assertTrue(seconds > 0 && seconds < 0.05, "one pass over three small products: " + seconds + " s");
-  }
-
-  @Test
   void rejectsANetworkWithoutLayers() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new StepProducts(new int[] {784}, 32, Gemm.auto(), new Rng(3)));
