@@ -5,6 +5,7 @@ import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
 import dev.descent.tensor.Rng;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,8 +16,9 @@ import java.util.List;
  * β = 0).
  *
  * <p>Why: a step can be no faster than its products, so their time alone is the bound the step's
- * own time should be read against. The issue's ceiling is a square 2048 product; the step's
- * shapes (1024 × 784 by 784 × 512 and smaller) may not reach it even with nothing else to do.
+ * own time should be read against. The GEMM ceiling in docs/performance.md is the fastest square
+ * product (n up to 2048); the step's shapes (1024 × 784 by 784 × 512 and smaller) may not reach
+ * it even with nothing else to do.
  *
  * <pre>{@code
  * StepProducts p = new StepProducts(new int[] {784, 512, 256, 10}, 1024, Gemm.auto(), new Rng(3));
@@ -34,7 +36,7 @@ final class StepProducts {
   StepProducts(int[] widths, int batch, Gemm gemm, Rng rng) {
     if (widths.length < 2 || batch < 1) {
       throw new IllegalArgumentException("need at least one layer and one example: widths "
-          + java.util.Arrays.toString(widths) + ", batch " + batch);
+          + Arrays.toString(widths) + ", batch " + batch);
     }
     long count = 0;
     Matrix aPrev = gaussian(batch, widths[0], rng.fork("A", 0));
