@@ -260,7 +260,6 @@ class Report:
             torch = refs.get((name, "torch"))
             torch_text = num(torch["value"]) + (" (%s)" % torch.get("adam_impl") if torch.get("adam_impl") else "") \
                 if torch else "–"
-            alone = r.get("products_ms")
             alone_text = "%s (%s)" % (num(alone), num(r.get("products_gflops"))) if alone is not None else "–"
             rows.append([name, num(v), num(ref_value(refs, name, "numpy")), torch_text, times(ratio),
                          num(r.get("ms_per_step")), num(r.get("model_gflops")), alone_text,

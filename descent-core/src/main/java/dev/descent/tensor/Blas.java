@@ -19,6 +19,8 @@ public final class Blas {
   private static volatile boolean loaded;
   private static OpenBlasKernel.Request request;
   private static OpenBlasKernel.Report report;
+  /** The OpenBLAS file JavaCPP loaded (null where there is none to name), found once at load. */
+  private static String libraryFile;
 
   private Blas() {}
 
@@ -29,7 +31,8 @@ public final class Blas {
           OpenBlasKernel.cpuFlags());
       request = OpenBlasKernel.apply(wanted, variable);
       org.bytedeco.javacpp.Loader.load(openblas_nolapack.class);
-      report = OpenBlasKernel.inUse(libraryFile());
+      libraryFile = ArrayBlas.openBlasFile(org.bytedeco.javacpp.Loader.getLoadedLibraries());
+      report = OpenBlasKernel.inUse(libraryFile);
       loaded = true;
     }
   }
@@ -46,7 +49,7 @@ public final class Blas {
   public static int threads() {
     ensureLoaded();
     // JavaCPP's wrapper answers -1 until its setter has run once; OpenBLAS itself knows
-    int threads = OpenBlasKernel.threads(libraryFile());
+    int threads = OpenBlasKernel.threads(libraryFile);
     return threads >= 1 ? threads : org.bytedeco.openblas.presets.openblas_nolapack.blas_get_num_threads();
   }
 
@@ -81,9 +84,5 @@ public final class Blas {
           + ": not a kernel name this OpenBLAS knows, so it runs its default)";
     }
     return report.kernel() + " (" + request.reason() + ")";
-  }
-
-  private static String libraryFile() {
-    return ArrayBlas.openBlasFile(org.bytedeco.javacpp.Loader.getLoadedLibraries());
   }
 }
