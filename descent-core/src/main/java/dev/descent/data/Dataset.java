@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Examples as rows: {@code features} m × n and {@code targets} m × k, both float64.
+ * Examples as rows: {@code features} m × n (float64, or float32 when a loader read them for
+ * float32 training: no float64 copy of a large set) and {@code targets} m × k in float64.
  *
  * <p>Targets: binary classification has k = 1 holding 0/1; K-class classification (K ≥ 3) is
  * one-hot, k = K; regression holds the values. {@code classNames} is empty for regression and
@@ -20,7 +21,6 @@ public record Dataset(String name, Matrix features, Matrix targets, List<String>
       throw new IllegalArgumentException("data set '" + name + "': " + features.rows()
           + " feature rows but " + targets.rows() + " target rows");
     }
-    features = features.to(Precision.F64);
     targets = targets.to(Precision.F64);
     classNames = List.copyOf(classNames);
     featureNames = List.copyOf(featureNames);
@@ -106,7 +106,7 @@ public record Dataset(String name, Matrix features, Matrix targets, List<String>
 
   /** The rows {@code rows}, in that order. */
   public Dataset subset(String subsetName, int[] rows) {
-    Matrix f = Matrix.zeros(Precision.F64, rows.length, features.cols());
+    Matrix f = Matrix.zeros(features.precision(), rows.length, features.cols());
     Matrix t = Matrix.zeros(Precision.F64, rows.length, targets.cols());
     for (int i = 0; i < rows.length; i++) {
       f.copyRow(features, rows[i], i);

@@ -1,7 +1,6 @@
 package dev.descent.data;
 
 import dev.descent.tensor.Matrix;
-import dev.descent.tensor.Precision;
 
 /**
  * Per-feature standardization {@code (x − μ)/σ}, with μ and the population σ (1/m) fitted on the
@@ -53,12 +52,12 @@ public record Standardizer(double[] mean, double[] std) {
     return new Standardizer(mean, std);
   }
 
-  /** A new float64 matrix of standardized rows. */
+  /** A new matrix of standardized rows, in the precision of {@code x} (computed in float64). */
   public Matrix apply(Matrix x) {
     if (x.cols() != mean.length) {
       throw new IllegalArgumentException("standardizer fitted on " + mean.length + " features, given " + x.cols());
     }
-    Matrix out = Matrix.zeros(Precision.F64, x.rows(), x.cols());
+    Matrix out = Matrix.zeros(x.precision(), x.rows(), x.cols());
     for (int i = 0; i < x.rows(); i++) {
       for (int j = 0; j < x.cols(); j++) {
         double sd = std[j] == 0 ? 1 : std[j];
