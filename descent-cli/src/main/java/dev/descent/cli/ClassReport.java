@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.cli.plot.ConfusionPlot;
 import dev.descent.cli.plot.Figures;
-import dev.descent.data.Dataset;
+import dev.descent.data.Examples;
 import dev.descent.run.RunResult;
-import dev.descent.tensor.Matrix;
 import dev.descent.train.ConfusionMatrix;
 import dev.descent.train.Evaluation;
 import dev.descent.train.Metrics;
@@ -26,8 +25,8 @@ import java.util.List;
  */
 record ClassReport(String set, Metrics metrics, List<String> classNames) {
 
-  static ClassReport of(String set, Matrix outputs, Dataset labelled) {
-    return new ClassReport(set, Metrics.of(outputs, labelled.targets()), labelled.classNames());
+  static ClassReport of(String set, Evaluation e, Examples labelled) {
+    return new ClassReport(set, e.metrics(), labelled.classNames());
   }
 
   /** The report a training run shows: on the dev set, or on the training set when there is none; null for regression. */
@@ -35,7 +34,7 @@ record ClassReport(String set, Metrics metrics, List<String> classNames) {
     if (!r.data().train().isClassification()) {
       return null;
     }
-    return r.dev() != null ? of("dev", r.dev().outputs(), r.data().dev()) : of("train", r.train().outputs(), r.data().train());
+    return r.dev() != null ? of("dev", r.dev(), r.data().dev()) : of("train", r.train(), r.data().train());
   }
 
   /** Adds {@code "classes"} and {@code "confusion"} to each set object ("train", "dev", "test") of a run's JSON. */
@@ -48,9 +47,9 @@ record ClassReport(String set, Metrics metrics, List<String> classNames) {
     addTo(json, "test", r.test(), r.data().test());
   }
 
-  private static void addTo(ObjectNode json, String set, Evaluation e, Dataset data) {
+  private static void addTo(ObjectNode json, String set, Evaluation e, Examples data) {
     if (e != null && json.get(set) instanceof ObjectNode node) {
-      of(set, e.outputs(), data).addTo(node);
+      of(set, e, data).addTo(node);
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.descent.cli;
 
 import dev.descent.data.Dataset;
+import dev.descent.data.ShuffleOrder;
+import dev.descent.data.io.MappedExamples;
 import dev.descent.data.io.LoadedData;
 import dev.descent.run.DataRequest;
 import dev.descent.run.DataSource;
@@ -47,6 +49,48 @@ public final class DataOptions {
   @Option(names = "--data-seed", paramLabel = "SEED", defaultValue = "3", description = "Seed of a built-in data set (default: ${DEFAULT-VALUE}, as the course's moons).")
   long dataSeed;
 
+  @Option(names = "--stream", paramLabel = "WHEN", defaultValue = "auto",
+      description = "Read --data from a memory-mapped file in batches instead of holding it in the heap: auto"
+          + " (a converted directory or float .npy whose features would fill a quarter of the heap), always, never"
+          + " (default: ${DEFAULT-VALUE}).")
+  String stream;
+
+  @Option(names = "--shuffle", paramLabel = "ORDER",
+      description = "Order of each epoch when streaming: blocks (runs of consecutive examples in a random order,"
+          + " shuffled 16 blocks at a time: fast on a disk) or uniform (every order equally likely; the order a"
+          + " resident run uses). Default: blocks when streaming.")
+  String shuffle;
+
+  DataSource.Residency residency() {
+    return switch (stream.toLowerCase(java.util.Locale.ROOT)) {
+      case "auto" -> DataSource.Residency.AUTO;
+      case "always" -> DataSource.Residency.ALWAYS;
+      case "never" -> DataSource.Residency.NEVER;
+      default -> throw new UsageException("--stream " + stream + ": expected auto, always or never");
+    };
+  }
+
+  /** The mapped examples to stream from, when --data is to be streamed. */
+  java.util.Optional<MappedExamples> streamed() {
+    java.util.Optional<MappedExamples> mapped = DataSource.streamed(request(data), residency());
+    if (mapped.isEmpty() && shuffle != null && !shuffle.equalsIgnoreCase("uniform")) {
+      throw new UsageException("--shuffle " + shuffle + ": only streamed data are ordered by blocks; " + data
+          + " is held in memory and shuffled uniformly (give --stream always to stream a float .npy or converted directory)");
+    }
+    return mapped.map(m -> m.withShuffleOrder(shuffleOrder(m.shuffleOrder())));
+  }
+
+  private ShuffleOrder shuffleOrder(ShuffleOrder blocks) {
+    if (shuffle == null) {
+      return blocks;
+    }
+    return switch (shuffle.toLowerCase(java.util.Locale.ROOT)) {
+      case "blocks" -> blocks;
+      case "uniform" -> ShuffleOrder.UNIFORM;
+      default -> throw new UsageException("--shuffle " + shuffle + ": expected blocks or uniform");
+    };
+  }
+
   DataRequest request(String source) {
     if (examples < 2) {
       throw new UsageException("--examples " + examples + ": a data set needs at least 2 examples");
@@ -66,5 +110,14 @@ public final class DataOptions {
 
   Dataset loadTest() {
     return test == null ? null : DataSource.load(request(test));
+  }
+
+  /** The separate test set: mapped when it is a float .npy or converted directory that --stream would stream. */
+  dev.descent.data.Examples testExamples() {
+    if (test == null) {
+      return null;
+    }
+    java.util.Optional<MappedExamples> mapped = DataSource.streamed(request(test), residency());
+    return mapped.isPresent() ? mapped.get() : DataSource.load(request(test));
   }
 }

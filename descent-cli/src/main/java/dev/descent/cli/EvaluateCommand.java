@@ -45,7 +45,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     Dataset prepared = m.standardizer() == null ? labelled : m.standardizer().apply(labelled);
     Evaluation e = Evaluation.of(m.network(), prepared);
     PrintWriter out = spec.commandLine().getOut();
-    ClassReport classes = labelled.isClassification() ? ClassReport.of("data", e.outputs(), labelled) : null;
+    ClassReport classes = labelled.isClassification() ? ClassReport.of("data", e, labelled) : null;
     Path heatMap = null;
     if (classes != null && outDir != null) {
       heatMap = classes.writeHeatMap(OutputOptions.directory(outDir).resolve("confusion.png"));

@@ -83,7 +83,7 @@ public final class LrFindCommand implements Callable<Integer> {
     LearningRateFinder.Settings settings = new LearningRateFinder.Settings(lrMin, lrMax, steps,
         batchSize == TrainingConfig.FULL_BATCH ? prepared.train().size() : batchSize);
     LearningRateFinder.Result r = new LearningRateFinder(settings)
-        .find(net, prepared.train(), optimizer::build, new Rng(training.seed).fork("lr-find", 0));
+        .find(net, prepared.residentTrain("lr-find"), optimizer::build, new Rng(training.seed).fork("lr-find", 0));
     Curve curve = Curve.of(r, steps);
     Path plot = output.directory().resolve("lr-find.png");
     Figures.standard().xy(plot(curve, r.suggestion())).writePng(plot);

@@ -28,9 +28,10 @@ public final class Plots {
     }
     // no boundary figure for features whose span overflows a double (unnormalized values near
     // ±1e308): no plotting library can lay out such an axis, and the model is already saved
-    if (r.data().train().featureCount() == 2 && r.data().train().isClassification() && finiteSpan(r.data().train())) {
+    if (r.data().train() instanceof Dataset train && train.featureCount() == 2 && train.isClassification()
+        && finiteSpan(train)) {
       Path boundary = dir.resolve("boundary.png");
-      decisionBoundary("Decision boundary (train set)", r.model().network(), r.data().train(), boundary);
+      decisionBoundary("Decision boundary (train set)", r.model().network(), train, boundary);
       written.add(boundary);
     }
     return written;

@@ -1,7 +1,8 @@
 package dev.descent.cli;
 
-import dev.descent.data.Dataset;
+import dev.descent.data.io.ImageShape;
 import dev.descent.data.io.LoadedData;
+import dev.descent.data.io.MappedExamples;
 import dev.descent.nn.Network;
 import dev.descent.optim.GradientTransform;
 import dev.descent.run.NetworkSpec;
@@ -14,6 +15,7 @@ import dev.descent.train.TrainingConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The options of a training command resolved into data, a network and an optimizer, ready to run. */
 final class TrainingSession {
@@ -40,12 +42,20 @@ final class TrainingSession {
     NetworkSpec spec = networkOptions.spec();
     TrainingConfig config = trainingOptions.config();
     GradientTransform transform = trainingOptions.transform();
-    LoadedData loaded = dataOptions.read();
-    Dataset all = loaded.dataset();
-    Dataset test = dataOptions.loadTest();
-    PreparedData data = PreparedData.prepare(all, test, split, normalize, trainingOptions.seed)
-        .requireRepresentable(trainingOptions.precision());
-    Regularization regularization = regularizationOptions.resolve(spec, data, split, loaded.imageShape());
+    Optional<MappedExamples> mapped = dataOptions.streamed();
+    PreparedData data;
+    Optional<ImageShape> imageShape;
+    if (mapped.isPresent()) {
+      data = PreparedData.streamed(mapped.get(), dataOptions.testExamples(), split, normalize, trainingOptions.seed,
+          mapped.get().shuffleOrder());
+      imageShape = mapped.get().imageShape();
+    } else {
+      LoadedData loaded = dataOptions.read();
+      data = PreparedData.prepare(loaded.dataset(), dataOptions.loadTest(), split, normalize, trainingOptions.seed)
+          .requireRepresentable(trainingOptions.precision());
+      imageShape = loaded.imageShape();
+    }
+    Regularization regularization = regularizationOptions.resolve(spec, data, split, imageShape);
     Network network = spec.build(data.train(), trainingOptions.precision(), new Rng(trainingOptions.seed),
         regularization.decorator(decorator));
     Map<String, Object> settings = new LinkedHashMap<>();
@@ -76,6 +86,9 @@ final class TrainingSession {
     sb.append(String.format("data      %s: %d train, %s dev, %s test examples, %d features%s%n", settings.get("data"),
         data.train().size(), data.dev() == null ? "no" : data.dev().size(), data.test() == null ? "no" : data.test().size(),
         data.train().featureCount(), data.standardizer() == null ? "" : " (standardized on train)"));
+    if (!data.train().isResident()) {
+      sb.append(String.format("          streamed from the mapped file, each epoch in %s%n", data.train().shuffleOrder()));
+    }
     sb.append(String.format("network   %d → %s → %d (%s, init %s%s), %d parameters, %s%n", network.inputs(),
         settings.get("hidden"), network.outputs(), settings.get("activation"), settings.get("init"),
         Boolean.TRUE.equals(settings.get("batch_norm")) ? ", batch norm" : "",

@@ -46,7 +46,7 @@ class BatchNormCommandTest {
     assertEquals(json.get("test").get("cost").asDouble(), test.cost(), 1e-7);
     assertTrue(json.get("train").get("accuracy").asDouble() > 0.9, "batch norm trains the spiral: " + json.get("train"));
     // the running statistics travelled: one example alone gets the prediction it gets among all
-    Matrix one = Matrix.fromRows(Precision.F64, new double[][] {data.test().features().row(0)});
+    Matrix one = Matrix.fromRows(Precision.F64, new double[][] {((Dataset) data.test()).features().row(0)});
     Matrix alone = model.network().predict(one);
     for (int j = 0; j < 3; j++) {
       assertEquals(test.outputs().get(0, j), alone.get(0, j), 1e-6);

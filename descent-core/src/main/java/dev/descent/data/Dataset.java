@@ -14,7 +14,7 @@ import java.util.List;
  * names class 0, 1, … otherwise (the names a CSV gave, or "0", "1", …).
  */
 public record Dataset(String name, Matrix features, Matrix targets, List<String> classNames,
-    List<String> featureNames) {
+    List<String> featureNames) implements Examples {
 
   public Dataset {
     if (features.rows() != targets.rows()) {
@@ -66,23 +66,39 @@ public record Dataset(String name, Matrix features, Matrix targets, List<String>
     return names;
   }
 
+  @Override
   public int size() {
     return features.rows();
   }
 
+  @Override
   public int featureCount() {
     return features.cols();
   }
 
-  public boolean isClassification() {
-    return !classNames.isEmpty();
+  @Override
+  public int targetCount() {
+    return targets.cols();
   }
 
-  public int classCount() {
-    return classNames.size();
+  @Override
+  public boolean isResident() {
+    return true;
+  }
+
+  @Override
+  public void gather(int[] positions, int from, int count, Matrix x, Matrix y) {
+    for (int k = 0; k < count; k++) {
+      int row = positions == null ? from + k : positions[from + k];
+      x.copyRow(features, row, k);
+      if (y != null) {
+        y.copyRow(targets, row, k);
+      }
+    }
   }
 
   /** The class index of row i (classification only). */
+  @Override
   public int label(int i) {
     if (targets.cols() == 1) {
       return targets.get(i, 0) > 0.5 ? 1 : 0;

@@ -24,6 +24,8 @@ public final class MiniBatches {
   private final int count;
   private final int[] order;
   private final Rng rng;
+  private final ShuffleOrder shuffleOrder;
+  private final int[] blockOrder;
 
   public MiniBatches(int m, int batchSize, Rng rng) {
     this(m, batchSize, 1, rng);
@@ -31,6 +33,11 @@ public final class MiniBatches {
 
   /** Batches of {@code batchSize}; a last partial batch smaller than {@code minimumSize} joins the one before. */
   public MiniBatches(int m, int batchSize, int minimumSize, Rng rng) {
+    this(m, batchSize, minimumSize, ShuffleOrder.UNIFORM, rng);
+  }
+
+  /** As above, each epoch ordered by {@code shuffleOrder} (uniformly, or by blocks for a mapped file). */
+  public MiniBatches(int m, int batchSize, int minimumSize, ShuffleOrder shuffleOrder, Rng rng) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size " + batchSize + ": must be at least 1");
     }
@@ -44,6 +51,8 @@ public final class MiniBatches {
     this.count = full + (rest > 0 && !(rest < minimumSize && full > 0) ? 1 : 0);
     this.order = new int[m];
     this.rng = rng;
+    this.shuffleOrder = shuffleOrder;
+    this.blockOrder = shuffleOrder.isUniform() ? null : new int[(int) ((m + (long) shuffleOrder.blockSize() - 1) / shuffleOrder.blockSize())];
     for (int i = 0; i < m; i++) {
       order[i] = i;
     }
@@ -63,8 +72,35 @@ public final class MiniBatches {
 
   /** Reshuffles for a new epoch (a no-op for full-batch training, where order does not matter). */
   public void shuffle() {
-    if (batchSize < m) {
+    if (batchSize >= m) {
+      return;
+    }
+    if (blockOrder == null) {
       rng.shuffle(order);
+    } else {
+      shuffleBlocks();
+    }
+  }
+
+  /** A new order from the examples' own: blocks in a random order, shuffled a window of blocks at a time. */
+  private void shuffleBlocks() {
+    int blockSize = shuffleOrder.blockSize();
+    int window = shuffleOrder.window();
+    for (int b = 0; b < blockOrder.length; b++) {
+      blockOrder[b] = b;
+    }
+    rng.shuffle(blockOrder);
+    int at = 0;
+    for (int w = 0; w < blockOrder.length; w += window) {
+      int windowStart = at;
+      for (int b = w, end = Math.min(blockOrder.length, w + window); b < end; b++) {
+        int first = (int) ((long) blockOrder[b] * blockSize);
+        int last = (int) Math.min(m, (long) first + blockSize);
+        for (int p = first; p < last; p++) {
+          order[at++] = p;
+        }
+      }
+      rng.shuffle(order, windowStart, at);
     }
   }
 

@@ -15,6 +15,19 @@ import java.util.Arrays;
 public record Split(Dataset train, Dataset dev, Dataset test) {
 
   public static Split byRatios(Dataset data, double[] ratios, Rng rng) {
+    Indices parts = indices(data.size(), ratios, rng);
+    Dataset train = data.subset(data.name() + " (train)", parts.train());
+    Dataset dev = parts.dev().length == 0 ? null : data.subset(data.name() + " (dev)", parts.dev());
+    Dataset test = parts.test().length == 0 ? null : data.subset(data.name() + " (test)", parts.test());
+    return new Split(train, dev, test);
+  }
+
+  /**
+   * Which examples of m go to train, dev and test: the example indices in the order a seeded
+   * shuffle gives them, so a set held in the heap, mapped from a file or spread over a cluster
+   * splits the same way for the same seed.
+   */
+  public static Indices indices(int m, double[] ratios, Rng rng) {
     if (ratios.length < 1 || ratios.length > 3) {
       throw new IllegalArgumentException("split " + Arrays.toString(ratios) + ": give 1 to 3 ratios (train,dev,test), e.g. 60,20,20");
     }
@@ -28,7 +41,6 @@ public record Split(Dataset train, Dataset dev, Dataset test) {
     if (!(ratios[0] > 0)) {
       throw new IllegalArgumentException("split " + Arrays.toString(ratios) + ": the train ratio must be positive");
     }
-    int m = data.size();
     int[] order = new int[m];
     for (int i = 0; i < m; i++) {
       order[i] = i;
@@ -40,9 +52,10 @@ public record Split(Dataset train, Dataset dev, Dataset test) {
     if (nTrain < 1) {
       throw new IllegalArgumentException("split " + Arrays.toString(ratios) + " of " + m + " examples leaves no training example");
     }
-    Dataset train = data.subset(data.name() + " (train)", Arrays.copyOfRange(order, 0, nTrain));
-    Dataset dev = nDev == 0 ? null : data.subset(data.name() + " (dev)", Arrays.copyOfRange(order, nTrain, nTrain + nDev));
-    Dataset test = nTest == 0 ? null : data.subset(data.name() + " (test)", Arrays.copyOfRange(order, nTrain + nDev, m));
-    return new Split(train, dev, test);
+    return new Indices(Arrays.copyOfRange(order, 0, nTrain), Arrays.copyOfRange(order, nTrain, nTrain + nDev),
+        Arrays.copyOfRange(order, nTrain + nDev, m));
   }
+
+  /** Example indices of each part, in the split's shuffled order; dev and test may be empty. */
+  public record Indices(int[] train, int[] dev, int[] test) {}
 }

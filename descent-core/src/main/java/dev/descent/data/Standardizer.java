@@ -1,6 +1,8 @@
 package dev.descent.data;
 
+import dev.descent.DescentException;
 import dev.descent.tensor.Matrix;
+import dev.descent.tensor.Precision;
 
 /**
  * Per-feature standardization {@code (x − μ)/σ}, with μ and the population σ (1/m) fitted on the
@@ -18,7 +20,7 @@ public record Standardizer(double[] mean, double[] std) {
   }
 
   /** Values beyond this take the overflow-safe path (their squares would overflow a double). */
-  private static final double HUGE = 1e150;
+  static final double HUGE = 1e150;
 
   public static Standardizer fit(Matrix train) {
     int m = train.rows();
@@ -52,6 +54,56 @@ public record Standardizer(double[] mean, double[] std) {
     return new Standardizer(mean, std);
   }
 
+  /** Rows read at a time when fitting on examples that are not in the heap. */
+  static final int CHUNK_ROWS = 16_384;
+
+  /**
+   * Fits on every example of {@code set}: a resident set as {@link #fit(Matrix)} does, any other
+   * in one streaming pass of chunks whose moments are merged by Chan's formula (float64
+   * accumulators), so a mapped file larger than memory is fitted in constant memory. A value
+   * that is not a finite number is refused, naming the example and feature.
+   */
+  public static Standardizer fit(Examples set) {
+    return fit(set, CHUNK_ROWS);
+  }
+
+  static Standardizer fit(Examples set, int chunkRows) {
+    if (set instanceof Dataset resident) {
+      return fit(resident.features());
+    }
+    int m = set.size();
+    if (m == 0) {
+      throw new IllegalArgumentException("cannot fit a standardizer on an empty training set");
+    }
+    Matrix chunk = Matrix.zeros(Precision.F64, Math.min(chunkRows, m), set.featureCount());
+    ColumnMoments moments = new ColumnMoments(set.featureCount());
+    for (int from = 0; from < m; from += chunkRows) {
+      int count = Math.min(chunkRows, m - from);
+      set.gather(null, from, count, chunk, null);
+      requireFinite(set, chunk, from, count);
+      moments.add(chunk, count);
+    }
+    return moments.standardizer();
+  }
+
+  private static void requireFinite(Examples set, Matrix chunk, int from, int count) {
+    int n = chunk.cols();
+    for (int k = 0; k < count * n; k++) {
+      double v = chunk.getFlat(k);
+      if (!Double.isFinite(v)) {
+        throw new DescentException(set.name() + ": example " + (from + k / n + 1) + " of the training set, feature "
+            + (k % n + 1) + ": value " + v + " is not a finite number");
+      }
+    }
+  }
+
+  /** Feature j of a value standardized, in float64 (the one formula every path uses). */
+  public double standardize(int j, double v) {
+    double sd = std[j] == 0 ? 1 : std[j];
+    // x − μ may overflow when both are huge and of opposite signs; the quotients do not
+    return Math.abs(v) > HUGE || Math.abs(mean[j]) > HUGE ? v / sd - mean[j] / sd : (v - mean[j]) / sd;
+  }
+
   /** A new matrix of standardized rows, in the precision of {@code x} (computed in float64). */
   public Matrix apply(Matrix x) {
     if (x.cols() != mean.length) {
@@ -60,10 +112,7 @@ public record Standardizer(double[] mean, double[] std) {
     Matrix out = Matrix.zeros(x.precision(), x.rows(), x.cols());
     for (int i = 0; i < x.rows(); i++) {
       for (int j = 0; j < x.cols(); j++) {
-        double sd = std[j] == 0 ? 1 : std[j];
-        double v = x.get(i, j);
-        // x − μ may overflow when both are huge and of opposite signs; the quotients do not
-        out.set(i, j, Math.abs(v) > HUGE || Math.abs(mean[j]) > HUGE ? v / sd - mean[j] / sd : (v - mean[j]) / sd);
+        out.set(i, j, standardize(j, x.get(i, j)));
       }
     }
     return out;

@@ -1,6 +1,8 @@
 package dev.descent.run;
 
+import dev.descent.data.io.MappedExamples;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How the examples of a run are got and prepared: the data set (and an optional separate test
@@ -28,11 +30,16 @@ public record DataPlan(DataRequest data, DataRequest test, List<Double> split, b
     }
   }
 
-  /** Loads, splits and standardizes (statistics of the training set only). */
+  /** Loads (or maps, when large: {@link DataSource#streamed}), splits and standardizes (statistics of the training set only). */
   public PreparedData prepare() {
     double[] ratios = new double[split.size()];
     for (int i = 0; i < ratios.length; i++) {
       ratios[i] = split.get(i);
+    }
+    Optional<MappedExamples> mapped = DataSource.streamed(data, DataSource.Residency.AUTO);
+    if (mapped.isPresent()) {
+      return PreparedData.streamed(mapped.get(), test == null ? null : DataSource.load(test), ratios, normalize, seed,
+          mapped.get().shuffleOrder());
     }
     return PreparedData.prepare(DataSource.load(data), test == null ? null : DataSource.load(test), ratios, normalize, seed);
   }

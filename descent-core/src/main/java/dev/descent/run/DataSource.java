@@ -5,6 +5,9 @@ import dev.descent.data.Dataset;
 import dev.descent.data.generate.BuiltInData;
 import dev.descent.data.generate.GeneratorOptions;
 import dev.descent.data.io.LoadedData;
+import dev.descent.data.io.MappedExamples;
+import dev.descent.data.io.MappedLoader;
+import dev.descent.data.io.MappedNpy;
 import dev.descent.model.Model;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +39,53 @@ public final class DataSource {
       throw new DescentException(request.source() + ": no such file, and not a built-in data set ("
           + String.join(", ", BuiltInData.names()) + ")");
     }
+    if (Files.isDirectory(file)) {
+      MappedExamples converted = MappedLoader.open(file, FileData.options(request));
+      return new LoadedData(converted.toDataset(), converted.imageShape());
+    }
     return FileData.read(file, request);
+  }
+
+  /** Whether {@code --data} is streamed from a mapped file or held in the heap ({@code --stream}). */
+  public enum Residency {
+    /** Stream a converted directory or a float .npy when its features would fill a quarter of the heap. */
+    AUTO,
+    /** Stream, or refuse a source that cannot be mapped. */
+    ALWAYS,
+    /** Hold every example in the heap. */
+    NEVER
+  }
+
+  /**
+   * The examples of {@code request} as a mapped file to stream from, or empty when they are to be
+   * held in the heap (see {@link Residency}). Only a directory written by {@code descent convert}
+   * and a float32/float64 {@code .npy} can be streamed.
+   */
+  public static Optional<MappedExamples> streamed(DataRequest request, Residency residency) {
+    if (residency == Residency.NEVER) {
+      return Optional.empty();
+    }
+    Path file = isBuiltIn(request.source()) ? null : Path.of(request.source());
+    boolean mappable = file != null && Files.exists(file) && (Files.isDirectory(file)
+        || (isNpy(file, request) && MappedNpy.isMappable(file)));
+    if (!mappable) {
+      if (residency == Residency.ALWAYS) {
+        throw new IllegalArgumentException("--stream always: " + request.source() + " cannot be streamed; only a"
+            + " float32/float64 .npy or a directory written by 'descent convert' can (convert it with: descent convert "
+            + request.source() + " --to npy --out DIR, then --data DIR)");
+      }
+      return Optional.empty();
+    }
+    MappedExamples mapped = MappedLoader.open(file, FileData.options(request));
+    long bytes = 4L * mapped.size() * mapped.featureCount();
+    boolean large = bytes > Runtime.getRuntime().maxMemory() / 4;
+    return residency == Residency.ALWAYS || large ? Optional.of(mapped) : Optional.empty();
+  }
+
+  private static boolean isNpy(Path file, DataRequest request) {
+    String format = request.format() != null ? request.format().toLowerCase(java.util.Locale.ROOT)
+        : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy") ? "npy" : "";
+    return format.equals("npy");
   }
 
   private static Dataset generate(DataRequest request) {

@@ -17,6 +17,11 @@ final class FileData {
   private FileData() {}
 
   static LoadedData read(Path file, DataRequest request) {
+    return DataLoaders.forFile(file, Optional.ofNullable(request.format())).read(file, options(request));
+  }
+
+  /** The loaders' options for {@code request}. */
+  static LoadOptions options(DataRequest request) {
     LoadOptions options = LoadOptions.defaults();
     if (request.labelColumn() != null) {
       options = options.withLabelColumn(request.labelColumn());
@@ -33,7 +38,7 @@ final class FileData {
     if (request.hdf5Features() != null || request.hdf5Labels() != null) {
       options = options.withHdf5(request.hdf5Features(), request.hdf5Labels());
     }
-    return DataLoaders.forFile(file, Optional.ofNullable(request.format())).read(file, options);
+    return options;
   }
 
   static Dataset load(Path file, DataRequest request) {

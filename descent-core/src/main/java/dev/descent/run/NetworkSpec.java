@@ -1,6 +1,6 @@
 package dev.descent.run;
 
-import dev.descent.data.Dataset;
+import dev.descent.data.Examples;
 import dev.descent.nn.Activation;
 import dev.descent.nn.Init;
 import dev.descent.nn.Loss;
@@ -35,7 +35,7 @@ public record NetworkSpec(List<Integer> hidden, Activation activation, Init init
   }
 
   /** The loss that fits the data's targets. */
-  public static Loss lossFor(Dataset data) {
+  public static Loss lossFor(Examples data) {
     if (!data.isClassification()) {
       return Loss.MEAN_SQUARED_ERROR;
     }
@@ -43,12 +43,12 @@ public record NetworkSpec(List<Integer> hidden, Activation activation, Init init
   }
 
   /** A builder with every hidden layer added, ready for extra layers or cost terms before the output. */
-  public Network build(Dataset data, Precision precision, Rng rng, LayerDecorator decorator) {
+  public Network build(Examples data, Precision precision, Rng rng, LayerDecorator decorator) {
     NetworkBuilder b = Network.builder(data.featureCount(), precision, rng);
     for (int i = 0; i < hidden.size(); i++) {
       decorator.hidden(b, i + 1, hidden.get(i), init, activation);
     }
-    b.dense(data.targets().cols(), init).loss(lossFor(data));
+    b.dense(data.targetCount(), init).loss(lossFor(data));
     decorator.finish(b);
     return b.build();
   }

@@ -1,6 +1,7 @@
 package dev.descent.run;
 
 import dev.descent.data.Dataset;
+import dev.descent.data.Examples;
 import dev.descent.nn.Activation;
 import dev.descent.nn.Init;
 import dev.descent.nn.Network;
@@ -134,7 +135,7 @@ public record TrainingSettings(
    * Rng(seed)}: dropout after each hidden activation when keepProb &lt; 1, the L2 term when λ &gt; 0.
    * Without them it is the network {@code descent train} builds.
    */
-  public Network buildNetwork(Dataset train) {
+  public Network buildNetwork(Examples train) {
     NetworkSpec.LayerDecorator decorator = new NetworkSpec.LayerDecorator() {
       @Override
       public void hidden(NetworkBuilder b, int layer, int units, Init weights, Activation function) {

@@ -96,11 +96,16 @@ public final class Rng {
 
   /** Fisher–Yates shuffle of {@code values} in place. */
   public void shuffle(int[] values) {
-    for (int i = values.length - 1; i > 0; i--) {
+    shuffle(values, 0, values.length);
+  }
+
+  /** Fisher–Yates shuffle of {@code values[from..to)} in place (the same draws as a whole array of that length). */
+  public void shuffle(int[] values, int from, int to) {
+    for (int i = to - from - 1; i > 0; i--) {
       int j = nextInt(i + 1);
-      int t = values[i];
-      values[i] = values[j];
-      values[j] = t;
+      int t = values[from + i];
+      values[from + i] = values[from + j];
+      values[from + j] = t;
     }
   }
 

@@ -1,20 +1,43 @@
 package dev.descent.train;
 
 import dev.descent.data.Dataset;
+import dev.descent.data.Examples;
+import dev.descent.nn.Mode;
 import dev.descent.nn.Network;
+import dev.descent.nn.Plan;
 import dev.descent.tensor.Matrix;
 
 /**
- * A network's cost and accuracy on a data set, in inference mode (no dropout, running batch-norm
+ * A network's cost and accuracy on a data set (with the outputs and, for a classifier, the
+ * confusion-matrix metrics), in inference mode (no dropout, running batch-norm
  * statistics). Accuracy is NaN for regression. A sigmoid output predicts class 1 above 0.5, a softmax its argmax (as {@link Metrics}).
  */
-public record Evaluation(double cost, double accuracy, Matrix outputs) {
+public record Evaluation(double cost, double accuracy, Matrix outputs, Metrics metrics) {
 
-  public static Evaluation of(Network network, Dataset data) {
+  /**
+   * The cost, accuracy and (for a classifier) metrics of {@code set}; the outputs too when the
+   * set is resident. A streamed set is read in chunks and its outputs are not kept (null): they
+   * could be larger than the heap.
+   */
+  public static Evaluation of(Network network, Examples set) {
+    if (!(set instanceof Dataset data)) {
+      int[] predicted = set.isClassification() ? new int[set.size()] : null;
+      Score score = score(network, set, predicted);
+      Metrics metrics = null;
+      if (predicted != null) {
+        int[] truth = new int[set.size()];
+        for (int i = 0; i < truth.length; i++) {
+          truth[i] = set.label(i);
+        }
+        metrics = Metrics.of(ConfusionMatrix.of(truth, predicted, Math.max(2, set.classCount())));
+      }
+      return new Evaluation(score.cost(), score.accuracy(), null, metrics);
+    }
     Matrix features = data.features();
     Matrix outputs = network.predict(features);
     double cost = network.cost(features, data.targets());
     double accuracy = Double.NaN;
+    Metrics metrics = null;
     if (data.isClassification()) {
       int correct = 0;
       for (int i = 0; i < data.size(); i++) {
@@ -23,8 +46,9 @@ public record Evaluation(double cost, double accuracy, Matrix outputs) {
         }
       }
       accuracy = (double) correct / data.size();
+      metrics = Metrics.of(outputs, data.targets());
     }
-    return new Evaluation(cost, accuracy, outputs);
+    return new Evaluation(cost, accuracy, outputs, metrics);
   }
 
   /**
@@ -32,7 +56,10 @@ public record Evaluation(double cost, double accuracy, Matrix outputs) {
    * epoch. A small dense network with one output (or a regression) is scored in one fused pass
    * ({@link Network#tally}), which gives the same two numbers without allocating.
    */
-  public static Score score(Network network, Dataset data) {
+  public static Score score(Network network, Examples set) {
+    if (!(set instanceof Dataset data)) {
+      return score(network, set, null);
+    }
     if (!data.isClassification() || data.targets().cols() == 1) {
       Network.Tally tally = network.tally(data.features(), data.targets());
       if (tally != null) {
@@ -41,6 +68,40 @@ public record Evaluation(double cost, double accuracy, Matrix outputs) {
     }
     Evaluation full = of(network, data);
     return new Score(full.cost(), full.accuracy());
+  }
+
+  /** Rows gathered at a time from a set that is not resident. */
+  private static final int CHUNK = 1024;
+
+  /**
+   * The cost and accuracy of a set read in chunks of 1 024 examples, in inference mode, without
+   * holding its outputs: what a set too large for the heap is evaluated with. {@code predicted},
+   * when not null, receives each example's predicted class (for a confusion matrix).
+   */
+  public static Score score(Network network, Examples set, int[] predicted) {
+    int m = set.size();
+    Matrix x = Matrix.zeros(network.precision(), Math.min(CHUNK, m), network.inputs());
+    Matrix y = Matrix.zeros(network.precision(), Math.min(CHUNK, m), network.outputs());
+    double total = 0;
+    int correct = 0;
+    for (int from = 0; from < m; from += CHUNK) {
+      int count = Math.min(CHUNK, m - from);
+      set.gather(null, from, count, x, y);
+      Plan plan = network.plan(count, Mode.INFER);
+      plan.load(x, y, null, 0);
+      total += plan.forward() * count;
+      if (set.isClassification()) {
+        Matrix out = plan.output().value();
+        for (int i = 0; i < count; i++) {
+          int c = predictedClass(out, i);
+          correct += c == set.label(from + i) ? 1 : 0;
+          if (predicted != null) {
+            predicted[from + i] = c;
+          }
+        }
+      }
+    }
+    return new Score(total / m, set.isClassification() ? (double) correct / m : Double.NaN);
   }
 
   /** A cost and an accuracy (NaN for a regression). */

@@ -1,9 +1,9 @@
 package dev.descent.train;
 
-import dev.descent.data.Dataset;
 import dev.descent.nn.Mode;
 import dev.descent.nn.Network;
 import dev.descent.nn.Plan;
+import dev.descent.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +45,8 @@ public final class GradientNormMonitor implements Callback {
   private List<String> labels;
   private int epochs;
   private int probe;
+  private Matrix probeFeatures;
+  private Matrix probeTargets;
   private GradientNorms last;
 
   public GradientNormMonitor(GradientNorms.Limits limits, Consumer<String> warnings) {
@@ -56,6 +58,7 @@ public final class GradientNormMonitor implements Callback {
   public void onStart(TrainingContext context) {
     int capacity = context.config().epochs();
     probe = Math.min(context.train().size(), PROBE_EXAMPLES);
+    probeFeatures = null;
     GradientNorms initial = measure(context);
     labels = new ArrayList<>();
     for (GradientNorms.LayerNorms l : initial.layers()) {
@@ -92,9 +95,14 @@ public final class GradientNormMonitor implements Callback {
 
   private GradientNorms measure(TrainingContext context) {
     Network network = context.network();
-    Dataset train = context.train();
+    if (probeFeatures == null) {
+      // the first examples, gathered once: the same probe every epoch, resident or mapped
+      probeFeatures = Matrix.zeros(network.precision(), probe, network.inputs());
+      probeTargets = Matrix.zeros(network.precision(), probe, network.outputs());
+      context.train().gather(null, 0, probe, probeFeatures, probeTargets);
+    }
     Plan plan = network.plan(probe, Mode.INFER);
-    plan.load(train.features(), train.targets(), null, 0);
+    plan.load(probeFeatures, probeTargets, null, 0);
     plan.forward();
     plan.tape().backward(plan.cost());
     return GradientNorms.of(network, limits);

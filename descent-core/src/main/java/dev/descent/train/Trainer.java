@@ -1,6 +1,6 @@
 package dev.descent.train;
 
-import dev.descent.data.Dataset;
+import dev.descent.data.Examples;
 import dev.descent.data.MiniBatches;
 import dev.descent.nn.Network;
 import dev.descent.nn.TrainingStep;
@@ -54,12 +54,16 @@ public final class Trainer {
     return network;
   }
 
-  public History fit(Dataset train, Dataset dev, List<Callback> callbacks) {
+  public History fit(Examples train, Examples dev, List<Callback> callbacks) {
     return fit(train, dev, callbacks, 0);
   }
 
-  /** Trains from epoch {@code firstEpoch} (0 for a new run; later when resuming). */
-  public History fit(Dataset train, Dataset dev, List<Callback> callbacks, int firstEpoch) {
+  /**
+   * Trains from epoch {@code firstEpoch} (0 for a new run; later when resuming). The sets may be
+   * resident or streamed ({@link Examples}); each epoch follows the training set's {@link
+   * Examples#shuffleOrder()}.
+   */
+  public History fit(Examples train, Examples dev, List<Callback> callbacks, int firstEpoch) {
     if (train.size() == 0) {
       throw new IllegalArgumentException("the training set is empty");
     }
@@ -67,11 +71,12 @@ public final class Trainer {
     if (dev != null) {
       checkShapes(dev, "dev");
     }
-    Matrix features = train.features().to(network.precision());
-    Matrix targets = train.targets().to(network.precision());
     int m = train.size();
     int batchSize = config.batchSize() == TrainingConfig.FULL_BATCH ? m : config.batchSize();
-    MiniBatches batches = new MiniBatches(m, batchSize, minimumBatch(network), new Rng(config.seed()).fork("shuffle", 0));
+    MiniBatches batches = new MiniBatches(m, batchSize, minimumBatch(network), train.shuffleOrder(),
+        new Rng(config.seed()).fork("shuffle", 0));
+    BatchLoader loader = BatchLoader.of(train, network.precision(),
+        Math.max(batches.size(0), batches.size(batches.count() - 1)), network.outputs());
     TrainingContext context = new TrainingContext(network, optimizer, train, dev, config);
     List<Variable> params = network.parameters();
     List<Matrix> lastGood = new ArrayList<>();
@@ -94,7 +99,7 @@ public final class Trainer {
       for (int b = 0, n = batches.count(); b < n; b++) {
         int size = batches.size(b);
         TrainingStep step = network.trainingStep(size);
-        step.load(features, targets, order, batches.start(b));
+        loader.load(step, order, batches.start(b), size);
         double cost = step.step();
         if (!Double.isFinite(cost)) {
           restore(params, lastGood);
@@ -163,13 +168,13 @@ public final class Trainer {
     }
   }
 
-  private void checkShapes(Dataset data, String which) {
+  private void checkShapes(Examples data, String which) {
     if (data.featureCount() != network.inputs()) {
       throw new IllegalArgumentException("the " + which + " set has " + data.featureCount()
           + " features but the network expects " + network.inputs());
     }
-    if (data.targets().cols() != network.outputs()) {
-      throw new IllegalArgumentException("the " + which + " set has " + data.targets().cols()
+    if (data.targetCount() != network.outputs()) {
+      throw new IllegalArgumentException("the " + which + " set has " + data.targetCount()
           + " target column(s) but the network has " + network.outputs() + " output(s)");
     }
   }

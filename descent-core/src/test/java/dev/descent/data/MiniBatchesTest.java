@@ -2,6 +2,7 @@ package dev.descent.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.descent.tensor.Rng;
@@ -64,5 +65,47 @@ class MiniBatchesTest {
   void aMinimumBelowOneIsRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new MiniBatches(10, 4, 0, new Rng(1)));
     assertEquals("minimum batch size 0: must be at least 1", e.getMessage());
+  }
+
+  /** Blocks of 10 positions, 3 blocks a window: each epoch every example once, each window three whole blocks. */
+  @Test
+  void aBlockShuffleVisitsEveryExampleOnceWindowByWindow() {
+    MiniBatches b = new MiniBatches(95, 8, 1, ShuffleOrder.blocks(10, 3), new Rng(4));
+    int[] first = null;
+    for (int epoch = 0; epoch < 3; epoch++) {
+      b.shuffle();
+      int[] order = b.order().clone();
+      boolean[] seen = new boolean[95];
+      for (int p : order) {
+        assertFalse(seen[p], "epoch " + epoch + ": position " + p + " twice");
+        seen[p] = true;
+      }
+      // each window is whole blocks: walking the order, three blocks' positions come before a fourth block's
+      for (int at = 0; at < 95; ) {
+        java.util.Set<Integer> blocks = new java.util.HashSet<>();
+        int expected = 0;
+        int k = at;
+        for (; k < 95; k++) {
+          int block = order[k] / 10;
+          if (!blocks.contains(block)) {
+            if (blocks.size() == 3) {
+              break;
+            }
+            blocks.add(block);
+            expected += block == 9 ? 5 : 10;
+          }
+        }
+        assertEquals(expected, k - at, "epoch " + epoch + " window at " + at + ": blocks " + blocks);
+        at = k;
+      }
+      if (first == null) {
+        first = order;
+      } else {
+        assertFalse(java.util.Arrays.equals(first, order), "a new order each epoch");
+      }
+    }
+    MiniBatches again = new MiniBatches(95, 8, 1, ShuffleOrder.blocks(10, 3), new Rng(4));
+    again.shuffle();
+    assertArrayEquals(first, again.order(), "the same seed gives the same order");
   }
 }

@@ -28,6 +28,56 @@ class NormalizationGoldenTest {
     assertClose(Golden.matrix(g.get("test_normalized"), Precision.F64), s.apply(test), 1e-10, "test");
   }
 
+  /** A set that is not resident is fitted in chunks merged by Chan's formula: the same statistics to 1e-12. */
+  @Test
+  void chunkedStreamingFitMatchesTheGoldenStatistics() {
+    JsonNode g = Golden.load("normalization.json");
+    Matrix train = Golden.matrix(g.get("train"), Precision.F64);
+    Standardizer whole = Standardizer.fit(train);
+    for (int chunk = 1; chunk <= train.rows(); chunk++) {
+      Standardizer s = Standardizer.fit(streamed(train), chunk);
+      assertClose(Golden.matrix(g.get("mean"), Precision.F64), Matrix.of(Precision.F64, 1, 3, s.mean()), 1e-12, "mean, chunks of " + chunk);
+      assertClose(Golden.matrix(g.get("std"), Precision.F64), Matrix.of(Precision.F64, 1, 3, s.std()), 1e-12, "std, chunks of " + chunk);
+      for (int j = 0; j < 3; j++) {
+        assertEquals(whole.mean()[j], s.mean()[j], 1e-12 * Math.abs(whole.mean()[j]), "mean " + j + ", chunks of " + chunk);
+        assertEquals(whole.std()[j], s.std()[j], 1e-12 * whole.std()[j], "std " + j + ", chunks of " + chunk);
+      }
+    }
+    assertArrayEquals(whole.mean(), Standardizer.fit(streamed(train), train.rows()).mean(), 0, "one chunk is the whole fit");
+  }
+
+  @Test
+  void hugeColumnsStreamWithoutOverflow() {
+    Matrix x = Matrix.of(Precision.F64, 4, 2, new double[] {1, 1, -1e308, 2, 1e308, 3, -1, 4});
+    Standardizer s = Standardizer.fit(streamed(x), 1);
+    assertEquals(0, s.mean()[0], 1e293);
+    assertEquals(Math.sqrt(0.5) * 1e308, s.std()[0], 1e294);
+    assertEquals(2.5, s.mean()[1], 1e-15);
+    assertEquals(Math.sqrt(1.25), s.std()[1], 1e-15);
+  }
+
+  @Test
+  void aStreamedValueThatIsNotFiniteIsNamed() {
+    Matrix x = Matrix.of(Precision.F64, 3, 2, new double[] {1, 2, 3, Double.NaN, 5, 6});
+    dev.descent.DescentException e = assertThrows(dev.descent.DescentException.class, () -> Standardizer.fit(streamed(x), 2));
+    assertEquals("t: example 2 of the training set, feature 2: value NaN is not a finite number", e.getMessage());
+  }
+
+  /** The rows of {@code x} as a set that is not a {@link Dataset}, so the streaming path runs. */
+  private static Examples streamed(Matrix x) {
+    Dataset d = new Dataset("t", x, Matrix.zeros(Precision.F64, x.rows(), 1), List.of(), Dataset.numberedFeatures(x.cols()));
+    return new Examples() {
+      public String name() { return d.name(); }
+      public int size() { return d.size(); }
+      public int featureCount() { return d.featureCount(); }
+      public int targetCount() { return 1; }
+      public List<String> classNames() { return List.of(); }
+      public List<String> featureNames() { return d.featureNames(); }
+      public int label(int position) { return 0; }
+      public void gather(int[] positions, int from, int count, Matrix xs, Matrix ys) { d.gather(positions, from, count, xs, ys); }
+    };
+  }
+
   /** Columns near the largest double would overflow (x − μ)² and the sums: they are fitted scaled. */
   @Test
   void hugeColumnsStandardizeWithoutOverflow() {

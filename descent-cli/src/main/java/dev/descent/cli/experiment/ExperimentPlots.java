@@ -2,6 +2,7 @@ package dev.descent.cli.experiment;
 
 import dev.descent.cli.Plots;
 import dev.descent.cli.plot.Series;
+import dev.descent.data.Dataset;
 import dev.descent.run.RunResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +23,9 @@ final class ExperimentPlots {
     written.add(costs);
     for (int i = 0; i < names.length; i++) {
       RunResult r = results.get(i);
-      if (r.data().train().featureCount() == 2 && r.data().train().isClassification()) {
+      if (r.data().train() instanceof Dataset train && train.featureCount() == 2 && train.isClassification()) {
         Path b = dir.resolve(experiment + "-boundary-" + names[i] + ".png");
-        Plots.decisionBoundary(experiment + ": " + names[i], r.model().network(), r.data().train(), b);
+        Plots.decisionBoundary(experiment + ": " + names[i], r.model().network(), train, b);
         written.add(b);
       }
     }

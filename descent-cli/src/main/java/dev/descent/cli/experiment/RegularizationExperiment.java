@@ -56,7 +56,7 @@ public final class RegularizationExperiment implements Experiment {
       context.log().printf("regularization: training %s …%n", name);
       context.log().flush();
       long start = System.nanoTime();
-      Network net = network(name, data.train());
+      Network net = network(name, data.residentTrain("the regularization experiment"));
       RunResult r = TrainingRun.execute(net, OptimizerSpec.of("gd", LEARNING_RATE).build(),
           new TrainingConfig(ITERATIONS, TrainingConfig.FULL_BATCH, 1, false), data, List.of(), Map.of("regularization", name));
       double seconds = (System.nanoTime() - start) / 1e9;

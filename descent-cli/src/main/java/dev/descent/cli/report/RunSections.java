@@ -2,7 +2,7 @@ package dev.descent.cli.report;
 
 import dev.descent.cli.report.Table.Cell;
 import dev.descent.cli.report.Table.Column;
-import dev.descent.data.Dataset;
+import dev.descent.data.Examples;
 import dev.descent.run.RunResult;
 import dev.descent.train.Diagnosis;
 import dev.descent.train.Diagnosis.ErrorRates;
@@ -46,7 +46,7 @@ final class RunSections {
     return Section.plain("Results", List.of(table));
   }
 
-  private static void row(List<List<Cell>> rows, String name, Dataset set, Evaluation e) {
+  private static void row(List<List<Cell>> rows, String name, Examples set, Evaluation e) {
     if (e != null) {
       rows.add(List.of(Cell.text(name), Cell.integer(set.size()), Cell.percent(e.accuracy()),
           Cell.percent(1 - e.accuracy()), Cell.number(e.cost())));
@@ -115,9 +115,9 @@ final class RunSections {
       return plots.isEmpty() ? Optional.empty() : figures("Confusion matrix", plots, "");
     }
     String name = r.dev() != null ? "dev" : r.test() != null ? "test" : "train";
-    Dataset set = r.dev() != null ? r.data().dev() : r.test() != null ? r.data().test() : r.data().train();
+    Examples set = r.dev() != null ? r.data().dev() : r.test() != null ? r.data().test() : r.data().train();
     Evaluation e = r.dev() != null ? r.dev() : r.test() != null ? r.test() : r.train();
-    Metrics m = Metrics.of(e.outputs(), set.targets());
+    Metrics m = e.metrics();
     List<Block> blocks = new ArrayList<>();
     blocks.add(Block.Paragraph.plain(String.format(Locale.ROOT, "On the %s set (%d examples): rows are the true class, "
         + "columns the predicted one, so the diagonal holds the correct predictions.", name, set.size())));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.descent.data.Dataset;
 import dev.descent.cli.Cli;
 import dev.descent.run.PreparedData;
 import java.io.IOException;
@@ -43,10 +44,10 @@ class CourseMatTest {
         .addArray("Xval", matrix(2, 2, 1, 2, 3, 4))
         .addArray("yval", matrix(2, 1, 0, 1)));
     PreparedData d = CourseMat.read(file.toString());
-    assertArrayEquals(new double[] {0.1, -0.2, 0.3, 0.4, -0.5, 0.6}, d.train().features().toArray());
-    assertArrayEquals(new int[] {1, 0, 1}, d.train().labels());
-    assertArrayEquals(new double[] {1, 2, 3, 4}, d.test().features().toArray());
-    assertArrayEquals(new int[] {0, 1}, d.test().labels());
+    assertArrayEquals(new double[] {0.1, -0.2, 0.3, 0.4, -0.5, 0.6}, ((Dataset) d.train()).features().toArray());
+    assertArrayEquals(new int[] {1, 0, 1}, ((Dataset) d.train()).labels());
+    assertArrayEquals(new double[] {1, 2, 3, 4}, ((Dataset) d.test()).features().toArray());
+    assertArrayEquals(new int[] {0, 1}, ((Dataset) d.test()).labels());
     assertNull(d.dev());
     assertNull(d.standardizer());
   }

@@ -40,15 +40,20 @@ final class ClassLabels {
 
   /** Numeric labels: whole numbers whose text ("3", not "3.0") is the class name. */
   static Encoded ofNumbers(double[] labels, List<String> classNames, Locator where) {
-    String[] text = new String[labels.length];
-    for (int i = 0; i < labels.length; i++) {
-      text[i] = wholeNumberText(labels[i], i, where);
-    }
     if (!classNames.isEmpty()) {
+      String[] text = new String[labels.length];
+      for (int i = 0; i < labels.length; i++) {
+        text[i] = wholeNumberText(labels[i], i, where);
+      }
       return ofNames(text, classNames, where);
     }
-    double[] distinct = Arrays.stream(labels).distinct().sorted().toArray();
-    boolean binary = Arrays.stream(distinct).allMatch(v -> v == 0 || v == 1);
+    // the classes are the distinct values, sorted; found without a string (or a box) per label,
+    // since a mapped set may have millions
+    for (int i = 0; i < labels.length; i++) {
+      requireWhole(labels[i], i, where);
+    }
+    double[] distinct = distinctSorted(labels);
+    boolean binary = distinct.length <= 2 && Arrays.stream(distinct).allMatch(v -> v == 0 || v == 1);
     if (binary) {
       distinct = new double[] {0, 1};
     }
@@ -56,7 +61,26 @@ final class ClassLabels {
     for (double v : distinct) {
       names.add(wholeNumberText(v, -1, where));
     }
-    return index(text, names, where);
+    int[] indices = new int[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      indices[i] = Arrays.binarySearch(distinct, labels[i] + 0.0);
+    }
+    return checked(new Encoded(indices, names), where);
+  }
+
+  private static double[] distinctSorted(double[] values) {
+    double[] sorted = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      sorted[i] = values[i] + 0.0;   // −0 and 0 are one class
+    }
+    Arrays.sort(sorted);
+    int kept = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (kept == 0 || sorted[i] != sorted[kept - 1]) {
+        sorted[kept++] = sorted[i];
+      }
+    }
+    return Arrays.copyOf(sorted, kept);
   }
 
   /** Labels that index {@code names} (an HDF5 file's list_classes). */
@@ -112,11 +136,15 @@ final class ClassLabels {
   }
 
   private static String wholeNumberText(double v, int row, Locator where) {
+    requireWhole(v, row, where);
+    return Long.toString((long) v);
+  }
+
+  private static void requireWhole(double v, int row, Locator where) {
     if (v != Math.rint(v) || Math.abs(v) > 1e15) {
       String message = "label " + Numbers.text(v) + " is not a whole number; class labels are whole"
           + " numbers or names (for numeric targets use --regression)";
       throw row < 0 ? where.whole(message) : where.at(row, message);
     }
-    return Long.toString((long) v);
   }
 }

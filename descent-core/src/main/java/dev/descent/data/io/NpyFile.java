@@ -32,6 +32,19 @@ final class NpyFile {
   private NpyFile() {}
 
   static NumericArray read(InputFile file) {
+    Header header = header(file);
+    return data(file, header.dtype(), header.shape(), header.dataOffset());
+  }
+
+  /** What the header says: the dtype, the shape and where the data start. */
+  record Header(String dtype, int[] shape, long dataOffset) {
+    int itemSize() {
+      return dtype.charAt(2) - '0';
+    }
+  }
+
+  /** The header, checked (magic, version, dtype, C order, shape); the data are not looked at. */
+  static Header header(InputFile file) {
     byte[] start = file.head(12);
     for (int i = 0; i < MAGIC.length; i++) {
       if (start.length < 10 || start[i] != MAGIC[i]) {
@@ -61,7 +74,7 @@ final class NpyFile {
       throw file.error("fortran_order is True; save a C-order array (np.ascontiguousarray(arr))");
     }
     int[] shape = shape(file, field(file, header, SHAPE, "shape"));
-    return data(file, dtype, shape, preamble + headerLength);
+    return new Header(dtype, shape, preamble + headerLength);
   }
 
   private static String field(InputFile file, String header, Pattern pattern, String key) {

@@ -135,12 +135,9 @@ record NumericArray(String what, int[] shape, Values values, boolean pixels) {
         Optional.empty()), Optional.empty());
   }
 
-  /** Classification (or regression) targets from label values; {@code classList} indexes them. */
-  static Dataset dataset(InputFile file, Matrix x, double[] y, InputFile labelsFile,
-      String labelsWhat, LoadOptions options, Optional<List<String>> classList) {
-    String setName = file.path().getFileName().toString();
-    List<String> featureNames = Dataset.numberedFeatures(x.cols());
-    ClassLabels.Locator where = new ClassLabels.Locator() {
+  /** Errors about label i of {@code labelsWhat} in {@code labelsFile}: "y.npy: example 7: …". */
+  static ClassLabels.Locator labelLocator(InputFile labelsFile, String labelsWhat) {
+    return new ClassLabels.Locator() {
       @Override
       public DescentException at(int row, String message) {
         return labelsFile.error((labelsWhat.isEmpty() ? "" : labelsWhat + " ") + "example "
@@ -152,6 +149,14 @@ record NumericArray(String what, int[] shape, Values values, boolean pixels) {
         return labelsFile.error((labelsWhat.isEmpty() ? "" : labelsWhat + ": ") + message);
       }
     };
+  }
+
+  /** Classification (or regression) targets from label values; {@code classList} indexes them. */
+  static Dataset dataset(InputFile file, Matrix x, double[] y, InputFile labelsFile,
+      String labelsWhat, LoadOptions options, Optional<List<String>> classList) {
+    String setName = file.path().getFileName().toString();
+    List<String> featureNames = Dataset.numberedFeatures(x.cols());
+    ClassLabels.Locator where = labelLocator(labelsFile, labelsWhat);
     if (options.regression()) {
       for (int i = 0; i < y.length; i++) {
         if (!Double.isFinite(y[i])) {

@@ -1,0 +1,148 @@
+package dev.descent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code train --data DIR} on a converted directory: in process, and in a child JVM whose heap is smaller than the file. */
+class StreamingTrainTest {
+  @TempDir
+  Path dir;
+
+  /**
+   * A converted directory of m examples with n float32 features: class i % 2, feature j of class c
+   * near c/2 (a noisy, learnable boundary), written in 4 MiB slices so that a 1 GiB file costs no heap.
+   */
+  static Path converted(Path dir, int m, int n) throws IOException {
+    Path out = Files.createDirectories(dir.resolve("converted"));
+    writeNpy(out.resolve("features.npy"), "<f4", "(" + m + ", " + n + ")", (long) m * n * 4, (buffer, first) -> {
+      long state = 0x9E3779B97F4A7C15L ^ first;
+      while (buffer.remaining() >= 4) {
+        long k = first++;
+        int i = (int) (k / n);
+        state = state * 6364136223846793005L + 1442695040888963407L;
+        float noise = ((state >>> 40) / (float) (1 << 24)) - 0.5f;
+        buffer.putFloat((i % 2) * 0.5f + noise);
+      }
+    });
+    writeNpy(out.resolve("labels.npy"), "<i4", "(" + m + ",)", (long) m * 4, (buffer, first) -> {
+      while (buffer.remaining() >= 4) {
+        buffer.putInt((int) (first++ % 2));
+      }
+    });
+    Files.writeString(out.resolve("dataset.json"), "{\"format\": \"descent-examples\", \"version\": 1, \"examples\": " + m
+        + ", \"features\": " + n + ", \"feature_names\": [], \"class_names\": [\"even\", \"odd\"], \"regression\": false,"
+        + " \"dtype\": \"float32\", \"source\": \"generated\"}");
+    return out;
+  }
+
+  interface Filler {
+    void fill(ByteBuffer buffer, long firstValue);
+  }
+
+  private static void writeNpy(Path file, String descr, String shape, long bytes, Filler filler) throws IOException {
+    String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
+    String header = dict + " ".repeat((64 - (11 + dict.length()) % 64) % 64) + "\n";
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ByteBuffer head = ByteBuffer.allocate(10 + header.length()).order(ByteOrder.LITTLE_ENDIAN);
+      head.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+      head.put(header.getBytes(StandardCharsets.US_ASCII)).flip();
+      channel.write(head);
+      ByteBuffer slice = ByteBuffer.allocateDirect(4 << 20).order(ByteOrder.LITTLE_ENDIAN);
+      for (long done = 0; done < bytes; ) {
+        slice.clear().limit((int) Math.min(slice.capacity(), bytes - done));
+        filler.fill(slice, done / 4);
+        slice.flip();
+        done += channel.write(slice);
+      }
+    }
+  }
+
+  @Test
+  void aConvertedDirectoryTrainsStreamedAndInMemoryToTheSameAccuracy() throws IOException {
+    Path data = converted(dir, 2000, 6);
+    JsonNode streamed = Cli.run("train", "--data", data.toString(), "--stream", "always", "--shuffle", "uniform",
+        "--hidden", "4", "--epochs", "5", "--batch-size", "32", "--out", dir.resolve("a").toString(), "--json").ok().json();
+    JsonNode resident = Cli.run("train", "--data", data.toString(), "--stream", "never",
+        "--hidden", "4", "--epochs", "5", "--batch-size", "32", "--out", dir.resolve("b").toString(), "--json").ok().json();
+    assertEquals(resident.get("dev").get("accuracy").asDouble(), streamed.get("dev").get("accuracy").asDouble(), 1e-12);
+    assertEquals(resident.get("train").get("cost").asDouble(), streamed.get("train").get("cost").asDouble(), 1e-6);
+    assertTrue(streamed.get("dev").get("accuracy").asDouble() > 0.9, streamed.toString());
+    assertTrue(Files.isRegularFile(dir.resolve("a").resolve("model.descent")));
+    assertEquals(List.of("even", "odd"), List.of(streamed.get("dev").get("classes").get(0).get("name").asText(),
+        streamed.get("dev").get("classes").get(1).get("name").asText()));
+  }
+
+  @Test
+  void shuffleBlocksIsRefusedForDataHeldInMemory() {
+    Cli.Result r = Cli.run("train", "--data", "moons", "--shuffle", "blocks", "--epochs", "1");
+    assertEquals(2, r.code());
+    assertEquals("--shuffle blocks: only streamed data are ordered by blocks; moons is held in memory and shuffled"
+        + " uniformly (give --stream always to stream a float .npy or converted directory)", r.error());
+  }
+
+  @Test
+  void streamAlwaysRefusesASourceThatCannotBeMapped() {
+    Cli.Result r = Cli.run("train", "--data", "moons", "--stream", "always", "--epochs", "1");
+    assertEquals(2, r.code());
+    assertEquals("--stream always: moons cannot be streamed; only a float32/float64 .npy or a directory written by"
+        + " 'descent convert' can (convert it with: descent convert moons --to npy --out DIR, then --data DIR)", r.error());
+  }
+
+  /**
+   * The issue's bound: a child JVM with a 256 MiB heap trains one epoch on a 1 GiB file, and its
+   * anonymous memory (heap, JIT, OpenBLAS buffers: everything but the mapped file) stays ≤ 400 MiB.
+   */
+  @Test
+  void aFileFourTimesTheHeapTrainsInBoundedAnonymousMemory() throws Exception {
+    int n = 64;
+    int m = (int) ((1L << 30) / (4L * n)) + 1000;   // just over 1 GiB of features
+    Path data = converted(dir, m, n);
+    assertTrue(Files.size(data.resolve("features.npy")) > 1L << 30);
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
+        "dev.descent.cli.Main", "train", "--data", data.toString(), "--hidden", "8", "--epochs", "1",
+        "--batch-size", "1024", "--split", "98,1,1", "--out", dir.resolve("out").toString(), "--json"));
+    Path log = dir.resolve("child.txt");
+    Process p = new ProcessBuilder(command).redirectErrorStream(false).redirectOutput(log.toFile())
+        .redirectError(dir.resolve("child-err.txt").toFile()).start();
+    long peakAnon = 0;
+    Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+    while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
+      peakAnon = Math.max(peakAnon, rssAnonKib(status));
+    }
+    String err = Files.readString(dir.resolve("child-err.txt"));
+    assertEquals(0, p.exitValue(), "exit code; stderr:\n" + err);
+    JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(log.toFile());
+    assertTrue(json.get("dev").get("accuracy").asDouble() > 0.9, json.toString());
+    assertTrue(peakAnon > 0, "RssAnon was read");
+    assertTrue(peakAnon <= 400 * 1024, "peak RssAnon " + peakAnon / 1024 + " MiB; stderr:\n" + err);
+  }
+
+  private static long rssAnonKib(Path status) {
+    try {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith("RssAnon:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException processEnded) {
+      return 0;
+    }
+    return 0;
+  }
+}
