@@ -50,7 +50,7 @@ public final class CsvLoader implements DataLoader {
   }
 
   /** FastCSV's path: quoted fields (commas and line breaks inside quotes), lone carriage returns. */
-  private static Dataset readQuoted(InputFile file, LoadOptions options) {
+  static Dataset readQuoted(InputFile file, LoadOptions options) {
     Path path = file.path();
     CsvTable table = new CsvTable(file, options);
     // a strict decoder: bytes that are not UTF-8 are an error, not silently replaced by U+FFFD

@@ -53,35 +53,39 @@ final class ParallelCsvParser {
   /** The data set, or empty when the file needs FastCSV (quotes, or lone carriage returns). */
   static Optional<Dataset> read(InputFile file, LoadOptions options) {
     int threads = Runtime.getRuntime().availableProcessors();
+    // several chunks a core balance the passes; a small file is one chunk
+    return read(file, options, (int) Math.max(1, Math.min(4L * threads, file.size() / CsvChunk.BLOCK)));
+  }
+
+  /** {@link #read} in about {@code chunks} chunks (tests cut small files into several). */
+  static Optional<Dataset> read(InputFile file, LoadOptions options, int chunks) {
+    int threads = Runtime.getRuntime().availableProcessors();
     ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
       Thread t = new Thread(task, "csv-parser");
       t.setDaemon(true);
       return t;
     });
     try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
-      long size = channel.size();
-      // several chunks a core balance the passes; a small file is one chunk
-      int count = (int) Math.max(1, Math.min(4L * threads, size / CsvChunk.BLOCK));
-      List<CsvChunk> chunks = CsvChunk.split(channel, size, count);
+      List<CsvChunk> pieces = CsvChunk.split(channel, channel.size(), chunks);
       List<Callable<Void>> scans = new ArrayList<>();
-      for (CsvChunk chunk : chunks) {
+      for (CsvChunk chunk : pieces) {
         scans.add(() -> {
           chunk.scan(channel);
           return null;
         });
       }
       invokeInOrder(file, pool, scans);
-      for (CsvChunk c : chunks) {
+      for (CsvChunk c : pieces) {
         if (c.notUtf8) {
           throw file.error("is not UTF-8 text; save the CSV as UTF-8");
         }
       }
-      for (CsvChunk c : chunks) {
+      for (CsvChunk c : pieces) {
         if (c.needsCsvReader) {
           return Optional.empty();
         }
       }
-      return Optional.of(parse(file, options, channel, chunks, pool));
+      return Optional.of(parse(file, options, channel, pieces, pool));
     } catch (IOException e) {
       throw file.ioError(e);
     } finally {
