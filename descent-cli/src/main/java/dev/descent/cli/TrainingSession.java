@@ -1,6 +1,7 @@
 package dev.descent.cli;
 
 import dev.descent.data.Dataset;
+import dev.descent.data.io.ImageShape;
 import dev.descent.data.io.LoadedData;
 import dev.descent.nn.Network;
 import dev.descent.optim.GradientTransform;
@@ -14,6 +15,7 @@ import dev.descent.train.TrainingConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The options of a training command resolved into data, a network and an optimizer, ready to run. */
 final class TrainingSession {
@@ -40,12 +42,13 @@ final class TrainingSession {
     NetworkSpec spec = networkOptions.spec();
     TrainingConfig config = trainingOptions.config();
     GradientTransform transform = trainingOptions.transform();
-    LoadedData loaded = dataOptions.read();
+    LoadedData loaded = dataOptions.read(trainingOptions.precision());
+    Optional<ImageShape> imageShape = loaded.imageShape();
     Dataset all = loaded.dataset();
-    Dataset test = dataOptions.loadTest();
+    Dataset test = dataOptions.loadTest(trainingOptions.precision());
     PreparedData data = PreparedData.prepare(all, test, split, normalize, trainingOptions.seed)
         .requireRepresentable(trainingOptions.precision());
-    Regularization regularization = regularizationOptions.resolve(spec, data, split, loaded.imageShape());
+    Regularization regularization = regularizationOptions.resolve(spec, data, split, imageShape);
     Network network = spec.build(data.train(), trainingOptions.precision(), new Rng(trainingOptions.seed),
         regularization.decorator(decorator));
     Map<String, Object> settings = new LinkedHashMap<>();

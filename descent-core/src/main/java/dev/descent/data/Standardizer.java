@@ -54,19 +54,24 @@ public record Standardizer(double[] mean, double[] std) {
 
   /** A new matrix of standardized rows, in the precision of {@code x} (computed in float64). */
   public Matrix apply(Matrix x) {
+    Matrix out = x.copy();
+    applyInPlace(out);
+    return out;
+  }
+
+  /** Standardizes the rows of {@code x} in place: the values of {@link #apply}, without a second matrix. */
+  public void applyInPlace(Matrix x) {
     if (x.cols() != mean.length) {
       throw new IllegalArgumentException("standardizer fitted on " + mean.length + " features, given " + x.cols());
     }
-    Matrix out = Matrix.zeros(x.precision(), x.rows(), x.cols());
     for (int i = 0; i < x.rows(); i++) {
       for (int j = 0; j < x.cols(); j++) {
         double sd = std[j] == 0 ? 1 : std[j];
         double v = x.get(i, j);
         // x − μ may overflow when both are huge and of opposite signs; the quotients do not
-        out.set(i, j, Math.abs(v) > HUGE || Math.abs(mean[j]) > HUGE ? v / sd - mean[j] / sd : (v - mean[j]) / sd);
+        x.set(i, j, Math.abs(v) > HUGE || Math.abs(mean[j]) > HUGE ? v / sd - mean[j] / sd : (v - mean[j]) / sd);
       }
     }
-    return out;
   }
 
   public Dataset apply(Dataset data) {

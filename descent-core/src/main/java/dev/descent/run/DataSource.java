@@ -6,6 +6,7 @@ import dev.descent.data.generate.BuiltInData;
 import dev.descent.data.generate.GeneratorOptions;
 import dev.descent.data.io.LoadedData;
 import dev.descent.model.Model;
+import dev.descent.tensor.Precision;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +29,14 @@ public final class DataSource {
 
   /** {@link #load} with the image shape a file declares (HDF5 and NumPy image arrays, IDX); none for built-in sets. */
   public static LoadedData read(DataRequest request) {
+    return read(request, Precision.F64);
+  }
+
+  /**
+   * {@link #read} for training in {@code precision}: a float32 run gets float32 features from a
+   * CSV, so that a large file is never held in float64 as well.
+   */
+  public static LoadedData read(DataRequest request, Precision precision) {
     if (isBuiltIn(request.source())) {
       return new LoadedData(generate(request), Optional.empty());
     }
@@ -36,7 +45,7 @@ public final class DataSource {
       throw new DescentException(request.source() + ": no such file, and not a built-in data set ("
           + String.join(", ", BuiltInData.names()) + ")");
     }
-    return FileData.read(file, request);
+    return FileData.read(file, request, precision);
   }
 
   private static Dataset generate(DataRequest request) {

@@ -17,7 +17,12 @@ final class FileData {
   private FileData() {}
 
   static LoadedData read(Path file, DataRequest request) {
-    LoadOptions options = LoadOptions.defaults();
+    return read(file, request, Precision.F64);
+  }
+
+  /** {@link #read} with the features in {@code precision} where the format allows (CSV). */
+  static LoadedData read(Path file, DataRequest request, Precision precision) {
+    LoadOptions options = LoadOptions.defaults().withPrecision(precision);
     if (request.labelColumn() != null) {
       options = options.withLabelColumn(request.labelColumn());
     }
