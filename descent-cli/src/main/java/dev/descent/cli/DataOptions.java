@@ -6,6 +6,7 @@ import dev.descent.data.io.MappedExamples;
 import dev.descent.data.io.LoadedData;
 import dev.descent.run.DataRequest;
 import dev.descent.run.DataSource;
+import dev.descent.tensor.Precision;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -105,11 +106,20 @@ public final class DataOptions {
 
   /** {@link #load} with the image shape the file declares, if any. */
   LoadedData read() {
-    return DataSource.read(request(data));
+    return read(Precision.F64);
+  }
+
+  /** {@link #read} with the features in the training precision where the format allows (CSV). */
+  LoadedData read(Precision precision) {
+    return DataSource.read(request(data), precision);
   }
 
   Dataset loadTest() {
-    return test == null ? null : DataSource.load(request(test));
+    return loadTest(Precision.F64);
+  }
+
+  Dataset loadTest(Precision precision) {
+    return test == null ? null : DataSource.read(request(test), precision).dataset();
   }
 
   /** The separate test set: mapped when it is a float .npy or converted directory that --stream would stream. */

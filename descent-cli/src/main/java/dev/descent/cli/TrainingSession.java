@@ -50,8 +50,8 @@ final class TrainingSession {
           mapped.get().shuffleOrder());
       imageShape = mapped.get().imageShape();
     } else {
-      LoadedData loaded = dataOptions.read();
-      data = PreparedData.prepare(loaded.dataset(), dataOptions.loadTest(), split, normalize, trainingOptions.seed)
+      LoadedData loaded = dataOptions.read(trainingOptions.precision());
+      data = PreparedData.prepare(loaded.dataset(), dataOptions.loadTest(trainingOptions.precision()), split, normalize, trainingOptions.seed)
           .requireRepresentable(trainingOptions.precision());
       imageShape = loaded.imageShape();
     }

@@ -106,16 +106,21 @@ public record Standardizer(double[] mean, double[] std) {
 
   /** A new matrix of standardized rows, in the precision of {@code x} (computed in float64). */
   public Matrix apply(Matrix x) {
+    Matrix out = x.copy();
+    applyInPlace(out);
+    return out;
+  }
+
+  /** Standardizes the rows of {@code x} in place: the values of {@link #apply}, without a second matrix. */
+  public void applyInPlace(Matrix x) {
     if (x.cols() != mean.length) {
       throw new IllegalArgumentException("standardizer fitted on " + mean.length + " features, given " + x.cols());
     }
-    Matrix out = Matrix.zeros(x.precision(), x.rows(), x.cols());
     for (int i = 0; i < x.rows(); i++) {
       for (int j = 0; j < x.cols(); j++) {
-        out.set(i, j, standardize(j, x.get(i, j)));
+        x.set(i, j, standardize(j, x.get(i, j)));
       }
     }
-    return out;
   }
 
   public Dataset apply(Dataset data) {

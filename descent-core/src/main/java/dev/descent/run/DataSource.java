@@ -9,6 +9,7 @@ import dev.descent.data.io.MappedExamples;
 import dev.descent.data.io.MappedLoader;
 import dev.descent.data.io.MappedNpy;
 import dev.descent.model.Model;
+import dev.descent.tensor.Precision;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +32,14 @@ public final class DataSource {
 
   /** {@link #load} with the image shape a file declares (HDF5 and NumPy image arrays, IDX); none for built-in sets. */
   public static LoadedData read(DataRequest request) {
+    return read(request, Precision.F64);
+  }
+
+  /**
+   * {@link #read} for training in {@code precision}: a float32 run gets float32 features from a
+   * CSV, so that a large file is never held in float64 as well.
+   */
+  public static LoadedData read(DataRequest request, Precision precision) {
     if (isBuiltIn(request.source())) {
       return new LoadedData(generate(request), Optional.empty());
     }
@@ -43,7 +52,7 @@ public final class DataSource {
       MappedExamples converted = MappedLoader.open(file, FileData.options(request));
       return new LoadedData(converted.toDataset(), converted.imageShape());
     }
-    return FileData.read(file, request);
+    return FileData.read(file, request, precision);
   }
 
   /** Whether {@code --data} is streamed from a mapped file or held in the heap ({@code --stream}). */

@@ -17,7 +17,12 @@ final class FileData {
   private FileData() {}
 
   static LoadedData read(Path file, DataRequest request) {
-    return DataLoaders.forFile(file, Optional.ofNullable(request.format())).read(file, options(request));
+    return read(file, request, Precision.F64);
+  }
+
+  /** {@link #read} with the features in {@code precision} where the format allows (CSV). */
+  static LoadedData read(Path file, DataRequest request, Precision precision) {
+    return DataLoaders.forFile(file, Optional.ofNullable(request.format())).read(file, options(request).withPrecision(precision));
   }
 
   /** The loaders' options for {@code request}. */

@@ -33,7 +33,17 @@ public record PreparedData(Examples train, Examples dev, Examples test, Standard
     if (test != null && test.featureCount() != all.featureCount()) {
       throw new IllegalArgumentException("the test set has " + test.featureCount() + " features but the training data has " + all.featureCount());
     }
-    return fromSets(split.train(), split.dev(), test, normalize);
+    if (!normalize) {
+      return new PreparedData(split.train(), split.dev(), test, null);
+    }
+    // the split's sets are fresh copies: standardized in place, they need no second copy
+    Standardizer s = Standardizer.fit(split.train().features());
+    for (Dataset d : new Dataset[] {split.train(), split.dev(), split.test()}) {
+      if (d != null) {
+        s.applyInPlace(d.features());
+      }
+    }
+    return new PreparedData(split.train(), split.dev(), separateTest != null ? s.apply(separateTest) : test, s);
   }
 
   /** Sets already separated (e.g. the course's train and test files). */

@@ -14,8 +14,16 @@ public final class F32Matrix extends Matrix {
   public final float[] values;
 
   F32Matrix(int rows, int cols) {
+    this(rows, cols, new float[Math.max(rows, 0) * Math.max(cols, 0)]);   // negative: super says so
+  }
+
+  /** Takes {@code values} as its storage, without copying. */
+  F32Matrix(int rows, int cols, float[] values) {
     super(rows, cols);
-    this.values = new float[rows * cols];
+    if (values.length != (long) rows * cols) {
+      throw new IllegalArgumentException(values.length + " values do not fill a " + rows + "×" + cols + " matrix");
+    }
+    this.values = values;
     this.data = FloatBuffer.wrap(values);
   }
 

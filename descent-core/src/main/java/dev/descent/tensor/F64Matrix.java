@@ -14,8 +14,16 @@ public final class F64Matrix extends Matrix {
   public final double[] values;
 
   F64Matrix(int rows, int cols) {
+    this(rows, cols, new double[Math.max(rows, 0) * Math.max(cols, 0)]);   // negative: super says so
+  }
+
+  /** Takes {@code values} as its storage, without copying. */
+  F64Matrix(int rows, int cols, double[] values) {
     super(rows, cols);
-    this.values = new double[rows * cols];
+    if (values.length != (long) rows * cols) {
+      throw new IllegalArgumentException(values.length + " values do not fill a " + rows + "×" + cols + " matrix");
+    }
+    this.values = values;
     this.data = DoubleBuffer.wrap(values);
   }
 

@@ -44,6 +44,19 @@ public abstract sealed class Matrix permits F32Matrix, F64Matrix {
     return m;
   }
 
+  /**
+   * A float32 matrix that uses {@code values} (row-major) as its storage: no copy, so a loader
+   * can hand over a large array it filled; the caller must not keep writing to it.
+   */
+  public static Matrix wrap(int rows, int cols, float[] values) {
+    return new F32Matrix(rows, cols, values);
+  }
+
+  /** A float64 matrix that uses {@code values} (row-major) as its storage, as {@link #wrap(int, int, float[])}. */
+  public static Matrix wrap(int rows, int cols, double[] values) {
+    return new F64Matrix(rows, cols, values);
+  }
+
   /** A 1×1 matrix. */
   public static Matrix scalar(Precision precision, double value) {
     return of(precision, 1, 1, value);

@@ -26,20 +26,82 @@ final class ClassLabels {
 
   private ClassLabels() {}
 
+  /**
+   * Text labels as their distinct values in order of first appearance and one id per row, so a
+   * large file needs no {@code String} per row; {@code firstRow[d]} is where value d first appears.
+   */
+  record Distinct(List<String> values, int[] firstRow, int[] ids) {
+
+    static Distinct of(String[] labels) {
+      Map<String, Integer> seen = new HashMap<>();
+      List<String> values = new ArrayList<>();
+      int[] firstRow = new int[labels.length];
+      int[] ids = new int[labels.length];
+      for (int i = 0; i < labels.length; i++) {
+        Integer id = seen.putIfAbsent(labels[i], values.size());
+        if (id == null) {
+          id = values.size();
+          firstRow[id] = i;
+          values.add(labels[i]);
+        }
+        ids[i] = id;
+      }
+      return new Distinct(values, Arrays.copyOf(firstRow, values.size()), ids);
+    }
+  }
+
   /** Labels given as text (CSV): numeric when every one is a whole number, else names. */
   static Encoded ofText(String[] labels, List<String> classNames, Locator where) {
-    double[] numbers = new double[labels.length];
-    for (int i = 0; i < labels.length; i++) {
-      if (!Numbers.isNumber(labels[i])) {
-        return ofNames(labels, classNames, where);
+    return ofText(Distinct.of(labels), classNames, where);
+  }
+
+  /**
+   * {@link #ofText(String[], List, Locator)} on distinct values: a check that fails at the first
+   * such row fails at the first such value, since values are in order of first appearance.
+   */
+  static Encoded ofText(Distinct labels, List<String> classNames, Locator where) {
+    List<String> values = labels.values();
+    double[] numbers = new double[values.size()];
+    for (int d = 0; d < numbers.length; d++) {
+      if (!Numbers.isNumber(values.get(d))) {
+        return checked(perRow(labels, ofNames(values.toArray(String[]::new), classNames,
+            firstRows(labels, where))), where);
       }
-      numbers[i] = Numbers.parse(labels[i]);
+      numbers[d] = Numbers.parse(values.get(d));
     }
-    return ofNumbers(numbers, classNames, where);
+    return checked(perRow(labels, numbersOf(numbers, classNames, firstRows(labels, where))), where);
+  }
+
+  /** A locator for distinct value d: the row where it first appears. */
+  private static Locator firstRows(Distinct labels, Locator where) {
+    return new Locator() {
+      @Override
+      public DescentException at(int d, String message) {
+        return where.at(labels.firstRow()[d], message);
+      }
+
+      @Override
+      public DescentException whole(String message) {
+        return where.whole(message);
+      }
+    };
+  }
+
+  private static Encoded perRow(Distinct labels, Encoded ofValues) {
+    int[] indices = new int[labels.ids().length];
+    for (int i = 0; i < indices.length; i++) {
+      indices[i] = ofValues.indices()[labels.ids()[i]];
+    }
+    return new Encoded(indices, ofValues.names());
   }
 
   /** Numeric labels: whole numbers whose text ("3", not "3.0") is the class name. */
   static Encoded ofNumbers(double[] labels, List<String> classNames, Locator where) {
+    return checked(numbersOf(labels, classNames, where), where);
+  }
+
+  /** Class indices before the check for 2 classes, which counts rows, not distinct values. */
+  private static Encoded numbersOf(double[] labels, List<String> classNames, Locator where) {
     if (!classNames.isEmpty()) {
       String[] text = new String[labels.length];
       for (int i = 0; i < labels.length; i++) {
@@ -65,7 +127,7 @@ final class ClassLabels {
     for (int i = 0; i < labels.length; i++) {
       indices[i] = Arrays.binarySearch(distinct, labels[i] + 0.0);
     }
-    return checked(new Encoded(indices, names), where);
+    return new Encoded(indices, names);
   }
 
   private static double[] distinctSorted(double[] values) {
@@ -123,7 +185,7 @@ final class ClassLabels {
       }
       indices[i] = c;
     }
-    return checked(new Encoded(indices, names), where);
+    return new Encoded(indices, names);
   }
 
   private static Encoded checked(Encoded encoded, Locator where) {

@@ -3,6 +3,8 @@ package dev.descent.data.io;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.descent.data.Dataset;
+import dev.descent.tensor.Precision;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -14,7 +16,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Loads comma-separated UTF-8 text (read with FastCSV): one example per row, every column a
+ * Loads comma-separated UTF-8 text: one example per row, every column a
  * number except the label column ({@code LoadOptions.labelColumn}, default the last). The first
  * row is a header when any of its feature cells is not a number. Labels are class names (text,
  * kept in order of first appearance), whole numbers (sorted), or numeric targets with {@code
@@ -24,6 +26,10 @@ import java.util.Optional;
  * train.csv line 14: expected 31 columns, found 30
  * train.csv line 5 column 3: value NaN is not a finite number
  * </pre>
+ *
+ * <p>Plain numeric files (no quotes) are parsed on all cores by {@link ParallelCsvParser};
+ * quoted fields go through FastCSV ({@link CsvTable}); both give the same data set. Features are
+ * float32 when {@code LoadOptions.precision} is F32 and every value fits, else float64.
  */
 public final class CsvLoader implements DataLoader {
 
@@ -31,6 +37,21 @@ public final class CsvLoader implements DataLoader {
   public LoadedData read(Path path, LoadOptions options) {
     InputFile file = InputFile.open(path);
     refuseBinary(file);
+    try {
+      return new LoadedData(readAs(file, options), Optional.empty());
+    } catch (ParallelCsvParser.BeyondFloat32 e) {
+      return new LoadedData(readAs(file, options.withPrecision(Precision.F64)), Optional.empty());
+    }
+  }
+
+  private static Dataset readAs(InputFile file, LoadOptions options) {
+    Optional<Dataset> fast = ParallelCsvParser.read(file, options);
+    return fast.isPresent() ? fast.get() : readQuoted(file, options);
+  }
+
+  /** FastCSV's path: quoted fields (commas and line breaks inside quotes), lone carriage returns. */
+  static Dataset readQuoted(InputFile file, LoadOptions options) {
+    Path path = file.path();
     CsvTable table = new CsvTable(file, options);
     // a strict decoder: bytes that are not UTF-8 are an error, not silently replaced by U+FFFD
     try (Reader reader = new InputStreamReader(Files.newInputStream(path),
@@ -48,7 +69,7 @@ public final class CsvLoader implements DataLoader {
       throw file.error("is not readable as CSV (" + (e.getCause() != null ? e.getCause().getMessage()
           : e.getMessage()) + ")", e);
     }
-    return new LoadedData(table.finish(), Optional.empty());
+    return table.finish();
   }
 
   private static RuntimeException failure(InputFile file, IOException e) {

@@ -1,5 +1,6 @@
 package dev.descent.data.io;
 
+import dev.descent.tensor.Precision;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,10 @@ import java.util.Optional;
  *   <li>{@code hdf5Features}, {@code hdf5Labels}: dataset paths; default the one {@code *_set_x}
  *       / {@code *_set_y} pair (the course's files).
  *   <li>{@code matFeatures}, {@code matLabels}: MATLAB variable names; default {@code X}, {@code y}.
+ *   <li>{@code precision} (CSV, from {@code --precision}): the features' precision; default F64.
+ *       F32 reads them straight into float32 (no float64 copy of a large file), except when a
+ *       value is beyond float32's range (±3.4e38): then float64, since standardization may still
+ *       bring it into range. Targets are always float64.
  * </ul>
  *
  * <pre>{@code
@@ -28,7 +33,7 @@ import java.util.Optional;
  */
 public record LoadOptions(Optional<String> labelColumn, List<String> classNames, boolean regression,
     Optional<Path> labelsFile, Optional<String> hdf5Features, Optional<String> hdf5Labels,
-    String matFeatures, String matLabels) {
+    String matFeatures, String matLabels, Precision precision) {
 
   public LoadOptions {
     labelColumn.ifPresent(LoadOptions::checkLabelColumn);
@@ -48,42 +53,51 @@ public record LoadOptions(Optional<String> labelColumn, List<String> classNames,
     hdf5Labels.ifPresent(n -> requireName("HDF5 labels dataset", n));
     requireName("MAT features variable", matFeatures);
     requireName("MAT labels variable", matLabels);
+    if (precision == null) {
+      throw new IllegalArgumentException("precision: must be given (F32 or F64)");
+    }
   }
 
   public static LoadOptions defaults() {
     return new LoadOptions(Optional.empty(), List.of(), false, Optional.empty(), Optional.empty(),
-        Optional.empty(), "X", "y");
+        Optional.empty(), "X", "y", Precision.F64);
   }
 
   public LoadOptions withLabelColumn(String column) {
     return new LoadOptions(Optional.of(column), classNames, regression, labelsFile, hdf5Features,
-        hdf5Labels, matFeatures, matLabels);
+        hdf5Labels, matFeatures, matLabels, precision);
   }
 
   public LoadOptions withClassNames(List<String> names) {
     return new LoadOptions(labelColumn, names, regression, labelsFile, hdf5Features, hdf5Labels,
-        matFeatures, matLabels);
+        matFeatures, matLabels, precision);
   }
 
   public LoadOptions withRegression(boolean newRegression) {
     return new LoadOptions(labelColumn, classNames, newRegression, labelsFile, hdf5Features,
-        hdf5Labels, matFeatures, matLabels);
+        hdf5Labels, matFeatures, matLabels, precision);
   }
 
   public LoadOptions withLabelsFile(Path file) {
     return new LoadOptions(labelColumn, classNames, regression, Optional.of(file), hdf5Features,
-        hdf5Labels, matFeatures, matLabels);
+        hdf5Labels, matFeatures, matLabels, precision);
   }
 
   /** The HDF5 datasets to read; a null name keeps auto-detection for that one. */
   public LoadOptions withHdf5(String features, String labels) {
     return new LoadOptions(labelColumn, classNames, regression, labelsFile, Optional.ofNullable(features),
-        Optional.ofNullable(labels), matFeatures, matLabels);
+        Optional.ofNullable(labels), matFeatures, matLabels, precision);
   }
 
   public LoadOptions withMat(String features, String labels) {
     return new LoadOptions(labelColumn, classNames, regression, labelsFile, hdf5Features,
-        hdf5Labels, features, labels);
+        hdf5Labels, features, labels, precision);
+  }
+
+  /** Features in {@code newPrecision} (CSV); the other formats read float64 and ignore it. */
+  public LoadOptions withPrecision(Precision newPrecision) {
+    return new LoadOptions(labelColumn, classNames, regression, labelsFile, hdf5Features, hdf5Labels,
+        matFeatures, matLabels, newPrecision);
   }
 
   /** The 1-based label column when {@code labelColumn} is a number, else empty (a name). */

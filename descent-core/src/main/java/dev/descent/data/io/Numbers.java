@@ -1,5 +1,7 @@
 package dev.descent.data.io;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The number syntax data files may use: decimal with an optional sign, fraction and exponent,
  * plus NaN and Inf(inity) in any case so that they are reported as non-finite rather than as
@@ -8,43 +10,65 @@ package dev.descent.data.io;
 final class Numbers {
   private Numbers() {}
 
+  /** How a cell's text reads as a number. */
+  enum Syntax { DECIMAL, NON_FINITE, NONE }
+
   static boolean isNumber(String text) {
-    String s = text.trim();
-    int i = s.startsWith("+") || s.startsWith("-") ? 1 : 0;
-    String rest = s.substring(i);
-    if (rest.equalsIgnoreCase("nan") || rest.equalsIgnoreCase("inf") || rest.equalsIgnoreCase("infinity")) {
-      return true;
+    byte[] bytes = text.trim().getBytes(StandardCharsets.UTF_8);
+    return syntax(bytes, 0, bytes.length) != Syntax.NONE;
+  }
+
+  /**
+   * The syntax of the trimmed text in {@code bytes[from, to)} (UTF-8): digits are ASCII only, so
+   * that every DECIMAL is one {@link Double#parseDouble} and fastdoubleparser read alike.
+   */
+  static Syntax syntax(byte[] bytes, int from, int to) {
+    int i = from < to && (bytes[from] == '+' || bytes[from] == '-') ? from + 1 : from;
+    if (isWord(bytes, i, to, "nan") || isWord(bytes, i, to, "inf") || isWord(bytes, i, to, "infinity")) {
+      return Syntax.NON_FINITE;
     }
-    int digits = 0;
-    while (i < s.length() && Character.isDigit(s.charAt(i))) {
-      i++;
-      digits++;
+    int start = i;
+    i = digits(bytes, i, to);
+    int count = i - start;
+    if (i < to && bytes[i] == '.') {
+      int fraction = i + 1;
+      i = digits(bytes, fraction, to);
+      count += i - fraction;
     }
-    if (i < s.length() && s.charAt(i) == '.') {
+    if (count == 0) {
+      return Syntax.NONE;
+    }
+    if (i < to && (bytes[i] == 'e' || bytes[i] == 'E')) {
       i++;
-      while (i < s.length() && Character.isDigit(s.charAt(i))) {
+      if (i < to && (bytes[i] == '+' || bytes[i] == '-')) {
         i++;
-        digits++;
+      }
+      int exponent = i;
+      i = digits(bytes, i, to);
+      if (i == exponent) {
+        return Syntax.NONE;
       }
     }
-    if (digits == 0) {
+    return i == to ? Syntax.DECIMAL : Syntax.NONE;
+  }
+
+  private static int digits(byte[] bytes, int i, int to) {
+    while (i < to && bytes[i] >= '0' && bytes[i] <= '9') {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isWord(byte[] bytes, int from, int to, String word) {
+    if (to - from != word.length()) {
       return false;
     }
-    if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-      i++;
-      if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-        i++;
-      }
-      int exponentDigits = 0;
-      while (i < s.length() && Character.isDigit(s.charAt(i))) {
-        i++;
-        exponentDigits++;
-      }
-      if (exponentDigits == 0) {
+    for (int k = 0; k < word.length(); k++) {
+      if ((bytes[from + k] | 0x20) != word.charAt(k)) {
         return false;
       }
     }
-    return i == s.length();
+    return true;
   }
 
   /** The value of text that {@link #isNumber} accepted. */
