@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Loads comma-separated UTF-8 text (read with FastCSV): one example per row, every column a
@@ -32,13 +34,24 @@ public final class CsvLoader implements DataLoader {
     InputFile file = InputFile.open(path);
     refuseBinary(file);
     CsvTable table = new CsvTable(file, options);
+    forEachRow(file, in -> in, table::add);
+    return new LoadedData(table.finish(), Optional.empty());
+  }
+
+  /** Receives each non-empty row with the line it starts on. */
+  interface RowHandler {
+    void row(long line, CsvRecord row);
+  }
+
+  /** Reads the file row by row; {@code wrap} may decorate the raw byte stream (to count bytes). */
+  static void forEachRow(InputFile file, UnaryOperator<InputStream> wrap, RowHandler handler) {
     // a strict decoder: bytes that are not UTF-8 are an error, not silently replaced by U+FFFD
-    try (Reader reader = new InputStreamReader(Files.newInputStream(path),
+    try (Reader reader = new InputStreamReader(wrap.apply(Files.newInputStream(file.path())),
         StandardCharsets.UTF_8.newDecoder());
         CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true)
             .ignoreDifferentFieldCount(true).ofCsvRecord(reader)) {
       for (CsvRecord row : csv) {
-        table.add(row.getStartingLineNumber(), row);
+        handler.row(row.getStartingLineNumber(), row);
       }
     } catch (UncheckedIOException e) {
       throw failure(file, e.getCause());
@@ -48,7 +61,6 @@ public final class CsvLoader implements DataLoader {
       throw file.error("is not readable as CSV (" + (e.getCause() != null ? e.getCause().getMessage()
           : e.getMessage()) + ")", e);
     }
-    return new LoadedData(table.finish(), Optional.empty());
   }
 
   private static RuntimeException failure(InputFile file, IOException e) {
@@ -59,7 +71,7 @@ public final class CsvLoader implements DataLoader {
   }
 
   /** A zero byte never occurs in text, and tells a binary file apart before any parsing. */
-  private static void refuseBinary(InputFile file) {
+  static void refuseBinary(InputFile file) {
     byte[] head = file.head(8192);
     for (int i = 0; i < head.length; i++) {
       if (head[i] == 0) {
