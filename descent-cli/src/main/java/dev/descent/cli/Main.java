@@ -20,9 +20,14 @@ public final class Main {
 
   /** Runs {@code descent args} in process (the tests call this) and returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, CommandLine.defaultFactory());
+  }
+
+  /** {@link #run(String[], PrintWriter, PrintWriter)} with commands made by {@code factory} (tests inject failures). */
+  static int run(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
     boolean debug = Arrays.asList(args).contains("--debug");
     String[] effective = args.length == 0 ? new String[] {"quickstart"} : args;
-    CommandLine cli = new CommandLine(new DescentCommand());
+    CommandLine cli = new CommandLine(new DescentCommand(), factory);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -145,8 +145,37 @@ final class ClassLabels {
     return Arrays.copyOf(sorted, kept);
   }
 
+  /**
+   * {@link #ofText(String[], List, Locator)} of distinct labels, in order of first appearance,
+   * that stand for {@code examples} rows (a converter's): one index per distinct label.
+   */
+  static Encoded ofText(String[] distinct, long examples, List<String> classNames, Locator where) {
+    double[] numbers = new double[distinct.length];
+    for (int d = 0; d < numbers.length; d++) {
+      if (!Numbers.isNumber(distinct[d])) {
+        return checked(ofNames(distinct, classNames, where), examples, where);
+      }
+      numbers[d] = Numbers.parse(distinct[d]);
+    }
+    return checked(numbersOf(numbers, classNames, where), examples, where);
+  }
+
+  /** {@link #ofNumbers(double[], List, Locator)} of distinct labels standing for {@code examples} rows. */
+  static Encoded ofNumbers(double[] distinct, long examples, List<String> classNames, Locator where) {
+    return checked(numbersOf(distinct, classNames, where), examples, where);
+  }
+
+  /** {@link #ofIndices(double[], List, Locator)} of distinct labels standing for {@code examples} rows. */
+  static Encoded ofIndices(double[] distinct, long examples, List<String> names, Locator where) {
+    return checked(indicesOf(distinct, names, where), examples, where);
+  }
+
   /** Labels that index {@code names} (an HDF5 file's list_classes). */
   static Encoded ofIndices(double[] labels, List<String> names, Locator where) {
+    return checked(indicesOf(labels, names, where), where);
+  }
+
+  private static Encoded indicesOf(double[] labels, List<String> names, Locator where) {
     int[] indices = new int[labels.length];
     for (int i = 0; i < labels.length; i++) {
       double v = labels[i];
@@ -156,7 +185,7 @@ final class ClassLabels {
       }
       indices[i] = (int) v;
     }
-    return checked(new Encoded(indices, names), where);
+    return new Encoded(indices, names);
   }
 
   private static Encoded ofNames(String[] labels, List<String> classNames, Locator where) {
@@ -189,8 +218,13 @@ final class ClassLabels {
   }
 
   private static Encoded checked(Encoded encoded, Locator where) {
+    return checked(encoded, encoded.indices().length, where);
+  }
+
+  /** Refuses a single class; {@code examples} is how many rows the labels stand for. */
+  private static Encoded checked(Encoded encoded, long examples, Locator where) {
     if (encoded.names().size() < 2) {
-      throw where.whole("all " + encoded.indices().length + " labels are in the one class "
+      throw where.whole("all " + examples + " labels are in the one class "
           + encoded.names() + "; classification needs at least 2 classes (name them with --classes,"
           + " or use --regression)");
     }

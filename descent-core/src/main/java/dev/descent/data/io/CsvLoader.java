@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.descent.data.Dataset;
 import dev.descent.tensor.Precision;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Loads comma-separated UTF-8 text: one example per row, every column a
@@ -51,15 +53,25 @@ public final class CsvLoader implements DataLoader {
 
   /** FastCSV's path: quoted fields (commas and line breaks inside quotes), lone carriage returns. */
   static Dataset readQuoted(InputFile file, LoadOptions options) {
-    Path path = file.path();
     CsvTable table = new CsvTable(file, options);
+    forEachRow(file, in -> in, table::add);
+    return table.finish();
+  }
+
+  /** Receives each non-empty row with the line it starts on. */
+  interface RowHandler {
+    void row(long line, CsvRecord row);
+  }
+
+  /** Reads the file row by row; {@code wrap} may decorate the raw byte stream (to count bytes). */
+  static void forEachRow(InputFile file, UnaryOperator<InputStream> wrap, RowHandler handler) {
     // a strict decoder: bytes that are not UTF-8 are an error, not silently replaced by U+FFFD
-    try (Reader reader = new InputStreamReader(Files.newInputStream(path),
+    try (Reader reader = new InputStreamReader(wrap.apply(Files.newInputStream(file.path())),
         StandardCharsets.UTF_8.newDecoder());
         CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true)
             .ignoreDifferentFieldCount(true).ofCsvRecord(reader)) {
       for (CsvRecord row : csv) {
-        table.add(row.getStartingLineNumber(), row);
+        handler.row(row.getStartingLineNumber(), row);
       }
     } catch (UncheckedIOException e) {
       throw failure(file, e.getCause());
@@ -69,7 +81,6 @@ public final class CsvLoader implements DataLoader {
       throw file.error("is not readable as CSV (" + (e.getCause() != null ? e.getCause().getMessage()
           : e.getMessage()) + ")", e);
     }
-    return table.finish();
   }
 
   private static RuntimeException failure(InputFile file, IOException e) {
@@ -80,7 +91,7 @@ public final class CsvLoader implements DataLoader {
   }
 
   /** A zero byte never occurs in text, and tells a binary file apart before any parsing. */
-  private static void refuseBinary(InputFile file) {
+  static void refuseBinary(InputFile file) {
     byte[] head = file.head(8192);
     for (int i = 0; i < head.length; i++) {
       if (head[i] == 0) {

@@ -55,7 +55,7 @@ public final class Hdf5Loader implements DataLoader {
   }
 
   /** Every dataset by its path without the leading '/', groups walked depth first. */
-  private static void collect(Group group, Map<String, Dataset> into) {
+  static void collect(Group group, Map<String, Dataset> into) {
     for (Node node : group) {
       if (node instanceof Dataset d) {
         into.put(node.getPath().startsWith("/") ? node.getPath().substring(1) : node.getPath(), d);
@@ -66,7 +66,7 @@ public final class Hdf5Loader implements DataLoader {
   }
 
   /** The one {@code <prefix>_set_x} (or _y) that has a partner. */
-  private static String autoDetect(InputFile file, Map<String, Dataset> datasets, String suffix) {
+  static String autoDetect(InputFile file, Map<String, Dataset> datasets, String suffix) {
     List<String> found = new ArrayList<>();
     for (String name : datasets.keySet()) {
       String prefix = name.substring(0, Math.max(0, name.length() - 2));
@@ -84,6 +84,13 @@ public final class Hdf5Loader implements DataLoader {
 
   private static NumericArray numeric(InputFile file, Map<String, Dataset> datasets, String name,
       long userBlock) {
+    Dataset d = numericDataset(file, datasets, name, userBlock);
+    return new NumericArray("dataset '" + name + "'", d.getDimensions(), values(d.getDataFlat()), isPixels(d));
+  }
+
+  /** Dataset {@code name}, checked to be an array of numbers inside the file. */
+  static Dataset numericDataset(InputFile file, Map<String, Dataset> datasets, String name,
+      long userBlock) {
     Dataset d = datasets.get(name.startsWith("/") ? name.substring(1) : name);
     if (d == null) {
       throw file.error("no dataset '" + name + "'; the datasets are " + String.join(", ", datasets.keySet()));
@@ -94,8 +101,12 @@ public final class Hdf5Loader implements DataLoader {
           + " values") + ", not an array of numbers");
     }
     checkInside(file, d, name, userBlock);
-    boolean pixels = d.getDataType() instanceof FixedPoint p && p.getSize() == 1 && !p.isSigned();
-    return new NumericArray("dataset '" + name + "'", d.getDimensions(), values(d.getDataFlat()), pixels);
+    return d;
+  }
+
+  /** Only unsigned 8-bit data are pixels. */
+  static boolean isPixels(Dataset d) {
+    return d.getDataType() instanceof FixedPoint p && p.getSize() == 1 && !p.isSigned();
   }
 
   /** Contiguous data must end inside the file: jhdf reads past a truncated end as zeros. */
@@ -111,7 +122,7 @@ public final class Hdf5Loader implements DataLoader {
     }
   }
 
-  private static NumericArray.Values values(Object flat) {
+  static NumericArray.Values values(Object flat) {
     if (flat instanceof double[] a) {
       return k -> a[k];
     } else if (flat instanceof float[] a) {
@@ -129,7 +140,7 @@ public final class Hdf5Loader implements DataLoader {
   }
 
   /** The class names in {@code list_classes}, when the file has it. */
-  private static Optional<List<String>> classList(InputFile file, Map<String, Dataset> datasets,
+  static Optional<List<String>> classList(InputFile file, Map<String, Dataset> datasets,
       long userBlock) {
     Dataset d = datasets.get("list_classes");
     if (d == null) {

@@ -22,47 +22,73 @@ final class IdxFile {
   static NumericArray read(InputFile file) {
     boolean gzip = file.isGzip();
     try (InputStream in = file.openDecompressed()) {
-      ByteBuffer magic = ByteBuffer.wrap(in.readNBytes(4));
-      if (magic.capacity() < 4 || (magic.getInt(0) != IMAGES && magic.getInt(0) != LABELS)) {
-        throw file.error("bad magic number " + hex(magic) + "; expected an IDX file ("
-            + String.format("0x%08X", IMAGES) + " images, " + String.format("0x%08X", LABELS) + " labels)");
-      }
-      int rank = magic.get(3);
-      ByteBuffer dims = ByteBuffer.wrap(in.readNBytes(4 * rank));
-      if (dims.capacity() < 4 * rank) {
-        throw file.error("ends inside the IDX header");
-      }
-      int[] shape = new int[rank];
-      long elements = 1;
-      for (int d = 0; d < rank; d++) {
-        shape[d] = dims.getInt();
-        if (shape[d] < 0) {
-          throw file.error("IDX dimension " + (d + 1) + " is " + (shape[d] & 0xffffffffL)
-              + "; sizes up to " + Integer.MAX_VALUE + " are supported");
-        }
-        elements *= shape[d];
-      }
-      long header = 4 + 4L * rank;
-      if (elements > Integer.MAX_VALUE - 8) {
-        throw file.error("the IDX header promises " + NpyFile.shapeText(shape) + " = " + elements
-            + " bytes; files up to " + (Integer.MAX_VALUE - 8) + " bytes are supported");
-      }
-      if (!gzip && elements != file.size() - header) {
-        throw file.error("the IDX header promises " + NpyFile.shapeText(shape) + " = " + elements
-            + " bytes but the file holds " + (file.size() - header) + " after the header");
-      }
-      byte[] data = in.readNBytes((int) elements);   // grows as bytes arrive, never to the promise
-      if (data.length < elements || in.read() != -1) {
-        throw file.error("the IDX header promises " + NpyFile.shapeText(shape) + " = " + elements
-            + " bytes but the decompressed file holds " + (data.length < elements ? data.length
-            : "more") + " after the header");
-      }
+      int[] shape = header(file, in, gzip);
+      int elements = elements(shape);
+      byte[] data = in.readNBytes(elements);   // grows as bytes arrive, never to the promise
+      checkEnd(file, in, shape, data.length);
       return new NumericArray("", shape, k -> data[k] & 0xff, true);
     } catch (ZipException | EOFException e) {
-      throw file.error("is a corrupt or truncated gzip file (" + e.getMessage() + ")", e);
+      throw corrupt(file, e);
     } catch (IOException e) {
       throw file.ioError(e);
     }
+  }
+
+  /** Reads the magic and sizes from {@code in}: the array's shape, checked against the file. */
+  static int[] header(InputFile file, InputStream in, boolean gzip) throws IOException {
+    ByteBuffer magic = ByteBuffer.wrap(in.readNBytes(4));
+    if (magic.capacity() < 4 || (magic.getInt(0) != IMAGES && magic.getInt(0) != LABELS)) {
+      throw file.error("bad magic number " + hex(magic) + "; expected an IDX file ("
+          + String.format("0x%08X", IMAGES) + " images, " + String.format("0x%08X", LABELS) + " labels)");
+    }
+    int rank = magic.get(3);
+    ByteBuffer dims = ByteBuffer.wrap(in.readNBytes(4 * rank));
+    if (dims.capacity() < 4 * rank) {
+      throw file.error("ends inside the IDX header");
+    }
+    int[] shape = new int[rank];
+    long elements = 1;
+    for (int d = 0; d < rank; d++) {
+      shape[d] = dims.getInt();
+      if (shape[d] < 0) {
+        throw file.error("IDX dimension " + (d + 1) + " is " + (shape[d] & 0xffffffffL)
+            + "; sizes up to " + Integer.MAX_VALUE + " are supported");
+      }
+      elements *= shape[d];
+    }
+    long header = 4 + 4L * rank;
+    if (elements > Integer.MAX_VALUE - 8) {
+      throw file.error("the IDX header promises " + NpyFile.shapeText(shape) + " = " + elements
+          + " bytes; files up to " + (Integer.MAX_VALUE - 8) + " bytes are supported");
+    }
+    if (!gzip && elements != file.size() - header) {
+      throw file.error("the IDX header promises " + NpyFile.shapeText(shape) + " = " + elements
+          + " bytes but the file holds " + (file.size() - header) + " after the header");
+    }
+    return shape;
+  }
+
+  /** The number of bytes a shape that {@link #header} accepted promises. */
+  static int elements(int[] shape) {
+    int elements = 1;
+    for (int d : shape) {
+      elements *= d;
+    }
+    return elements;
+  }
+
+  /** Refuses data that ended before the promise ({@code read} bytes) or goes on after it. */
+  static void checkEnd(InputFile file, InputStream in, int[] shape, long read) throws IOException {
+    long elements = elements(shape);
+    if (read < elements || in.read() != -1) {
+      throw file.error("the IDX header promises " + NpyFile.shapeText(shape) + " = " + elements
+          + " bytes but the decompressed file holds " + (read < elements ? read : "more")
+          + " after the header");
+    }
+  }
+
+  static RuntimeException corrupt(InputFile file, IOException e) {
+    return file.error("is a corrupt or truncated gzip file (" + e.getMessage() + ")", e);
   }
 
   private static String hex(ByteBuffer magic) {

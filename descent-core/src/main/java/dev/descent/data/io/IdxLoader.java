@@ -35,7 +35,7 @@ public final class IdxLoader implements DataLoader {
   }
 
   /** MNIST's naming: train-images-idx3-ubyte pairs with train-labels-idx1-ubyte. */
-  private static String sibling(Path images) {
+  static String sibling(Path images) {
     String name = images.getFileName().toString();
     String guess = name.replace("images", "labels").replace("idx3", "idx1");
     Path candidate = images.resolveSibling(guess);

@@ -74,13 +74,11 @@ public final class MappedLoader {
 
   private static MappedExamples withLabels(String name, MappedNpy features, int featureCount, double[] y,
       InputFile labelsFile, LoadOptions options) {
-    ClassLabels.Locator where = NumericArray.labelLocator(labelsFile, "");
+    ClassLabels.Locator where = NumericArray.locator(labelsFile, "");
     List<String> featureNames = Dataset.numberedFeatures(featureCount);
     if (options.regression()) {
       for (int i = 0; i < y.length; i++) {
-        if (!Double.isFinite(y[i])) {
-          throw where.at(i, "target " + Numbers.text(y[i]) + " is not a finite number");
-        }
+        NumericArray.target(where, i, y[i]);
       }
       return new MappedExamples(name, features, featureCount, null, y, List.of(), featureNames);
     }
@@ -136,15 +134,14 @@ public final class MappedLoader {
           featureNames);
     }
     List<String> classes = strings(meta.path("class_names"));
-    ClassLabels.Encoded encoded = ClassLabels.ofIndices(y, classes, NumericArray.labelLocator(labelsFile, ""));
+    ClassLabels.Encoded encoded = ClassLabels.ofIndices(y, classes, NumericArray.locator(labelsFile, ""));
     return new MappedExamples(name, features, features.rowLength(), encoded.indices(), null, classes, featureNames);
   }
 
   private static double[] finite(double[] y, InputFile labelsFile) {
+    ClassLabels.Locator where = NumericArray.locator(labelsFile, "");
     for (int i = 0; i < y.length; i++) {
-      if (!Double.isFinite(y[i])) {
-        throw NumericArray.labelLocator(labelsFile, "").at(i, "target " + Numbers.text(y[i]) + " is not a finite number");
-      }
+      NumericArray.target(where, i, y[i]);
     }
     return y;
   }

@@ -112,10 +112,12 @@ public final class MatFile {
 
   /** Examples from the rows of {@code features} and the labels (or targets) in {@code labels}. */
   public Dataset dataset(String features, String labels, LoadOptions options) {
-    Matrix x = matrix(features);
-    Matrix y = matrix(labels);
-    NumericArray xs = new NumericArray("variable '" + features + "'", new int[] {x.rows(), x.cols()}, x::getFlat, false);
-    NumericArray ys = new NumericArray("variable '" + labels + "'", new int[] {y.rows(), y.cols()}, y::getFlat, false);
-    return NumericArray.pair(file, xs, file, ys, options).dataset();
+    return NumericArray.pair(file, array(features), file, array(labels), options).dataset();
+  }
+
+  /** Variable {@code name} as an array, examples as rows. */
+  NumericArray array(String name) {
+    Matrix m = matrix(name);
+    return new NumericArray("variable '" + name + "'", new int[] {m.rows(), m.cols()}, m::getFlat, false);
   }
 }

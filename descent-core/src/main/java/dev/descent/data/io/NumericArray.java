@@ -61,42 +61,65 @@ record NumericArray(String what, int[] shape, Values values, boolean pixels) {
 
   /** m × (product of the other dimensions); pixels divided by 255; NaN and ±∞ refused. */
   Matrix features(InputFile file, int columns) {
-    if (rank() < 1 || rank() > 4) {
-      throw file.error(subject() + "has shape " + shapeText() + "; features must have 1 to 4 dimensions"
-          + " (examples first)");
-    }
+    checkFeatures(file);
     int m = shape[0];
-    if (m == 0) {
-      throw file.error(subject() + "has shape " + shapeText() + ": no examples");
-    }
     int n = rowLength();
     Matrix x = Matrix.zeros(Precision.F64, m, columns);
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < columns; j++) {
-        double v = values.at(i * n + j);
-        if (!Double.isFinite(v)) {
-          throw file.error(subject() + "example " + (i + 1) + " feature " + (j + 1) + ": value "
-              + Numbers.text(v) + " is not a finite number");
-        }
-        x.set(i, j, pixels ? v / 255 : v);
+        x.set(i, j, feature(file, i, j, values.at(i * n + j)));
       }
     }
     return x;
   }
 
+  /** Refuses features of the wrong rank or without examples. */
+  void checkFeatures(InputFile file) {
+    if (rank() < 1 || rank() > 4) {
+      throw file.error(subject() + "has shape " + shapeText() + "; features must have 1 to 4 dimensions"
+          + " (examples first)");
+    }
+    if (shape[0] == 0) {
+      throw file.error(subject() + "has shape " + shapeText() + ": no examples");
+    }
+  }
+
+  /** Feature j of example i (0-based) as stored: finite, and divided by 255 when pixels. */
+  double feature(InputFile file, long i, int j, double v) {
+    if (!Double.isFinite(v)) {
+      throw file.error(subject() + "example " + (i + 1) + " feature " + (j + 1) + ": value "
+          + Numbers.text(v) + " is not a finite number");
+    }
+    return pixels ? v / 255 : v;
+  }
+
   /** The labels as m values: shape (m), (m, 1) or (1, m). */
   double[] vector(InputFile file) {
+    double[] out = new double[labelCount(file)];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.at(i);
+    }
+    return out;
+  }
+
+  /** How many labels a vector of shape (m), (m, 1) or (1, m) holds; other shapes are refused. */
+  int labelCount(InputFile file) {
     boolean vector = rank() == 1 || (rank() == 2 && (shape[0] == 1 || shape[1] == 1));
     if (!vector) {
       throw file.error(subject() + "has shape " + shapeText() + "; labels must be a vector (m), (m, 1)"
           + " or (1, m)");
     }
-    int m = rank() == 1 ? shape[0] : shape[0] * shape[1];
-    double[] out = new double[m];
-    for (int i = 0; i < m; i++) {
-      out[i] = values.at(i);
+    return rank() == 1 ? shape[0] : shape[0] * shape[1];
+  }
+
+  /** Refuses labels that do not number the examples of {@code features}. */
+  void checkLabelCount(InputFile file, InputFile featuresFile, NumericArray features) {
+    int count = labelCount(file);
+    if (count != features.shape[0]) {
+      throw file.error(subject() + "has " + count + " labels but "
+          + (features.what.isEmpty() ? featuresFile.name() : features.what) + " has "
+          + features.shape[0] + " examples");
     }
-    return out;
   }
 
   /** Features and labels from two arrays (or files) of the same number of examples. */
@@ -108,12 +131,8 @@ record NumericArray(String what, int[] shape, Values values, boolean pixels) {
   /** As above, the labels indexing {@code classList} when present (an HDF5 list_classes). */
   static LoadedData pair(InputFile featuresFile, NumericArray features, InputFile labelsFile,
       NumericArray labels, LoadOptions options, Optional<List<String>> classList) {
+    labels.checkLabelCount(labelsFile, featuresFile, features);
     double[] y = labels.vector(labelsFile);
-    if (y.length != features.shape[0]) {
-      throw labelsFile.error(labels.subject() + "has " + y.length + " labels but "
-          + (features.what.isEmpty() ? featuresFile.name() : features.what) + " has "
-          + features.shape[0] + " examples");
-    }
     Matrix x = features.features(featuresFile, features.rowLength());
     return new LoadedData(dataset(featuresFile, x, y, labelsFile, labels.what, options, classList),
         features.imageShape());
@@ -135,8 +154,26 @@ record NumericArray(String what, int[] shape, Values values, boolean pixels) {
         Optional.empty()), Optional.empty());
   }
 
-  /** Errors about label i of {@code labelsWhat} in {@code labelsFile}: "y.npy: example 7: …". */
-  static ClassLabels.Locator labelLocator(InputFile labelsFile, String labelsWhat) {
+  /** Classification (or regression) targets from label values; {@code classList} indexes them. */
+  static Dataset dataset(InputFile file, Matrix x, double[] y, InputFile labelsFile,
+      String labelsWhat, LoadOptions options, Optional<List<String>> classList) {
+    String setName = file.path().getFileName().toString();
+    List<String> featureNames = Dataset.numberedFeatures(x.cols());
+    ClassLabels.Locator where = locator(labelsFile, labelsWhat);
+    if (options.regression()) {
+      for (int i = 0; i < y.length; i++) {
+        target(where, i, y[i]);
+      }
+      return new Dataset(setName, x, Matrix.of(Precision.F64, y.length, 1, y), List.of(), featureNames);
+    }
+    ClassLabels.Encoded labels = classList.isPresent() && options.classNames().isEmpty()
+        ? ClassLabels.ofIndices(y, classList.get(), where)
+        : ClassLabels.ofNumbers(y, options.classNames(), where);
+    return Dataset.classification(setName, x, labels.indices(), labels.names(), featureNames);
+  }
+
+  /** Where label i is: "dataset 'y' example 3: …". */
+  static ClassLabels.Locator locator(InputFile labelsFile, String labelsWhat) {
     return new ClassLabels.Locator() {
       @Override
       public DescentException at(int row, String message) {
@@ -151,23 +188,11 @@ record NumericArray(String what, int[] shape, Values values, boolean pixels) {
     };
   }
 
-  /** Classification (or regression) targets from label values; {@code classList} indexes them. */
-  static Dataset dataset(InputFile file, Matrix x, double[] y, InputFile labelsFile,
-      String labelsWhat, LoadOptions options, Optional<List<String>> classList) {
-    String setName = file.path().getFileName().toString();
-    List<String> featureNames = Dataset.numberedFeatures(x.cols());
-    ClassLabels.Locator where = labelLocator(labelsFile, labelsWhat);
-    if (options.regression()) {
-      for (int i = 0; i < y.length; i++) {
-        if (!Double.isFinite(y[i])) {
-          throw where.at(i, "target " + Numbers.text(y[i]) + " is not a finite number");
-        }
-      }
-      return new Dataset(setName, x, Matrix.of(Precision.F64, y.length, 1, y), List.of(), featureNames);
+  /** A regression target of example i: finite. */
+  static double target(ClassLabels.Locator where, int i, double v) {
+    if (!Double.isFinite(v)) {
+      throw where.at(i, "target " + Numbers.text(v) + " is not a finite number");
     }
-    ClassLabels.Encoded labels = classList.isPresent() && options.classNames().isEmpty()
-        ? ClassLabels.ofIndices(y, classList.get(), where)
-        : ClassLabels.ofNumbers(y, options.classNames(), where);
-    return Dataset.classification(setName, x, labels.indices(), labels.names(), featureNames);
+    return v;
   }
 }
