@@ -71,14 +71,20 @@ public final class DataOptions {
     };
   }
 
+  /** True for --shuffle uniform (streamed data in the order a resident run would use). */
+  boolean uniformShuffle() {
+    return shuffle != null && shuffle.equalsIgnoreCase("uniform");
+  }
+
   /** The mapped examples to stream from, when --data is to be streamed. */
   java.util.Optional<MappedExamples> streamed() {
+    ShuffleOrder chosen = shuffleOrder(ShuffleOrder.blocks(1, 1));   // checks the value before any file is opened
     java.util.Optional<MappedExamples> mapped = DataSource.streamed(request(data), residency());
     if (mapped.isEmpty() && shuffle != null && !shuffle.equalsIgnoreCase("uniform")) {
       throw new UsageException("--shuffle " + shuffle + ": only streamed data are ordered by blocks; " + data
           + " is held in memory and shuffled uniformly (give --stream always to stream a float .npy or converted directory)");
     }
-    return mapped.map(m -> m.withShuffleOrder(shuffleOrder(m.shuffleOrder())));
+    return mapped.map(m -> m.withShuffleOrder(chosen.isUniform() ? chosen : m.shuffleOrder()));
   }
 
   private ShuffleOrder shuffleOrder(ShuffleOrder blocks) {

@@ -3,12 +3,15 @@ package dev.descent.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.data.Dataset;
+import dev.descent.data.Examples;
+import dev.descent.data.io.MappedExamples;
 import dev.descent.model.Model;
 import dev.descent.model.ModelFile;
 import dev.descent.run.DataSource;
 import dev.descent.train.Evaluation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,7 +28,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model written by 'descent train'.")
   Path model;
 
-  @Option(names = "--data", paramLabel = "FILE", required = true, description = "Labelled examples in the training data's format.")
+  @Option(names = "--data", paramLabel = "FILE", required = true, description = "Labelled examples in the training data's format, or a directory written by 'descent convert' (read in batches).")
   String data;
 
   @Option(names = "--out", paramLabel = "DIR",
@@ -41,8 +44,12 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Model m = ModelFile.read(model);
-    Dataset labelled = DataSource.loadLabelledForModel(data, m);
-    Dataset prepared = m.standardizer() == null ? labelled : m.standardizer().apply(labelled);
+    // a converted directory is read in batches from its mapped file: it may not fit in memory
+    Optional<MappedExamples> converted = DataSource.convertedForModel(data, m);
+    Examples labelled = converted.isPresent() ? converted.get() : DataSource.loadLabelledForModel(data, m);
+    Examples prepared = m.standardizer() == null ? labelled
+        : converted.isPresent() ? converted.get().standardized(m.standardizer())
+        : m.standardizer().apply((Dataset) labelled);
     Evaluation e = Evaluation.of(m.network(), prepared);
     PrintWriter out = spec.commandLine().getOut();
     ClassReport classes = labelled.isClassification() ? ClassReport.of("data", e, labelled) : null;

@@ -66,6 +66,11 @@ public final class Main {
         || ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
       return ex.getMessage();
     }
+    if (ex instanceof InternalError && String.valueOf(ex.getMessage()).contains("unsafe memory access")) {
+      // the JVM's report of a read from a memory-mapped file that lost its pages (SIGBUS)
+      return "a memory-mapped data file became shorter while it was being read (truncated or replaced while in use?);"
+          + " convert or copy the data again and rerun";
+    }
     if (ex instanceof OutOfMemoryError) {
       return "out of memory; use a smaller --batch-size or a smaller network, or give Java more memory (JAVA_OPTS=-Xmx8g)";
     }

@@ -70,7 +70,7 @@ public final class SearchCommand implements Callable<Integer> {
     int threads = search.threads();
     Path dir = output.directory();
     Path journalFile = search.journalFile(dir);
-    PreparedData prepared = base.data().prepare().requireRepresentable(base.training().precision());
+    PreparedData prepared = base.data().prepare(base.training().precision());
     TrainingObjective objective = new TrainingObjective(prepared, base.training());
     List<String> warnings = new ArrayList<>();
     SearchResult result;

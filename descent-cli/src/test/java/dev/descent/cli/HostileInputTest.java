@@ -215,7 +215,7 @@ class HostileInputTest {
     }
   }
 
-  /** Creates one fixture: {@code text:CONTENT} (\n escapes), {@code garbage}, {@code model:VARIANT}, {@code checkpoint:VARIANT}. */
+  /** Creates one fixture: {@code text:CONTENT} (\n escapes), {@code garbage}, {@code npy:DESCR|SHAPE|FORTRAN|VALUES}, {@code model:VARIANT}, {@code checkpoint:VARIANT}. */
   static void create(Path file, String spec) throws IOException {
     Files.createDirectories(file.getParent());
     if (spec.startsWith("text:")) {
@@ -227,12 +227,35 @@ class HostileInputTest {
         b[i] = (byte) rng.nextInt(256);
       }
       Files.write(file, b);
+    } else if (spec.startsWith("npy:")) {
+      Files.write(file, npy(spec.substring(4).split("\\|")));
     } else if (spec.startsWith("model:") || spec.startsWith("checkpoint:")) {
       byte[] base = spec.startsWith("model:") ? model : checkpoint;
       Files.write(file, variant(base, spec.substring(spec.indexOf(':') + 1)));
     } else {
       throw new IllegalStateException("unknown fixture " + spec);
     }
+  }
+
+  /** A version 1.0 .npy from {@code DESCR|SHAPE|FORTRAN|v1 v2 …}: its header says what it says, whatever the data. */
+  static byte[] npy(String[] parts) {
+    String dict = "{'descr': '" + parts[0] + "', 'fortran_order': " + parts[2] + ", 'shape': " + parts[1] + ", }";
+    String header = dict + " ".repeat((64 - (11 + dict.length()) % 64) % 64) + "\n";
+    String[] values = parts.length > 3 && !parts[3].isBlank() ? parts[3].trim().split(" ") : new String[0];
+    int size = parts[0].charAt(2) - '0';
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(10 + header.length() + size * values.length)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+    b.put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    for (String v : values) {
+      switch (parts[0]) {
+        case "<f4" -> b.putFloat(Float.parseFloat(v));
+        case "<f8" -> b.putDouble(Double.parseDouble(v));
+        case "<i4" -> b.putInt(Integer.parseInt(v));
+        default -> throw new IllegalStateException("npy fixture dtype " + parts[0]);
+      }
+    }
+    return b.array();
   }
 
   static byte[] variant(byte[] file, String name) {

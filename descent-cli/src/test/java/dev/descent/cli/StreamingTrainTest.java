@@ -87,6 +87,56 @@ class StreamingTrainTest {
         streamed.get("dev").get("classes").get(1).get("name").asText()));
   }
 
+  /** evaluate reads a converted directory in batches: every example once, the training's three sets together. */
+  @Test
+  void evaluateOnAConvertedDirectoryCountsEveryExample() throws IOException {
+    Path data = converted(dir, 1000, 5);
+    Path out = dir.resolve("run");
+    JsonNode run = Cli.run("train", "--data", data.toString(), "--stream", "always", "--hidden", "3", "--epochs", "3",
+        "--out", out.toString(), "--json").ok().json();
+    JsonNode all = Cli.run("evaluate", "--model", out.resolve("model.descent").toString(), "--data", data.toString(),
+        "--json").ok().json();
+    assertEquals(1000, all.get("examples").asInt());
+    double correct = 0;
+    for (String set : new String[] {"train", "dev", "test"}) {
+      long examples = 0;
+      for (JsonNode c : run.get(set).get("classes")) {
+        examples += c.get("support").asLong();
+      }
+      correct += run.get(set).get("accuracy").asDouble() * examples;
+    }
+    assertEquals(correct / 1000, all.get("test").get("accuracy").asDouble(), 1e-12);
+  }
+
+  /** A checkpoint of a streamed run resumes streamed, in the same order: the same model as one uninterrupted run. */
+  @Test
+  void aStreamedRunResumesFromItsCheckpointBitForBit() throws IOException {
+    Path data = converted(dir, 1500, 4);
+    String[] common = {"train", "--data", data.toString(), "--stream", "always", "--hidden", "5", "--batch-size", "50"};
+    Path whole = dir.resolve("whole");
+    Path cut = dir.resolve("cut");
+    JsonNode straight = Cli.run(concat(common, "--epochs", "6", "--out", whole.toString(), "--json")).ok().json();
+    Cli.run(concat(common, "--epochs", "3", "--checkpoint-every", "3", "--out", cut.toString(), "--json")).ok();
+    JsonNode resumed = Cli.run("resume", cut.resolve("checkpoint.descent").toString(), "--epochs", "6", "--json").ok().json();
+    assertEquals(straight.get("dev").get("cost").asDouble(), resumed.get("dev").get("cost").asDouble(), 0);
+    assertEquals(straight.get("train").get("accuracy").asDouble(), resumed.get("train").get("accuracy").asDouble(), 0);
+  }
+
+  private static String[] concat(String[] first, String... rest) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+    System.arraycopy(rest, 0, all, first.length, rest.length);
+    return all;
+  }
+
+  /** A mapped file cut short under a running process: the JVM's InternalError becomes one line and exit 1. */
+  @Test
+  void aMappedFileThatLostItsPagesIsOneLine() {
+    InternalError fault = new InternalError("a fault occurred in a recent unsafe memory access operation in compiled Java code");
+    assertEquals(Main.RUNTIME_ERROR, Main.exitCode(fault));
+    assertEquals("a memory-mapped data file became shorter while it was being read (truncated or replaced while in use?);"
+        + " convert or copy the data again and rerun", Main.message(fault));
+  }
+
   @Test
   void shuffleBlocksIsRefusedForDataHeldInMemory() {
     Cli.Result r = Cli.run("train", "--data", "moons", "--shuffle", "blocks", "--epochs", "1");

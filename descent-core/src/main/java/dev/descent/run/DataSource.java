@@ -131,6 +131,27 @@ public final class DataSource {
     return FileData.unlabelled(file, DataRequest.file(source).withClasses(model.classNames()), model);
   }
 
+  /**
+   * A directory written by {@code descent convert}, mapped, for evaluating {@code model} on it
+   * in batches; empty for any other source. Its classes must be the model's, in order.
+   */
+  public static Optional<MappedExamples> convertedForModel(String source, Model model) {
+    Path dir = isBuiltIn(source) ? null : Path.of(source);
+    if (dir == null || !MappedLoader.isConvertedDirectory(dir)) {
+      return Optional.empty();
+    }
+    MappedExamples set = MappedLoader.open(dir, FileData.options(DataRequest.file(source)));
+    if (set.featureCount() != model.network().inputs()) {
+      throw new DescentException(source + ": has " + set.featureCount() + " features but the model expects "
+          + model.network().inputs());
+    }
+    if (!set.classNames().equals(model.classNames())) {
+      throw new DescentException(source + ": its classes " + set.classNames() + " are not the model's "
+          + model.classNames() + " (in order); convert the data with --classes " + String.join(",", model.classNames()));
+    }
+    return Optional.of(set);
+  }
+
   /** Labelled examples for a model, with its class names (labels outside them are an error). */
   public static Dataset loadLabelledForModel(String source, Model model) {
     Dataset d = isBuiltIn(source) ? load(builtInFor(source, model))

@@ -65,7 +65,7 @@ public final class ResumedRun {
           + checkpoint.epoch() + "; give more epochs in all to train on, e.g. --epochs " + (checkpoint.epoch() + training.epochs()));
     }
     RunConfig config = new RunConfig(saved.data(), training);
-    PreparedData data = config.data().prepare();
+    PreparedData data = config.data().prepare(config.training().precision());
     requireSameData(checkpoint, data);
     Network network = training.buildNetwork(data.train());
     checkpoint.restoreNetwork(network);

@@ -26,6 +26,8 @@ final class RunJson {
     c.data().split().forEach(split::add);
     data.put("normalize", c.data().normalize());
     data.put("seed", c.data().seed());
+    data.put("stream", c.data().residency().name().toLowerCase(java.util.Locale.ROOT));
+    data.put("shuffle", c.data().uniformShuffle() ? "uniform" : "blocks");
     TrainingSettings t = c.training();
     ObjectNode training = node.putObject("training");
     ArrayNode hidden = training.putArray("hidden");
@@ -58,7 +60,10 @@ final class RunJson {
     }
     JsonNode test = data.get("test");
     DataPlan plan = new DataPlan(request(object(data, "data")), test == null || test.isNull() ? null : request(test), split,
-        field(data, "normalize").asBoolean(), field(data, "seed").asLong());
+        field(data, "normalize").asBoolean(), field(data, "seed").asLong(),
+        // absent from checkpoints written before data could be streamed: those defaults
+        DataSource.Residency.valueOf(data.path("stream").asText("auto").toUpperCase(java.util.Locale.ROOT)),
+        data.path("shuffle").asText("blocks").equals("uniform"));
     List<Integer> hidden = new ArrayList<>();
     for (JsonNode h : field(t, "hidden")) {
       hidden.add(h.asInt());

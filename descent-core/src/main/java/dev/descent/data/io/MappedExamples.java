@@ -18,7 +18,8 @@ import java.util.Optional;
  * with the same formula as {@link Standardizer#apply(Matrix)}, so a mapped set trains on the
  * same numbers as the same set held in the heap.
  *
- * <p>Not safe for concurrent gathers on one instance: a row passes through a buffer.
+ * <p>Gathers may run concurrently (a search's parallel trials share one set): each thread passes
+ * rows through buffers of its own.
  *
  * <pre>{@code
  * MappedExamples all = MappedLoader.open(Path.of("big"), LoadOptions.defaults()).examples();
@@ -36,7 +37,7 @@ public final class MappedExamples implements Examples {
   private final int[] rows;
   private final Standardizer standardizer;
   private final ShuffleOrder shuffleOrder;
-  private final double[] row;
+  private final ThreadLocal<Buffers> buffers;
 
   MappedExamples(String name, MappedNpy features, int featureCount, int[] labels, double[] values,
       List<String> classNames, List<String> featureNames) {
@@ -57,8 +58,11 @@ public final class MappedExamples implements Examples {
     this.rows = rows;
     this.standardizer = standardizer;
     this.shuffleOrder = shuffleOrder;
-    this.row = new double[featureCount];
+    this.buffers = ThreadLocal.withInitial(() -> new Buffers(new double[featureCount], new float[featureCount]));
   }
+
+  /** One thread's row in float64 and, for a float32 file, as read. */
+  private record Buffers(double[] row, float[] floats) {}
 
   /**
    * Blocks of about 4 MiB of consecutive examples, shuffled 16 blocks (64 MiB) at a time: long
@@ -163,9 +167,11 @@ public final class MappedExamples implements Examples {
   @Override
   public void gather(int[] positions, int from, int count, Matrix x, Matrix y) {
     int n = featureCount;
+    Buffers b = buffers.get();
+    double[] row = b.row();
     for (int k = 0; k < count; k++) {
       int fileRow = fileRow(positions == null ? from + k : positions[from + k]);
-      features.read(fileRow, n, row, 0);
+      features.read(fileRow, n, row, 0, b.floats());
       if (standardizer != null) {
         for (int j = 0; j < n; j++) {
           row[j] = standardizer.standardize(j, row[j]);

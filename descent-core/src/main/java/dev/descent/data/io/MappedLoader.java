@@ -64,9 +64,10 @@ public final class MappedLoader {
   private static double[] lastColumn(MappedNpy features) {
     int n = features.rowLength();
     double[] row = new double[n];
+    float[] floats = new float[n];
     double[] y = new double[features.rows()];
     for (int i = 0; i < y.length; i++) {
-      features.read(i, n, row, 0);
+      features.read(i, n, row, 0, floats);
       y[i] = row[n - 1];
     }
     return y;

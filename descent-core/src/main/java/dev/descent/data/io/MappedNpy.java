@@ -37,7 +37,6 @@ public final class MappedNpy {
   private final FloatBuffer[] floatSegments;
   private final DoubleBuffer[] doubleSegments;
   private final int[] shape;
-  private final float[] floatRow;
 
   private MappedNpy(InputFile file, int[] shape, int rowLength, int rowsPerSegment, FloatBuffer[] floats,
       DoubleBuffer[] doubles) {
@@ -48,7 +47,6 @@ public final class MappedNpy {
     this.rowsPerSegment = rowsPerSegment;
     this.floatSegments = floats;
     this.doubleSegments = doubles;
-    this.floatRow = floats == null ? null : new float[rowLength];
   }
 
   /** True when {@code path} is an .npy whose dtype can be mapped (float32 or float64). */
@@ -150,18 +148,23 @@ public final class MappedNpy {
     return Optional.empty();
   }
 
-  /**
-   * The first {@code count} values of example {@code row} as doubles into {@code out[offset..]}.
-   * Not safe for concurrent calls on one instance (a float32 row passes through a buffer).
-   */
+  /** The first {@code count} values of example {@code row} as doubles into {@code out[offset..]}. */
   public void read(int row, int count, double[] out, int offset) {
+    read(row, count, out, offset, floatSegments == null ? null : new float[count]);
+  }
+
+  /**
+   * As {@link #read(int, int, double[], int)}, a float32 row passing through {@code floats} (at
+   * least {@code count} long; the caller's, so that concurrent readers share nothing).
+   */
+  public void read(int row, int count, double[] out, int offset, float[] floats) {
     int segment = row / rowsPerSegment;
     int at = (row - segment * rowsPerSegment) * rowLength;
     try {
       if (floatSegments != null) {
-        floatSegments[segment].get(at, floatRow, 0, count);
+        floatSegments[segment].get(at, floats, 0, count);
         for (int j = 0; j < count; j++) {
-          out[offset + j] = floatRow[j];
+          out[offset + j] = floats[j];
         }
       } else {
         doubleSegments[segment].get(at, out, offset, count);

@@ -5,6 +5,7 @@ import static dev.descent.data.io.NpyLoaderTest.npy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.DescentException;
 import dev.descent.data.Dataset;
@@ -76,6 +77,32 @@ class MappedNpyTest {
     DescentException e = assertThrows(DescentException.class, () -> MappedNpy.open(p));
     assertEquals(p + ": shape (1000, 3) of <f4 needs 12000 bytes of data but the file holds 12 after the header"
         + " (truncated?)", e.getMessage());
+  }
+
+  /**
+   * The JVM reports a read past a file cut short while mapped (SIGBUS) as an InternalError, not a
+   * crash; in compiled code it arrives at the next safepoint, which may be after {@code read}
+   * returned, so the CLI maps it too ({@code Main.message}).
+   */
+  @Test
+  void aFileCutShortWhileMappedIsReportedAtTheFirstMissingRow() throws IOException {
+    Path p = write("cut.npy", npy("<f4", "False", "(4096, 64)", new byte[4096 * 64 * 4]));
+    MappedNpy x = MappedNpy.open(p);
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.truncate(8192);
+    }
+    double[] row = new double[64];
+    x.read(0, 64, row, 0);
+    Throwable e = assertThrows(Throwable.class, () -> {
+      x.read(4000, 64, row, 0);
+      x.read(4001, 64, row, 0);
+    });
+    if (e instanceof DescentException) {
+      assertEquals(p + ": could not read example 4001: the file is shorter than when it was opened (was it truncated"
+          + " or replaced while in use?)", e.getMessage());
+    } else {
+      assertTrue(e instanceof InternalError && e.getMessage().contains("unsafe memory access"), e.toString());
+    }
   }
 
   @Test
