@@ -98,9 +98,14 @@ public final class DataOptions {
     };
   }
 
+  /** Built-in sets are generated in the heap: 10 million 2-D examples take some 160 MB. */
+  static final int MAX_GENERATED = 10_000_000;
+
   DataRequest request(String source) {
-    if (examples < 2) {
-      throw new UsageException("--examples " + examples + ": a data set needs at least 2 examples");
+    if (examples < 2 || examples > MAX_GENERATED) {
+      throw new UsageException("--examples " + examples + ": a built-in data set has 2 to " + MAX_GENERATED + " examples"
+          + (examples > MAX_GENERATED ? " (it is generated in memory; for more, write your data to a file, descent convert"
+          + " it and train on it streamed)" : ""));
     }
     return new DataRequest(source, format, label, labelsFile, classes == null ? List.of() : classes, examples,
         noise == null ? Double.NaN : noise, dataSeed, regression, hdf5Features, hdf5Labels);

@@ -132,9 +132,13 @@ public final class GradcheckCommand implements Callable<Integer> {
     return Main.OK;
   }
 
+  /** More directions than this cost more than the full check of any network a check is run on. */
+  static final int MAX_DIRECTIONS = 100_000;
+
   private CheckOptions options() {
-    if (directional != null && directional < 1) {
-      throw new UsageException("--directional " + directional + ": must be at least 1 (10 directions are plenty to catch a bug)");
+    if (directional != null && (directional < 1 || directional > MAX_DIRECTIONS)) {
+      throw new UsageException("--directional " + directional + ": must be 1 to " + MAX_DIRECTIONS + " (each direction costs"
+          + " two evaluations of the cost; 10 directions are plenty to catch a bug)");
     }
     try {
       return CheckOptions.defaults().withEpsilon(epsilon).withCorruption(corruption());

@@ -48,7 +48,17 @@ public final class Main {
       err.flush();
       return code;
     });
-    int code = cli.execute(effective);
+    int code;
+    try {
+      code = cli.execute(effective);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // picocli hands Errors on; the stack unwound, there is memory (and stack) again to say so in one line
+      err.println("descent: " + message(e));
+      if (debug) {
+        e.printStackTrace(err);
+      }
+      code = RUNTIME_ERROR;
+    }
     out.flush();
     err.flush();
     return code;
@@ -72,7 +82,14 @@ public final class Main {
           + " convert or copy the data again and rerun";
     }
     if (ex instanceof OutOfMemoryError) {
-      return "out of memory; use a smaller --batch-size or a smaller network, or give Java more memory (JAVA_OPTS=-Xmx8g)";
+      long heap = Runtime.getRuntime().maxMemory() >> 20;
+      return "out of memory: this run needs more than the heap's " + heap + " MB; raise it with JAVA_OPTS=-Xmx"
+          + Math.max(1, (2 * heap + 1023) / 1024) + "g, or use smaller data, a smaller --batch-size or a smaller network"
+          + " (large data sets train streamed: descent convert)";
+    }
+    if (ex instanceof StackOverflowError) {
+      return "the input is nested too deeply to process (a stack overflow); check it for cycles or extreme nesting"
+          + " (--debug shows where)";
     }
     return "internal error: " + ex;
   }

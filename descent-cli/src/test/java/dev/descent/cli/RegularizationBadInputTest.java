@@ -130,7 +130,7 @@ class RegularizationBadInputTest {
 
   @Test
   void gradcheckNoDirections() {
-    assertFails(2, "--directional 0: must be at least 1 (10 directions are plenty to catch a bug)",
+    assertFails(2, "--directional 0: must be 1 to 100000 (each direction costs two evaluations of the cost; 10 directions are plenty to catch a bug)",
         "gradcheck", "--directional", "0");
   }
 

@@ -54,13 +54,26 @@ public final class Hdf5Loader implements DataLoader {
     }
   }
 
-  /** Every dataset by its path without the leading '/', groups walked depth first. */
+  /**
+   * Every dataset by its path without the leading '/', groups walked depth first, each group
+   * once: hard links can make a group its own descendant, and soft links are not followed.
+   */
   static void collect(Group group, Map<String, Dataset> into) {
+    collect(group, into, new java.util.HashSet<>());
+  }
+
+  private static void collect(Group group, Map<String, Dataset> into, java.util.Set<Long> visited) {
+    if (!visited.add(group.getAddress())) {
+      return;
+    }
     for (Node node : group) {
+      if (node.isLink()) {
+        continue;
+      }
       if (node instanceof Dataset d) {
-        into.put(node.getPath().startsWith("/") ? node.getPath().substring(1) : node.getPath(), d);
+        into.putIfAbsent(node.getPath().startsWith("/") ? node.getPath().substring(1) : node.getPath(), d);
       } else if (node instanceof Group g) {
-        collect(g, into);
+        collect(g, into, visited);
       }
     }
   }
@@ -85,6 +98,8 @@ public final class Hdf5Loader implements DataLoader {
   private static NumericArray numeric(InputFile file, Map<String, Dataset> datasets, String name,
       long userBlock) {
     Dataset d = numericDataset(file, datasets, name, userBlock);
+    // a compressed dataset may declare far more than the file holds: check before jhdf allocates
+    MemoryBudget.requireFits(file, "dataset '" + name + "' ", d.getDimensions());
     return new NumericArray("dataset '" + name + "'", d.getDimensions(), values(d.getDataFlat()), isPixels(d));
   }
 

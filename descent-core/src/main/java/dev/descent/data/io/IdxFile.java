@@ -23,6 +23,8 @@ final class IdxFile {
     boolean gzip = file.isGzip();
     try (InputStream in = file.openDecompressed()) {
       int[] shape = header(file, in, gzip);
+      // a gzip file's size does not bound what it holds
+      MemoryBudget.requireFits(file, "", shape);
       int elements = elements(shape);
       byte[] data = in.readNBytes(elements);   // grows as bytes arrive, never to the promise
       checkEnd(file, in, shape, data.length);
@@ -47,15 +49,14 @@ final class IdxFile {
       throw file.error("ends inside the IDX header");
     }
     int[] shape = new int[rank];
-    long elements = 1;
     for (int d = 0; d < rank; d++) {
       shape[d] = dims.getInt();
       if (shape[d] < 0) {
         throw file.error("IDX dimension " + (d + 1) + " is " + (shape[d] & 0xffffffffL)
             + "; sizes up to " + Integer.MAX_VALUE + " are supported");
       }
-      elements *= shape[d];
     }
+    long elements = MemoryBudget.values(file, "the IDX header ", java.util.Arrays.stream(shape).asLongStream().toArray());
     long header = 4 + 4L * rank;
     if (elements > Integer.MAX_VALUE - 8) {
       throw file.error("the IDX header promises " + NpyFile.shapeText(shape) + " = " + elements

@@ -15,9 +15,9 @@ import us.hebi.matlab.mat.types.Array;
 import us.hebi.matlab.mat.types.MatFile.Entry;
 
 /**
- * The variables of a MATLAB v5 {@code .mat} file (read with mfl-core) as float64 matrices, in
- * the file's order; MATLAB's column-major storage is read element by element, so {@code
- * matrix("X")} has the same rows as in MATLAB. Non-numeric variables (char, struct, cell) and
+ * The variables of a MATLAB {@code .mat} file as float64 matrices, in the file's order: v5
+ * files read with mfl-core, v7.3 files (HDF5 inside) with jHDF ({@link Mat73Variables}); in both,
+ * MATLAB's column-major storage is undone, so {@code matrix("X")} has the same rows as in MATLAB. Non-numeric variables (char, struct, cell) and
  * arrays of more than two dimensions are listed but cannot be read as matrices.
  *
  * <pre>{@code
@@ -37,6 +37,9 @@ public final class MatFile {
 
   public static MatFile read(Path path) {
     InputFile file = InputFile.open(path);
+    if (isVersion73(file)) {
+      return new MatFile(file, Mat73Variables.read(file));
+    }
     checkHeader(file);
     Map<String, Object> variables = new LinkedHashMap<>();
     try (Mat5File mat = Mat5.readFromFile(path.toFile())) {
@@ -50,14 +53,15 @@ public final class MatFile {
     return new MatFile(file, variables);
   }
 
+  /** v7.3 files are HDF5 behind a 512-byte MATLAB header. */
+  private static boolean isVersion73(InputFile file) {
+    return new String(file.head(19), StandardCharsets.ISO_8859_1).equals("MATLAB 7.3 MAT-file");
+  }
+
   /** v5 files start with "MATLAB 5.0 MAT-file" text and end their 128-byte header with IM or MI. */
   private static void checkHeader(InputFile file) {
     byte[] header = file.head(128);
     String text = new String(header, 0, Math.min(header.length, 116), StandardCharsets.ISO_8859_1);
-    if (text.startsWith("MATLAB 7.3 MAT-file")) {
-      throw file.error("is a MATLAB v7.3 file (HDF5 inside); read it with --format hdf5, or re-save"
-          + " it in MATLAB with save(..., '-v7')");
-    }
     boolean endian = header.length == 128 && ((header[126] == 'I' && header[127] == 'M')
         || (header[126] == 'M' && header[127] == 'I'));
     if (!text.startsWith("MATLAB 5.0 MAT-file") || !endian) {
@@ -72,6 +76,13 @@ public final class MatFile {
     }
     if (array.getNumDimensions() != 2) {
       return "a " + array.getNumDimensions() + "-dimensional array; only 2-D matrices are read";
+    }
+    long values = (long) source.getNumRows() * source.getNumCols();
+    if (!MemoryBudget.fits(values) || values > Integer.MAX_VALUE - 8) {
+      // a sparse matrix of a few bytes may stand for billions of zeros
+      return "a " + source.getNumRows() + "×" + source.getNumCols()
+          + (source instanceof us.hebi.matlab.mat.types.Sparse ? " sparse" : "") + " matrix of " + values
+          + " values, " + MemoryBudget.need(values);
     }
     Matrix m = Matrix.zeros(Precision.F64, source.getNumRows(), source.getNumCols());
     for (int i = 0; i < m.rows(); i++) {

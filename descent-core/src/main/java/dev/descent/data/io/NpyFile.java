@@ -122,6 +122,7 @@ final class NpyFile {
       throw file.error("shape " + shapeText(shape) + " of " + dtype + " needs " + bytes
           + " bytes of data but the file holds " + (file.size() - offset) + " after the header");
     }
+    MemoryBudget.requireFits(file, "", shape);
     ByteBuffer buffer;
     try (FileChannel channel = FileChannel.open(file.path(), StandardOpenOption.READ)) {
       buffer = channel.map(FileChannel.MapMode.READ_ONLY, offset, bytes).order(ByteOrder.LITTLE_ENDIAN);

@@ -3,6 +3,7 @@ package dev.descent.data.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.DescentException;
 import dev.descent.data.Dataset;
@@ -101,19 +102,35 @@ class MatFileTest {
         assertThrows(DescentException.class, () -> mat.dataset("X", "yval", LoadOptions.defaults())).getMessage());
   }
 
+  /** A v7.3 file is HDF5 holding MATLAB's column-major arrays: read as MAT, X keeps MATLAB's rows (read as HDF5 it would be transposed). */
   @Test
-  void version73AndOtherFilesAreRefusedByTheirHeader() throws IOException {
-    byte[] header = new byte[200];
-    byte[] text = "MATLAB 7.3 MAT-file, Platform: GLNXA64".getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(text, 0, header, 0, text.length);
-    Path v73 = Files.write(dir.resolve("v73.mat"), header);
-    assertEquals(v73 + ": is a MATLAB v7.3 file (HDF5 inside); read it with --format hdf5, or re-save it in"
-        + " MATLAB with save(..., '-v7')",
-        assertThrows(DescentException.class, () -> dev.descent.data.io.MatFile.read(v73)).getMessage());
+  void version73FilesAreReadWithMatlabsRows() {
+    dev.descent.data.io.MatFile mat = dev.descent.data.io.MatFile.read(Crafted.file("v73.mat"));
+    assertEquals(List.of("X", "y"), mat.names());
+    dev.descent.tensor.Matrix x = mat.matrix("X");
+    assertEquals(3, x.rows());
+    assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6}, x.toArray());
+    Dataset d = mat.dataset("X", "y", LoadOptions.defaults());
+    assertArrayEquals(new int[] {0, 1, 1}, d.labels());
+  }
+
+  @Test
+  void otherFilesAreRefusedByTheirHeader() throws IOException {
     Path garbage = Files.write(dir.resolve("garbage.mat"), "1,2,3\n".getBytes(StandardCharsets.US_ASCII));
     assertEquals(garbage + ": is not a MATLAB v5 MAT-file (no 'MATLAB 5.0 MAT-file' header); v4 files are"
         + " not supported; re-save it with save(..., '-v7')",
         assertThrows(DescentException.class, () -> dev.descent.data.io.MatFile.read(garbage)).getMessage());
+  }
+
+  /** 743 bytes of sparse matrix standing for 1.6e9 values: refused before a dense copy is allocated. */
+  @Test
+  void aHugeSparseMatrixIsRefusedBeforeAllocating() {
+    Path bomb = Crafted.file("sparse-bomb.mat");
+    dev.descent.data.io.MatFile mat = dev.descent.data.io.MatFile.read(bomb);
+    String message = assertThrows(DescentException.class, () -> mat.matrix("X")).getMessage();
+    assertTrue(message.startsWith(bomb + ": variable 'X' is a 40000×40000 sparse matrix of 1600000000 values, about 24414 MB"
+        + " in memory; the heap is "), message);
+    assertTrue(message.endsWith(" MB; raise it with JAVA_OPTS=-Xmx30g"), message);
   }
 
   @Test
