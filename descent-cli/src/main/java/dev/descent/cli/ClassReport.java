@@ -87,8 +87,12 @@ record ClassReport(String set, Metrics metrics, List<String> classNames) {
         Report.number(metrics.macroRecall()), Report.number(metrics.macroF1()), Long.toString(metrics.confusion().total())};
     Report.table(out, rows);
     out.println();
-    out.println(set + " set confusion matrix (rows true, columns predicted):");
     ConfusionMatrix c = metrics.confusion();
+    if (c.classes() > MAX_GRID) {
+      printTopConfusions(out, c);
+      return;
+    }
+    out.println(set + " set confusion matrix (rows true, columns predicted):");
     String[][] grid = new String[c.classes() + 1][c.classes() + 1];
     grid[0][0] = "true \\ predicted";
     for (int k = 0; k < c.classes(); k++) {
@@ -99,6 +103,33 @@ record ClassReport(String set, Metrics metrics, List<String> classNames) {
       }
     }
     Report.table(out, grid);
+  }
+
+  /** Beyond this many classes a K × K grid does not fit a terminal: the largest confusions instead. */
+  static final int MAX_GRID = 20;
+
+  private void printTopConfusions(PrintWriter out, ConfusionMatrix c) {
+    List<long[]> pairs = new java.util.ArrayList<>();
+    for (int t = 0; t < c.classes(); t++) {
+      for (int p = 0; p < c.classes(); p++) {
+        if (t != p && c.count(t, p) > 0) {
+          pairs.add(new long[] {c.count(t, p), t, p});
+        }
+      }
+    }
+    pairs.sort((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
+    int shown = Math.min(10, pairs.size());
+    out.println(set + " set: " + c.classes() + " classes, too many for the whole matrix; the " + shown
+        + " largest confusions (all counts: --json \"confusion\"):");
+    String[][] rows = new String[shown + 1][];
+    rows[0] = new String[] {"true class", "predicted as", "examples", "share of the true class"};
+    for (int i = 0; i < shown; i++) {
+      long[] q = pairs.get(i);
+      long support = metrics.classes().get((int) q[1]).support();
+      rows[i + 1] = new String[] {classNames.get((int) q[1]), classNames.get((int) q[2]), Long.toString(q[0]),
+          Report.percent((double) q[0] / support)};
+    }
+    Report.table(out, rows);
   }
 
   /** The confusion matrix as a heat map (each cell's share of its row), written as PNG; returns {@code file}. */

@@ -26,10 +26,16 @@ final class ConfusionRenderer {
 
   private ConfusionRenderer() {}
 
+  /** Beyond this many classes names and counts cannot be read: the matrix is drawn as a bare heat map. */
+  static final int MAX_LABELLED = 50;
+
   static Figure draw(ConfusionPlot plot, int width, int height) {
+    int k = plot.classNames().size();
+    if (k > MAX_LABELLED) {
+      return drawBare(plot, width, height);
+    }
     BufferedImage image = Theme.canvas(width, height);
     Graphics2D g = Theme.graphics(image);
-    int k = plot.classNames().size();
     List<String> names = shortened(plot.classNames(), g.getFontMetrics(LABELS), width / 4);
 
     int top = drawTitles(g, plot, width);
@@ -65,6 +71,49 @@ final class ConfusionRenderer {
     drawColourBar(g, x0 + side + 12, y0, side);
     g.dispose();
     return new Figure(image, List.of());
+  }
+
+  /**
+   * A heat map of many classes: one pixel per cell (scaled to the figure, nearest neighbour, so
+   * that a matrix larger than the figure is still drawn whole), no names and no counts, the axes
+   * numbered by class index. The diagonal is the correct predictions.
+   */
+  private static Figure drawBare(ConfusionPlot plot, int width, int height) {
+    BufferedImage image = Theme.canvas(width, height);
+    Graphics2D g = Theme.graphics(image);
+    int k = plot.classNames().size();
+    int top = drawTitles(g, plot, width);
+    FontMetrics axis = g.getFontMetrics(Theme.AXIS_TITLE);
+    FontMetrics ticks = g.getFontMetrics(Theme.TICKS);
+    int left = PAD + axis.getHeight() + 8 + ticks.stringWidth(Integer.toString(k - 1)) + 8;
+    int right = PAD + 12 + BAR_WIDTH + 6 + ticks.stringWidth("100%");
+    int below = ticks.getHeight() + 6;
+    int side = Math.max(1, Math.min(width - left - right, height - top - below - 8 - axis.getHeight() - PAD));
+    BufferedImage cells = new BufferedImage(k, k, BufferedImage.TYPE_INT_RGB);
+    for (int t = 0; t < k; t++) {
+      long row = plot.rowTotal(t);
+      for (int p = 0; p < k; p++) {
+        cells.setRGB(p, t, Colormap.BLUES.at(row == 0 ? 0 : (double) plot.count(t, p) / row).getRGB());
+      }
+    }
+    int x0 = left + (width - left - right - side) / 2;
+    g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+    g.drawImage(cells, x0, top, side, side, null);
+    g.setColor(Theme.FRAME);
+    g.drawRect(x0, top, side, side);
+    g.setFont(Theme.TICKS);
+    g.setColor(Theme.SOFT_INK);
+    for (int index : new int[] {0, k - 1}) {
+      double centre = (index + 0.5) * side / k;
+      String text = Integer.toString(index);
+      g.drawString(text, (float) (x0 + centre - ticks.stringWidth(text) / 2.0), top + side + 4 + ticks.getAscent());
+      g.drawString(text, x0 - 6 - ticks.stringWidth(text), (float) (top + centre + ticks.getAscent() / 2.0));
+    }
+    drawAxisTitles(g, x0, top, side, below, ticks.stringWidth(Integer.toString(k - 1)));
+    drawColourBar(g, x0 + side + 12, top, side);
+    g.dispose();
+    return new Figure(image, List.of(k + " classes: too many to name and count in the figure; the counts are in"
+        + " the JSON (\"confusion\") and the largest confusions in the summary"));
   }
 
   /** Title and accuracy line; returns the y where the matrix may start. */

@@ -154,16 +154,29 @@ final class DecisionRenderer {
     g.setStroke(new BasicStroke(1.4f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     double sx = under.getWidth() / (double) (grid.n - 1);
     double sy = under.getHeight() / (double) (grid.n - 1);
-    for (int k = classes == 2 ? 1 : 0; k < classes; k++) {
-      double[] margin = new double[grid.size()];
-      for (int q = 0; q < margin.length; q++) {
-        double other = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < classes; j++) {
-          if (j != k) {
-            other = Math.max(other, p[j][q]);
-          }
+    // the best and second-best probability at each grid point, once: the best other class of k
+    // is then one of the two, which keeps K classes at O(K) passes over the grid, not O(K²)
+    int[] best = new int[grid.size()];
+    double[] first = new double[grid.size()];
+    double[] second = new double[grid.size()];
+    java.util.Arrays.fill(first, Double.NEGATIVE_INFINITY);
+    java.util.Arrays.fill(second, Double.NEGATIVE_INFINITY);
+    for (int j = 0; j < classes; j++) {
+      for (int q = 0; q < best.length; q++) {
+        double v = p[j][q];
+        if (v > first[q]) {
+          second[q] = first[q];
+          first[q] = v;
+          best[q] = j;
+        } else if (v > second[q]) {
+          second[q] = v;
         }
-        margin[q] = p[k][q] - other;
+      }
+    }
+    double[] margin = new double[grid.size()];
+    for (int k = classes == 2 ? 1 : 0; k < classes; k++) {
+      for (int q = 0; q < margin.length; q++) {
+        margin[q] = p[k][q] - (best[q] == k ? second[q] : first[q]);
       }
       double[] s = Contours.segments(grid, margin, 0);
       for (int i = 0; i < s.length; i += 4) {
