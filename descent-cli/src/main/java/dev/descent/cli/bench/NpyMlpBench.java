@@ -1,0 +1,106 @@
+package dev.descent.cli.bench;
+
+import dev.descent.data.Dataset;
+import dev.descent.data.Examples;
+import dev.descent.data.ShuffleOrder;
+import dev.descent.data.io.LoadOptions;
+import dev.descent.data.io.MappedExamples;
+import dev.descent.data.io.MappedLoader;
+import dev.descent.optim.Optimizers;
+import dev.descent.tensor.Rng;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link MlpWorkload}'s network trained from a converted directory ({@link ConvertedFixture},
+ * 784 float32 features, 10 classes) memory-mapped, against the same examples copied into the
+ * heap: {@code npy-mlp-b128} and {@code npy-mlp-b1024}, the mapped samples/s with the block
+ * shuffle streaming uses by default, and beside it the resident rate, the mapped rate with a
+ * uniform shuffle, and their ratios. Each run is a fresh network through {@link StepLoop} (the
+ * Trainer's loop and batch loader): warm-up steps, then the median of timed spans of full steps.
+ *
+ * <p>The file was just written, so the mapped runs read it from the page cache: what they cost
+ * over the resident run is the gather (page faults on first touch, a copy through a row buffer),
+ * not the disk.
+ */
+final class NpyMlpBench {
+  static final int[] BATCH_SIZES = {128, 1024};
+  static final int EXAMPLES = 100_000;
+  static final int QUICK_EXAMPLES = 4_096;
+
+  private NpyMlpBench() {}
+
+  static int examples(BenchSettings s) {
+    return s.quick() ? QUICK_EXAMPLES : EXAMPLES;
+  }
+
+  /** Steps timed per span: about a second of training at either batch size on 2 cores. */
+  static int stepsPerSpan(int batch, boolean quick) {
+    return quick ? 4 : batch <= 128 ? 200 : 30;
+  }
+
+  static List<BenchResult> run(BenchSettings settings, Path tmp, PrintWriter log) throws IOException {
+    int m = examples(settings);
+    log.printf("bench data: writing a converted directory of %d × %d float32 …%n", m, MlpWorkload.INPUTS);
+    log.flush();
+    Path dir = ConvertedFixture.write(tmp.resolve("mlp"), m, MlpWorkload.INPUTS, MlpWorkload.CLASSES);
+    MappedExamples mapped = MappedLoader.open(dir, LoadOptions.defaults());
+    Dataset resident = mapped.toDataset();
+    int spans = settings.repeatsOr(3);
+    List<BenchResult> results = new ArrayList<>();
+    for (int batch : BATCH_SIZES) {
+      int steps = stepsPerSpan(batch, settings.quick());
+      double residentRate = rate("resident", resident, batch, steps, spans, log).median();
+      Samples blocks = rate("mapped, blocks", mapped, batch, steps, spans, log);
+      double uniform = rate("mapped, uniform", mapped.withShuffleOrder(ShuffleOrder.UNIFORM), batch, steps, spans,
+          log).median();
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("resident_samples_per_s", residentRate);
+      d.put("mapped_over_resident", blocks.median() / residentRate);
+      d.put("mapped_uniform_samples_per_s", uniform);
+      d.put("mapped_uniform_over_resident", uniform / residentRate);
+      d.put("samples_per_s_min", blocks.min());
+      d.put("samples_per_s_max", blocks.max());
+      d.put("shuffle", mapped.shuffleOrder().toString());
+      d.put("steps_per_span", steps);
+      d.put("timed_spans", spans);
+      d.put("warmup_steps", warmupSteps(steps));
+      d.put("examples", m);
+      d.put("batch", batch);
+      d.put("dtype", "float32");
+      d.put("data_mib", 4.0 * m * MlpWorkload.INPUTS / (1 << 20));
+      results.add(new BenchResult("npy-mlp-b" + batch, blocks.median(), "samples/s", d));
+    }
+    return results;
+  }
+
+  private static int warmupSteps(int steps) {
+    return steps / 2;
+  }
+
+  private static Samples rate(String what, Examples set, int batch, int steps, int spans, PrintWriter log) {
+    StepLoop loop = new StepLoop(MlpWorkload.network(), Optimizers.adam(MlpWorkload.LEARNING_RATE), set, batch,
+        new Rng(0).fork("shuffle", batch));
+    for (int s = 0; s < warmupSteps(steps); s++) {
+      loop.step();
+    }
+    double[] rates = new double[spans];
+    double cost = Double.NaN;
+    for (int k = 0; k < spans; k++) {
+      long start = System.nanoTime();
+      for (int s = 0; s < steps; s++) {
+        cost = loop.step();
+      }
+      rates[k] = (double) steps * batch / ((System.nanoTime() - start) / 1e9);
+    }
+    Samples samples = new Samples(rates);
+    log.printf("bench data: mlp batch %d, %s: %.0f samples/s (cost %.4f)%n", batch, what, samples.median(), cost);
+    log.flush();
+    return samples;
+  }
+}
