@@ -30,9 +30,9 @@ final class DataSuite implements Suite {
   @Override
   public String describe(BenchSettings s) {
     int epoch = BeyondHeapEpoch.examples(s);
-    return String.format(java.util.Locale.ROOT, "CSV %d × %d into float32 (median of %d loads after one; peak RSS of a "
+    return String.format(java.util.Locale.ROOT, "CSV %d × %d into float32 (median of %d load(s) after one; peak RSS of a "
             + "child JVM); 784-512-256-10 Adam float32 on %d × 784 float32, mapped vs resident, batch 128/1024 "
-            + "(median of %d spans of full steps after warm-up); one epoch of descent train (hidden %d, batch %d) in "
+            + "(median of %d span(s) of full steps after warm-up); one epoch of descent train (hidden %d, batch %d) in "
             + "a -Xmx%dm child over a mapped %d × %d float32 file (%.0f MiB%s)",
         CsvParseBench.rows(s), CsvParseBench.FEATURES, s.repeatsOr(3), NpyMlpBench.examples(s), s.repeatsOr(3),
         BeyondHeapEpoch.HIDDEN, BeyondHeapEpoch.BATCH, BeyondHeapEpoch.HEAP_MIB, epoch, BeyondHeapEpoch.FEATURES,

@@ -22,7 +22,8 @@ import java.util.Map;
  * heap: {@code npy-mlp-b128} and {@code npy-mlp-b1024}, the mapped samples/s with the block
  * shuffle streaming uses by default, and beside it the resident rate, the mapped rate with a
  * uniform shuffle, and their ratios. Each run is a fresh network through {@link StepLoop} (the
- * Trainer's loop and batch loader): warm-up steps, then the median of timed spans of full steps.
+ * Trainer's loop and batch loader): warm-up steps, then the median of timed spans of full steps,
+ * the three runs taking turns span by span.
  *
  * <p>The file was just written, so the mapped runs read it from the page cache: what they cost
  * over the resident run is the gather (page faults on first touch, a copy through a row buffer),
@@ -55,10 +56,14 @@ final class NpyMlpBench {
     List<BenchResult> results = new ArrayList<>();
     for (int batch : BATCH_SIZES) {
       int steps = stepsPerSpan(batch, settings.quick());
-      double residentRate = rate("resident", resident, batch, steps, spans, log).median();
-      Samples blocks = rate("mapped, blocks", mapped, batch, steps, spans, log);
-      double uniform = rate("mapped, uniform", mapped.withShuffleOrder(ShuffleOrder.UNIFORM), batch, steps, spans,
-          log).median();
+      Samples[] rates = interleaved(new Examples[] {resident, mapped, mapped.withShuffleOrder(ShuffleOrder.UNIFORM)},
+          batch, steps, spans, settings.quick());
+      double residentRate = rates[0].median();
+      Samples blocks = rates[1];
+      double uniform = rates[2].median();
+      log.printf("bench data: mlp batch %d: resident %.0f, mapped with blocks %.0f, mapped uniform %.0f samples/s%n",
+          batch, residentRate, blocks.median(), uniform);
+      log.flush();
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("resident_samples_per_s", residentRate);
       d.put("mapped_over_resident", blocks.median() / residentRate);
@@ -69,7 +74,7 @@ final class NpyMlpBench {
       d.put("shuffle", mapped.shuffleOrder().toString());
       d.put("steps_per_span", steps);
       d.put("timed_spans", spans);
-      d.put("warmup_steps", warmupSteps(steps));
+      d.put("warmup", "at least " + steps / 2 + " steps" + (settings.quick() ? "" : " and " + WarmUp.SECONDS + " s"));
       d.put("examples", m);
       d.put("batch", batch);
       d.put("dtype", "float32");
@@ -79,28 +84,33 @@ final class NpyMlpBench {
     return results;
   }
 
-  private static int warmupSteps(int steps) {
-    return steps / 2;
-  }
-
-  private static Samples rate(String what, Examples set, int batch, int steps, int spans, PrintWriter log) {
-    StepLoop loop = new StepLoop(MlpWorkload.network(), Optimizers.adam(MlpWorkload.LEARNING_RATE), set, batch,
-        new Rng(0).fork("shuffle", batch));
-    for (int s = 0; s < warmupSteps(steps); s++) {
-      loop.step();
+  /**
+   * Samples/s of each set, a fresh network on each: every loop warmed up (JIT, page faults), then
+   * one span of each in turn, {@code spans} times, so a neighbour's burst on a shared machine
+   * slows one span of every set rather than all the spans of one.
+   */
+  private static Samples[] interleaved(Examples[] sets, int batch, int steps, int spans, boolean quick) {
+    StepLoop[] loops = new StepLoop[sets.length];
+    for (int i = 0; i < sets.length; i++) {
+      loops[i] = new StepLoop(MlpWorkload.network(), Optimizers.adam(MlpWorkload.LEARNING_RATE), sets[i], batch,
+          new Rng(0).fork("shuffle", batch));
+      StepLoop loop = loops[i];
+      WarmUp.repeat(loop::step, steps / 2, quick);
     }
-    double[] rates = new double[spans];
-    double cost = Double.NaN;
+    double[][] rates = new double[sets.length][spans];
     for (int k = 0; k < spans; k++) {
-      long start = System.nanoTime();
-      for (int s = 0; s < steps; s++) {
-        cost = loop.step();
+      for (int i = 0; i < sets.length; i++) {
+        long start = System.nanoTime();
+        for (int s = 0; s < steps; s++) {
+          loops[i].step();
+        }
+        rates[i][k] = (double) steps * batch / ((System.nanoTime() - start) / 1e9);
       }
-      rates[k] = (double) steps * batch / ((System.nanoTime() - start) / 1e9);
     }
-    Samples samples = new Samples(rates);
-    log.printf("bench data: mlp batch %d, %s: %.0f samples/s (cost %.4f)%n", batch, what, samples.median(), cost);
-    log.flush();
+    Samples[] samples = new Samples[sets.length];
+    for (int i = 0; i < sets.length; i++) {
+      samples[i] = new Samples(rates[i]);
+    }
     return samples;
   }
 }
