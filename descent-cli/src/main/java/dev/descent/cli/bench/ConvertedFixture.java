@@ -13,8 +13,9 @@ import java.nio.file.StandardOpenOption;
  * A synthetic directory in the layout {@code descent convert} writes ({@code features.npy}
  * float32 m × n, {@code labels.npy} int32, {@code dataset.json}), of any size at no heap cost:
  * written in 4 MiB slices. Example i has class i mod K; its feature j is uniform noise in
- * [−0.5, 0.5), plus 0.5 when j mod K is its class (a learnable, noisy boundary). Deterministic:
- * the same arguments give the same bytes.
+ * [−0.5, 0.5), plus 1/√n when j mod K is its class: a learnable, noisy boundary whose margin does
+ * not grow with n (a larger shift made 784 features so separable that the cost reached 0 and
+ * the steps slowed on subnormal numbers). Deterministic: the same arguments give the same bytes.
  *
  * <pre>
  * java -cp descent-cli/target/descent.jar dev.descent.cli.bench.ConvertedFixture /tmp/big 5000000 784 10
@@ -39,6 +40,7 @@ public final class ConvertedFixture {
           + " classes: needs at least 1 example, 1 feature and 2 classes");
     }
     Files.createDirectories(dir);
+    float shift = (float) (1 / Math.sqrt(n));
     writeNpy(dir.resolve("features.npy"), "<f4", "(" + m + ", " + n + ")", (long) m * n * 4, (buffer, first) -> {
       long state = 0x9E3779B97F4A7C15L ^ first;
       while (buffer.remaining() >= 4) {
@@ -48,7 +50,7 @@ public final class ConvertedFixture {
         // one LCG step per value (Knuth's MMIX constants): cheap enough to write gigabytes
         state = state * 6364136223846793005L + 1442695040888963407L;
         float noise = ((state >>> 40) / (float) (1 << 24)) - 0.5f;
-        buffer.putFloat((j % classes == label ? 0.5f : 0) + noise);
+        buffer.putFloat((j % classes == label ? shift : 0) + noise);
       }
     });
     writeNpy(dir.resolve("labels.npy"), "<i4", "(" + m + ",)", (long) m * 4, (buffer, first) -> {

@@ -83,8 +83,8 @@ class BenchDataSuiteTest {
       var x = dev.descent.tensor.Matrix.zeros(dev.descent.tensor.Precision.F32, 1, 5);
       set.gather(new int[] {4}, 0, 1, x, null);
       for (int j = 0; j < 5; j++) {
-        // example 4 has class 1: features 1 and 4 carry the +0.5
-        double shift = j % 3 == 1 ? 0.5 : 0;
+        // example 4 has class 1: features 1 and 4 carry the +1/√5
+        double shift = j % 3 == 1 ? 1 / Math.sqrt(5) : 0;
         assertTrue(x.get(0, j) >= shift - 0.5 && x.get(0, j) < shift + 0.5, j + ": " + x.get(0, j));
       }
     } finally {
