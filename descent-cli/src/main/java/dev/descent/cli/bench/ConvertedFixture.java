@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * A synthetic directory in the layout {@code descent convert} writes ({@code features.npy}
  * float32 m × n, {@code labels.npy} int32, {@code dataset.json}), of any size at no heap cost:
  * written in 4 MiB slices. Example i has class i mod K; its feature j is uniform noise in
- * [−0.5, 0.5), plus 1/√n when j mod K is its class: a learnable, noisy boundary whose margin does
+ * [−0.5, 0.5), plus 2/√n when j mod K is its class: a learnable, noisy boundary whose margin does
  * not grow with n (a larger shift made 784 features so separable that the cost reached 0 and
  * the steps slowed on subnormal numbers). Deterministic: the same arguments give the same bytes.
  *
@@ -40,7 +40,7 @@ public final class ConvertedFixture {
           + " classes: needs at least 1 example, 1 feature and 2 classes");
     }
     Files.createDirectories(dir);
-    float shift = (float) (1 / Math.sqrt(n));
+    float shift = (float) (2 / Math.sqrt(n));
     writeNpy(dir.resolve("features.npy"), "<f4", "(" + m + ", " + n + ")", (long) m * n * 4, (buffer, first) -> {
       long state = 0x9E3779B97F4A7C15L ^ first;
       while (buffer.remaining() >= 4) {
