@@ -4,8 +4,9 @@
 # each is met, the machine, versions and settings.
 #
 #   descent-bench/compare.sh [--quick] [--out FILE] [SUITES...]
+#   descent-bench/compare.sh --update [--stretch JSON] data
 #
-# SUITES: any of course mlp gemm gradcheck search (default: all, in that order). For each suite,
+# SUITES: any of course mlp gemm gradcheck search data (default: all, in that order). For each suite,
 # `./descent bench SUITE --json` runs first, then descent-bench/python/run_references.sh for the
 # same suite, so both see the same machine minutes apart (search has no reference: its target
 # is absolute).
@@ -14,6 +15,9 @@
 #   side's best (memory and allocation: the worst) with every round's ratio beside it; on a shared
 #   or virtual machine a neighbour's burst then spoils one round, not the comparison (default 1).
 # --out FILE: the report (default docs/performance.md).
+# --update: rewrite only the data section of FILE and its rows of the targets table, keeping the
+#   other suites' figures (data only). --stretch JSON: a `descent bench data --json
+#   --epoch-examples 5000000` report to show as the stretch, measured once (else the one on the page stays).
 # Threads: DESCENT_BENCH_THREADS (default: nproc) for Descent's OpenBLAS and for the references.
 # Raw results: descent-bench/target/compare/ (descent-SUITE.json, references-SUITE.jsonl, logs).
 set -euo pipefail
@@ -21,6 +25,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 quick=()
+update=()
+stretch=()
 rounds=1
 out="$root/docs/performance.md"
 suites=()
@@ -31,14 +37,19 @@ while [ $# -gt 0 ]; do
         --out=*) out=${1#--out=} ;;
         --rounds) rounds=${2:?--rounds needs a count}; shift ;;
         --rounds=*) rounds=${1#--rounds=} ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
-        course|mlp|gemm|gradcheck|search) suites+=("$1") ;;
-        *) echo "compare: unknown argument '$1'; expected --quick, --rounds K, --out FILE or suites course mlp gemm gradcheck search" >&2
+        --update) update=(--update) ;;
+        --stretch) stretch=(--stretch "$(cd "$(dirname "${2:?--stretch needs a file}")" && pwd)/$(basename "$2")"); shift ;;
+        -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+        course|mlp|gemm|gradcheck|search|data) suites+=("$1") ;;
+        *) echo "compare: unknown argument '$1'; expected --quick, --rounds K, --out FILE, --update, --stretch JSON or suites course mlp gemm gradcheck search data" >&2
            exit 2 ;;
     esac
     shift
 done
-[ ${#suites[@]} -eq 0 ] && suites=(course mlp gemm gradcheck search)
+[ ${#suites[@]} -eq 0 ] && suites=(course mlp gemm gradcheck search data)
+if [ ${#update[@]} -gt 0 ] && [ "${suites[*]}" != data ]; then
+    echo "compare: --update rewrites the data section only; run: compare.sh --update data" >&2; exit 2
+fi
 
 case "$rounds" in
     ''|*[!0-9]*|0) echo "compare: --rounds '$rounds': expected a whole number of rounds, at least 1" >&2; exit 2 ;;
@@ -87,6 +98,6 @@ cat /proc/loadavg > "$dir/loadavg-end" 2>/dev/null || echo "" > "$dir/loadavg-en
 PY=${DESCENT_BENCH_PYTHON:-/usr/bin/python3}
 command -v "$PY" >/dev/null || PY=python3
 "$PY" "$here/performance_report.py" --dir "$dir" --out "$out" --threads "$threads" \
-    "${quick[@]}" "${suites[@]}"
+    "${quick[@]}" "${update[@]}" "${stretch[@]}" "${suites[@]}"
 echo "compare: wrote $out" >&2
 exit $status

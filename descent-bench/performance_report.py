@@ -3,6 +3,13 @@
 
   performance_report.py --dir DIR --out FILE [--quick] [--threads N]
                         SUITES...
+  performance_report.py --dir DIR --out FILE --update [--stretch JSON] data
+
+--update rewrites only the named suites' sections of an existing FILE and their rows of its
+targets table, keeping everything else (the data suite's files can be measured without
+rerunning the other suites). --stretch JSON: a `descent bench data --json --epoch-examples
+5000000` report whose npy-epoch-beyond-heap is shown as the issue's stretch, measured once (with
+--update and no --stretch, the stretch paragraph already on the page is kept).
 
 DIR holds descent-SUITE.json (`./descent bench SUITE --json`), references-SUITE.jsonl
 (run_references.sh), loadavg-start, loadavg-end and started; with several rounds,
@@ -19,7 +26,9 @@ import json
 import os
 import sys
 
-SUITES = ("course", "mlp", "gemm", "gradcheck", "search")
+import data_report
+
+SUITES = ("course", "mlp", "gemm", "gradcheck", "search", "data")
 IMPLS = ("numpy", "torch")
 IMPL_NAMES = {"numpy": "numpy", "torch": "PyTorch"}
 
@@ -32,6 +41,10 @@ MLP_RSS_OVER_DATA_MIB = 300.0
 GRADCHECK_VS_NUMPY = 10.0
 SEARCH_SECONDS = 1.25      # "about a second" for 64 trials on 2 cores
 SEARCH_SPEEDUP = 1.8
+CSV_MB_PER_S = 150.0
+CSV_RSS_OVER_TWICE_DATA_MIB = 300.0
+EPOCH_RSS_ANON_MIB = 400.0
+STRETCH_SECONDS = 75.0     # "about a minute" for 5 000 000 x 784 on 2 cores
 
 
 def round_files(dirname, prefix, suite, ext):
@@ -168,6 +181,7 @@ class Report:
         self.data = {s: merge(r, s) for s, r in self.rounds.items()}
         self.targets = []   # (target, measured, met?)
         self.lines = []
+        self.kept_stretch = []
 
     def w(self, text=""):
         self.lines.append(text)
@@ -394,6 +408,17 @@ class Report:
             self.targets.append(("search: ≥ %g× from 1 thread to 2" % SEARCH_SPEEDUP, times(x),
                                  None if x is None else x >= SEARCH_SPEEDUP))
 
+    def data(self):
+        data_report.section(self, self.args.stretch)
+
+    def started(self):
+        path = os.path.join(self.args.dir, "started")
+        return open(path).read().strip() if os.path.exists(path) else "?"
+
+    def loadavg(self, which):
+        path = os.path.join(self.args.dir, "loadavg-" + which)
+        return open(path).read().split() if os.path.exists(path) else []
+
     def allocation(self):
         per_step = []
         for suite in ("course", "mlp"):
@@ -524,13 +549,21 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--threads", type=int, default=os.cpu_count())
+    ap.add_argument("--update", action="store_true",
+                    help="replace only the named suites' sections (data) of an existing --out page")
+    ap.add_argument("--stretch", help="a descent bench data JSON of the stretch (--epoch-examples 5000000)")
     ap.add_argument("suites", nargs="*", help="any of %s (default: all)" % ", ".join(SUITES))
     args = ap.parse_args()
+    if args.update and args.suites != ["data"]:
+        ap.error("--update rewrites the data section only; name the suite: --update data")
     unknown = [s for s in args.suites if s not in SUITES]
     if unknown:
         ap.error("unknown suite(s) %s; expected any of %s" % (", ".join(unknown), ", ".join(SUITES)))
     args.suites = [s for s in SUITES if s in (args.suites or SUITES)]
-    Report(args).write()
+    if args.update:
+        data_report.update(Report(args), args.out)
+    else:
+        Report(args).write()
     return 0
 
 

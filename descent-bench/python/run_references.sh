@@ -3,7 +3,7 @@
 #
 #   run_references.sh [--quick] [--out FILE] [SUITES...]
 #
-# SUITES: any of course mlp gemm gradcheck (default: all, in that order).
+# SUITES: any of course mlp gemm gradcheck data (default: all, in that order).
 # --out FILE: where the JSON lines go (default descent-bench/target/references.jsonl;
 #             the file is overwritten).  Progress goes to stderr.
 # --quick: smoke-test sizes, a few seconds per script.
@@ -27,12 +27,12 @@ while [ $# -gt 0 ]; do
         --out) out=${2:?--out needs a file}; shift ;;
         --out=*) out=${1#--out=} ;;
         -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
-        course|mlp|gemm|gradcheck) suites+=("$1") ;;
+        course|mlp|gemm|gradcheck|data) suites+=("$1") ;;
         *) echo "run_references: unknown argument '$1'" >&2; exit 2 ;;
     esac
     shift
 done
-[ ${#suites[@]} -eq 0 ] && suites=(course mlp gemm gradcheck)
+[ ${#suites[@]} -eq 0 ] && suites=(course mlp gemm gradcheck data)
 
 if [ ! -x "$PY" ]; then
     echo "run_references: $PY not found; skipping the Python references" \
@@ -66,6 +66,17 @@ elif have torch; then impls+=(torch); else
          "(apt-get install python3-torch)" >&2
 fi
 have sklearn || sklearn_missing=1
+# the data suite's CSV references: numpy.loadtxt and pandas.read_csv; its training reference: torch
+data_impls=()
+for impl in "${impls[@]}"; do
+    data_impls+=("$impl")
+    if [ "$impl" = numpy ]; then
+        if have pandas; then data_impls+=(pandas); else
+            echo "run_references: pandas is not importable; the data suite runs without it" \
+                 "(apt-get install python3-pandas)" >&2
+        fi
+    fi
+done
 
 mkdir -p "$(dirname "$out")"
 : > "$out"
@@ -79,7 +90,9 @@ for suite in "${suites[@]}"; do
              "(apt-get install python3-sklearn)" >&2
         continue
     fi
-    for impl in "${impls[@]}"; do
+    suite_impls=("${impls[@]}")
+    [ "$suite" = data ] && suite_impls=("${data_impls[@]}")
+    for impl in "${suite_impls[@]}"; do
         [ "$suite" = gradcheck ] && [ "$impl" != numpy ] && continue  # numpy-only workload
         echo "run_references: $suite ($impl)" >&2
         if ! "$PY" "$here/$suite.py" --impl "$impl" "${quick[@]}" >> "$out"; then

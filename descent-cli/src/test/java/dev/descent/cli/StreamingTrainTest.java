@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.descent.cli.bench.ConvertedFixture;
+import dev.descent.cli.bench.ProcStatus;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,53 +20,9 @@ class StreamingTrainTest {
   @TempDir
   Path dir;
 
-  /**
-   * A converted directory of m examples with n float32 features: class i % 2, feature j of class c
-   * near c/2 (a noisy, learnable boundary), written in 4 MiB slices so that a 1 GiB file costs no heap.
-   */
+  /** A converted directory of m examples of n float32 features in 2 classes (see ConvertedFixture). */
   static Path converted(Path dir, int m, int n) throws IOException {
-    Path out = Files.createDirectories(dir.resolve("converted"));
-    writeNpy(out.resolve("features.npy"), "<f4", "(" + m + ", " + n + ")", (long) m * n * 4, (buffer, first) -> {
-      long state = 0x9E3779B97F4A7C15L ^ first;
-      while (buffer.remaining() >= 4) {
-        long k = first++;
-        int i = (int) (k / n);
-        state = state * 6364136223846793005L + 1442695040888963407L;
-        float noise = ((state >>> 40) / (float) (1 << 24)) - 0.5f;
-        buffer.putFloat((i % 2) * 0.5f + noise);
-      }
-    });
-    writeNpy(out.resolve("labels.npy"), "<i4", "(" + m + ",)", (long) m * 4, (buffer, first) -> {
-      while (buffer.remaining() >= 4) {
-        buffer.putInt((int) (first++ % 2));
-      }
-    });
-    Files.writeString(out.resolve("dataset.json"), "{\"format\": \"descent-examples\", \"version\": 1, \"examples\": " + m
-        + ", \"features\": " + n + ", \"feature_names\": [], \"class_names\": [\"even\", \"odd\"], \"regression\": false,"
-        + " \"dtype\": \"float32\", \"source\": \"generated\"}");
-    return out;
-  }
-
-  interface Filler {
-    void fill(ByteBuffer buffer, long firstValue);
-  }
-
-  private static void writeNpy(Path file, String descr, String shape, long bytes, Filler filler) throws IOException {
-    String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
-    String header = dict + " ".repeat((64 - (11 + dict.length()) % 64) % 64) + "\n";
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      ByteBuffer head = ByteBuffer.allocate(10 + header.length()).order(ByteOrder.LITTLE_ENDIAN);
-      head.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
-      head.put(header.getBytes(StandardCharsets.US_ASCII)).flip();
-      channel.write(head);
-      ByteBuffer slice = ByteBuffer.allocateDirect(4 << 20).order(ByteOrder.LITTLE_ENDIAN);
-      for (long done = 0; done < bytes; ) {
-        slice.clear().limit((int) Math.min(slice.capacity(), bytes - done));
-        filler.fill(slice, done / 4);
-        slice.flip();
-        done += channel.write(slice);
-      }
-    }
+    return ConvertedFixture.write(dir.resolve("converted"), m, n, 2);
   }
 
   @Test
@@ -83,7 +36,7 @@ class StreamingTrainTest {
     assertEquals(resident.get("train").get("cost").asDouble(), streamed.get("train").get("cost").asDouble(), 1e-6);
     assertTrue(streamed.get("dev").get("accuracy").asDouble() > 0.9, streamed.toString());
     assertTrue(Files.isRegularFile(dir.resolve("a").resolve("model.descent")));
-    assertEquals(List.of("even", "odd"), List.of(streamed.get("dev").get("classes").get(0).get("name").asText(),
+    assertEquals(List.of("c0", "c1"), List.of(streamed.get("dev").get("classes").get(0).get("name").asText(),
         streamed.get("dev").get("classes").get(1).get("name").asText()));
   }
 
@@ -171,9 +124,8 @@ class StreamingTrainTest {
     Process p = new ProcessBuilder(command).redirectErrorStream(false).redirectOutput(log.toFile())
         .redirectError(dir.resolve("child-err.txt").toFile()).start();
     long peakAnon = 0;
-    Path status = Path.of("/proc", Long.toString(p.pid()), "status");
     while (!p.waitFor(50, TimeUnit.MILLISECONDS)) {
-      peakAnon = Math.max(peakAnon, rssAnonKib(status));
+      peakAnon = Math.max(peakAnon, ProcStatus.of(p.pid()).map(ProcStatus::rssAnonKib).orElse(0L));
     }
     String err = Files.readString(dir.resolve("child-err.txt"));
     assertEquals(0, p.exitValue(), "exit code; stderr:\n" + err);
@@ -181,18 +133,5 @@ class StreamingTrainTest {
     assertTrue(json.get("dev").get("accuracy").asDouble() > 0.9, json.toString());
     assertTrue(peakAnon > 0, "RssAnon was read");
     assertTrue(peakAnon <= 400 * 1024, "peak RssAnon " + peakAnon / 1024 + " MiB; stderr:\n" + err);
-  }
-
-  private static long rssAnonKib(Path status) {
-    try {
-      for (String line : Files.readAllLines(status)) {
-        if (line.startsWith("RssAnon:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
-        }
-      }
-    } catch (IOException | NumberFormatException processEnded) {
-      return 0;
-    }
-    return 0;
   }
 }

@@ -10,18 +10,25 @@ import dev.descent.tensor.Precision;
  * Puts a mini-batch into a training step. A resident set hands the step its whole matrix and the
  * epoch's order, and the step copies the rows it needs (no extra copy, today's speed); any other
  * set is first gathered into a batch-sized buffer, once per step, from wherever it lives.
+ * Public so that {@code descent bench} times the loading the {@link Trainer} does.
  */
-abstract class BatchLoader {
+public abstract class BatchLoader {
 
   /** Loads the examples at {@code order[from..from+size)} into {@code step}. No allocation. */
-  abstract void load(TrainingStep step, int[] order, int from, int size);
+  public abstract void load(TrainingStep step, int[] order, int from, int size);
 
-  static BatchLoader of(Examples set, Precision precision, int largestBatch, int targetCount) {
+  /** The loader for {@code set}, with a buffer of {@code largestBatch} rows if the set is not resident. */
+  public static BatchLoader of(Examples set, Precision precision, int largestBatch, int targetCount) {
     if (set instanceof Dataset resident) {
-      return new Resident(resident.features().to(precision), resident.targets().to(precision));
+      return resident(resident.features().to(precision), resident.targets().to(precision));
     }
     return new Gathered(set, Matrix.zeros(precision, largestBatch, set.featureCount()),
         Matrix.zeros(precision, largestBatch, targetCount));
+  }
+
+  /** Rows of matrices already in the network's precision (features m × n0, targets m × outputs). */
+  public static BatchLoader resident(Matrix features, Matrix targets) {
+    return new Resident(features, targets);
   }
 
   private static final class Resident extends BatchLoader {
@@ -34,7 +41,7 @@ abstract class BatchLoader {
     }
 
     @Override
-    void load(TrainingStep step, int[] order, int from, int size) {
+    public void load(TrainingStep step, int[] order, int from, int size) {
       step.load(features, targets, order, from);
     }
   }
@@ -51,7 +58,7 @@ abstract class BatchLoader {
     }
 
     @Override
-    void load(TrainingStep step, int[] order, int from, int size) {
+    public void load(TrainingStep step, int[] order, int from, int size) {
       set.gather(order, from, size, features, targets);
       step.load(features, targets, null, 0);
     }

@@ -23,13 +23,15 @@ import picocli.CommandLine.Spec;
  * descent bench course --json          # optimization-gd, optimization-adam, init-he (seconds)
  * descent bench mlp --examples 8192    # mlp-b32, mlp-b128, mlp-b1024 (samples/s)
  * descent bench gemm --threads 1       # sgemm-N, dgemm-N (GFLOPS)
+ * descent bench data --quick           # csv-parse (MB/s), npy-mlp-b128 (samples/s), npy-epoch-beyond-heap (s), …
  * </pre>
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Measure Descent's speed on fixed workloads, in process after JIT warm-up.",
         "Suites: course (the course's experiments, seconds), mlp (784-512-256-10 throughput, samples/s), "
             + "gemm (matrix products, GFLOPS), gradcheck (gradient-check cost, seconds), "
-            + "search (parallel random-search trials on 1 thread and on all, seconds).",
+            + "search (parallel random-search trials on 1 thread and on all, seconds), "
+            + "data (CSV MB/s and peak RSS, mapped vs resident MLP samples/s, an epoch over a file beyond the heap).",
         "Compare with numpy and PyTorch: descent-bench/compare.sh (writes docs/performance.md)."})
 public final class BenchCommand implements Callable<Integer> {
   static final Map<String, Suite> SUITES = suites();
@@ -63,12 +65,18 @@ public final class BenchCommand implements Callable<Integer> {
       description = "gemm only: square sizes (default: 256,512,1024,2048; with --quick 256,512).")
   List<Integer> sizes;
 
+  @Option(names = "--epoch-examples", paramLabel = "N",
+      description = "data only: examples (× 784 float32) of the file the beyond-heap epoch streams "
+          + "(default: 375000, 1.1 GiB; with --quick 20000). The issue's stretch: 5000000 (15.7 GB on disk).")
+  Integer epochExamples;
+
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
 
   private static Map<String, Suite> suites() {
     Map<String, Suite> m = new LinkedHashMap<>();
-    for (Suite s : new Suite[] {new CourseSuite(), new MlpSuite(), new GemmSuite(), new GradcheckSuite(), new SearchSuite()}) {
+    for (Suite s : new Suite[] {new CourseSuite(), new MlpSuite(), new GemmSuite(), new GradcheckSuite(), new SearchSuite(),
+        new DataSuite()}) {
       m.put(s.name(), s);
     }
     return m;
@@ -92,8 +100,12 @@ public final class BenchCommand implements Callable<Integer> {
     if (sizes != null && !suite.equals("gemm")) {
       throw new UsageException("--sizes applies to the gemm suite only; drop it for " + suite);
     }
+    if (epochExamples != null && !suite.equals("data")) {
+      throw new UsageException("--epoch-examples applies to the data suite only; drop it for " + suite);
+    }
     int cores = Runtime.getRuntime().availableProcessors();
-    BenchSettings settings = new BenchSettings(quick, repeats, examples, sizes, threads == null ? cores : threads);
+    BenchSettings settings = new BenchSettings(quick, repeats, examples, sizes, threads == null ? cores : threads,
+        epochExamples);
     Blas.setThreads(settings.threads());
     Machine machine = Machine.current();
     PrintWriter err = spec.commandLine().getErr();

@@ -71,6 +71,7 @@ public record BenchReport(String suite, String workloads, BenchSettings settings
     s.set("repeats", JSON.valueToTree(settings.repeats()));
     s.set("examples", JSON.valueToTree(settings.examples()));
     s.set("sizes", JSON.valueToTree(settings.sizes()));
+    s.set("epoch_examples", JSON.valueToTree(settings.epochExamples()));
     return root;
   }
 

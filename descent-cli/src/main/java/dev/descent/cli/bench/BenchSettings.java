@@ -12,9 +12,15 @@ import java.util.List;
  * @param examples mlp: synthetic examples (default 60 000, quick 2 048)
  * @param sizes gemm: square sizes n (default 256, 512, 1024, 2048; quick 256, 512)
  * @param threads OpenBLAS threads (≥ 1)
+ * @param epochExamples data: examples of the file the beyond-heap epoch streams (default 375 000 × 784,
+ *     1.1 GiB; quick 20 000)
  */
-public record BenchSettings(boolean quick, Integer repeats, Integer examples, List<Integer> sizes, int threads) {
+public record BenchSettings(boolean quick, Integer repeats, Integer examples, List<Integer> sizes, int threads,
+    Integer epochExamples) {
   public BenchSettings {
+    if (epochExamples != null && epochExamples < 1024) {
+      throw new IllegalArgumentException("--epoch-examples " + epochExamples + ": must be at least 1024 (one batch)");
+    }
     if (repeats != null && repeats < 1) {
       throw new IllegalArgumentException("--repeats " + repeats + ": must be at least 1");
     }
@@ -36,7 +42,7 @@ public record BenchSettings(boolean quick, Integer repeats, Integer examples, Li
 
   /** The full-size defaults with {@code threads} OpenBLAS threads. */
   public static BenchSettings defaults(int threads) {
-    return new BenchSettings(false, null, null, null, threads);
+    return new BenchSettings(false, null, null, null, threads, null);
   }
 
   /** The given repeats, else 1 when quick, else {@code normal}. */

@@ -88,12 +88,16 @@ public final class MlpWorkload {
 
   /** A fresh network (the same weights on every call) and Adam, on {@code data}. */
   public static Problem problem(int batchSize, Data data) {
-    Network net = Network.builder(INPUTS, Precision.F32, new Rng(7))
+    return new Problem("mlp-b" + batchSize, network(), Optimizers.adam(LEARNING_RATE), data.features(),
+        data.targets(), batchSize);
+  }
+
+  /** A fresh 784-512-256-10 network, float32, the same He weights (seed 7) on every call. */
+  public static Network network() {
+    return Network.builder(INPUTS, Precision.F32, new Rng(7))
         .dense(HIDDEN[0], Init.he()).activation(Activation.RELU)
         .dense(HIDDEN[1], Init.he()).activation(Activation.RELU)
         .dense(CLASSES, Init.he()).loss(Loss.CATEGORICAL_CROSS_ENTROPY).build();
-    return new Problem("mlp-b" + batchSize, net, Optimizers.adam(LEARNING_RATE), data.features(),
-        data.targets(), batchSize);
   }
 
   /** The layer widths, inputs first: 784, 512, 256, 10. */
