@@ -38,3 +38,8 @@ with h5py.File("v73.mat", "w", userblock_size=512) as f:
 header = b"MATLAB 7.3 MAT-file, Platform: GLNXA64, Created on: Mon Dec  7 00:00:00 2026 HDF5 schema 1.00 ."
 with open("v73.mat", "r+b") as f:
     f.write(header.ljust(116, b" ") + b"\x00" * 8 + b"\x00\x02" + b"IM")
+
+# lzf compression with fletcher32 checksums (h5py's own filter; jHDF may not read it)
+with h5py.File("lzf.h5", "w") as f:
+    f.create_dataset("train_set_x", data=np.arange(400, dtype="f4").reshape(100, 4), chunks=(10, 4), compression="lzf", fletcher32=True)
+    f.create_dataset("train_set_y", data=np.arange(100) % 2, chunks=(10,), compression="lzf", fletcher32=True)

@@ -102,6 +102,9 @@ public final class DataOptions {
   static final int MAX_GENERATED = 10_000_000;
 
   DataRequest request(String source) {
+    if (noise != null && !(noise >= 0 && noise < Double.POSITIVE_INFINITY)) {
+      throw new UsageException("--noise " + noise + ": must be a finite number ≥ 0, e.g. --noise 0.2 (leave it out for the set's own)");
+    }
     if (examples < 2 || examples > MAX_GENERATED) {
       throw new UsageException("--examples " + examples + ": a built-in data set has 2 to " + MAX_GENERATED + " examples"
           + (examples > MAX_GENERATED ? " (it is generated in memory; for more, write your data to a file, descent convert"

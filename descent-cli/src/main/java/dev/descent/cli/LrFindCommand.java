@@ -53,6 +53,9 @@ public final class LrFindCommand implements Callable<Integer> {
       description = "First learning rate of the sweep (default: ${DEFAULT-VALUE}).")
   double lrMin;
 
+  /** The largest rate a sweep may reach. */
+  static final double MAX_RATE = 1e6;
+
   @Option(names = "--lr-max", paramLabel = "RATE", defaultValue = "10",
       description = "Last learning rate of the sweep (default: ${DEFAULT-VALUE}).")
   double lrMax;
@@ -155,8 +158,9 @@ public final class LrFindCommand implements Callable<Integer> {
     if (!(lrMin > 0 && Double.isFinite(lrMin))) {
       throw new UsageException("--lr-min " + lrMin + ": must be positive and finite, e.g. --lr-min 1e-6");
     }
-    if (!(lrMax > lrMin && Double.isFinite(lrMax))) {
-      throw new UsageException("--lr-max " + lrMax + ": must be finite and above --lr-min " + lrMin + ", e.g. --lr-max 10");
+    if (!(lrMax > lrMin && lrMax <= MAX_RATE && Double.isFinite(lrMax / lrMin))) {
+      throw new UsageException("--lr-max " + lrMax + ": must be above --lr-min " + lrMin + " and at most " + (long) MAX_RATE
+          + " (no network trains at larger rates), e.g. --lr-max 10");
     }
     if (steps < 10) {
       throw new UsageException("--steps " + steps + ": must be at least 10 (the first tenth of the sweep sets the "

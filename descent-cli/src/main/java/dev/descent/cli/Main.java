@@ -32,7 +32,7 @@ public final class Main {
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler((ex, a) -> {
-      err.println("descent: " + ex.getMessage());
+      err.println("descent: " + printable(ex.getMessage()));
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
       err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
       return USAGE_ERROR;
@@ -71,7 +71,40 @@ public final class Main {
     return RUNTIME_ERROR;
   }
 
+  /** Longer messages are cut: a value from the data (a 5 MB cell, a header of a million names) must not flood the terminal. */
+  static final int MAX_MESSAGE = 1000;
+
+  /**
+   * The one line printed for {@code ex}: its message with control characters escaped (ESC from a
+   * data file must not drive the terminal, a line break must not make two lines) and cut to
+   * {@link #MAX_MESSAGE} characters.
+   */
   static String message(Throwable ex) {
+    return printable(rawMessage(ex));
+  }
+
+  static String printable(String message) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < message.length() && out.length() < MAX_MESSAGE; i++) {
+      char c = message.charAt(i);
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\t') {
+        out.append("\\t");
+      } else if (Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
+        out.append(String.format("\\u%04X", (int) c));   // C0/C1 controls and bidi overrides
+      } else {
+        out.append(c);
+      }
+    }
+    if (out.length() >= MAX_MESSAGE && message.length() > MAX_MESSAGE) {
+      out.setLength(MAX_MESSAGE);
+      out.append("… (").append(message.length() - MAX_MESSAGE).append(" more characters)");
+    }
+    return out.toString();
+  }
+
+  private static String rawMessage(Throwable ex) {
     if (ex instanceof DescentException || ex instanceof UsageException
         || ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
       return ex.getMessage();

@@ -267,6 +267,7 @@ class HostileInputTest {
       case "tensor-beyond-file" -> withHeader(file, "\"rows\":9999", null);
       case "huge-tensor" -> withHeader(file, "\"rows\":4294967296", "\"cols\":4294967296");
       case "bad-crc" -> patchInt(file, file.length - 8, 12345);
+      case "precision-f16" -> withCrc(sameLength(file, "\"precision\":\"F32\"", "\"precision\":\"F16\""));
       default -> throw new IllegalStateException("unknown variant " + name);
     };
   }
@@ -287,6 +288,18 @@ class HostileInputTest {
     ByteBuffer out = ByteBuffer.allocate(file.length - length + h.length).order(ByteOrder.LITTLE_ENDIAN);
     out.put(file, 0, 12).putInt(h.length).put(h).put(file, 16 + length, file.length - 16 - length);
     return withCrc(out.array());
+  }
+
+  /** {@code file} with the first {@code from} in its header replaced by {@code to}, of the same length. */
+  static byte[] sameLength(byte[] file, String from, String to) {
+    String text = new String(file, StandardCharsets.ISO_8859_1);
+    int at = text.indexOf(from);
+    if (at < 0 || from.length() != to.length()) {
+      throw new IllegalStateException("fixture: no " + from + " to replace by " + to);
+    }
+    byte[] copy = file.clone();
+    System.arraycopy(to.getBytes(StandardCharsets.ISO_8859_1), 0, copy, at, to.length());
+    return copy;
   }
 
   static byte[] patchInt(byte[] file, int at, int value) {

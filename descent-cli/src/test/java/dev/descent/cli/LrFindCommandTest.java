@@ -95,7 +95,7 @@ class LrFindCommandTest {
   @Test
   void badRangesAndTrainingOnlyOptions() {
     assertUsageError("--lr-min 0.0: must be positive and finite, e.g. --lr-min 1e-6", "lr-find", "--lr-min", "0");
-    assertUsageError("--lr-max 1.0E-8: must be finite and above --lr-min 1.0E-6, e.g. --lr-max 10", "lr-find",
+    assertUsageError("--lr-max 1.0E-8: must be above --lr-min 1.0E-6 and at most 1000000 (no network trains at larger rates), e.g. --lr-max 10", "lr-find",
         "--lr-max", "1e-8");
     assertUsageError("--steps 9: must be at least 10 (the first tenth of the sweep sets the starting level); 200 is "
         + "usual", "lr-find", "--steps", "9");

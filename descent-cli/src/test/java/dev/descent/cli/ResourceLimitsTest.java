@@ -51,4 +51,21 @@ class ResourceLimitsTest {
     assertTrue(lines.get(0).startsWith("descent: out of memory: this run needs more than the heap's "), lines.get(0));
     assertFalse(lines.get(0).contains("Exception"), lines.get(0));
   }
+
+  /** ESC from a data file is escaped, not sent to the terminal, and a header of 100 000 names is cut. */
+  @Test
+  void errorLinesEscapeControlBytesAndStayShort() throws Exception {
+    Path escape = Files.writeString(dir.resolve("esc.csv"), "re\u001B[31md,y\n1,0\n2,1\n");
+    Cli.Result r = Cli.run("train", "--data", escape.toString(), "--label", "label", "--epochs", "1", "--out", dir.toString());
+    assertEquals(1, r.code());
+    assertEquals(escape + " line 1: label column 'label' is not in the header; the columns are re\\u001B[31md, y", r.error());
+    StringBuilder header = new StringBuilder();
+    for (int j = 0; j < 100_000; j++) {
+      header.append("feature").append(j).append(',');
+    }
+    Path wide = Files.writeString(dir.resolve("wide.csv"), header + "y\n");
+    Cli.Result w = Cli.run("train", "--data", wide.toString(), "--label", "label", "--epochs", "1", "--out", dir.toString());
+    assertTrue(w.error().length() < Main.MAX_MESSAGE + 100, "a line of " + w.error().length() + " characters");
+    assertTrue(w.error().endsWith(" more characters)"), w.error().substring(w.error().length() - 60));
+  }
 }

@@ -48,6 +48,18 @@ public record Split(Dataset train, Dataset dev, Dataset test) {
     rng.shuffle(order);
     int nDev = ratios.length > 1 ? (int) Math.round(m * ratios[1] / total) : 0;
     int nTest = ratios.length > 2 ? (int) Math.round(m * ratios[2] / total) : 0;
+    if (!Double.isFinite(total)) {
+      throw new IllegalArgumentException("split " + Arrays.toString(ratios) + ": the ratios add up to more than a number"
+          + " holds; they are relative shares, e.g. 60,20,20");
+    }
+    String[] names = {"train", "dev", "test"};
+    int[] sizes = {m - nDev - nTest, nDev, nTest};
+    for (int k = 1; k < ratios.length; k++) {
+      if (ratios[k] > 0 && sizes[k] == 0) {
+        throw new IllegalArgumentException("split " + Arrays.toString(ratios) + " of " + m + " examples gives the "
+            + names[k] + " set none; give it a larger share (they are relative, e.g. 60,20,20) or 0 to leave it out");
+      }
+    }
     int nTrain = m - nDev - nTest;
     if (nTrain < 1) {
       throw new IllegalArgumentException("split " + Arrays.toString(ratios) + " of " + m + " examples leaves no training example");

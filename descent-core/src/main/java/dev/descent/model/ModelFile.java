@@ -71,11 +71,20 @@ public final class ModelFile {
     return decode(file, tf);
   }
 
+  private static Precision precision(String file, String text) {
+    return switch (text) {
+      case "F32" -> Precision.F32;
+      case "F64" -> Precision.F64;
+      default -> throw new DescentException("header: precision '" + text + "' is not one Descent writes (F32 or F64);"
+          + " the file is corrupt or from another program", file, -1, -1, null);
+    };
+  }
+
   static Model decode(Path file, TensorFile tf) {
     JsonNode h = tf.header();
     String name = file.toString();
     try {
-      Precision precision = Precision.valueOf(h.path("precision").asText("F32"));
+      Precision precision = precision(name, h.path("precision").asText("F32"));
       int inputs = h.path("inputs").asInt(-1);
       if (inputs < 1) {
         throw new DescentException("header: input count missing or invalid", name, -1, -1, null);

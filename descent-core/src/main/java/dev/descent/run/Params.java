@@ -55,7 +55,7 @@ final class Params {
         case "layers" -> hidden = layers(v, hidden);
         case "activation" -> activation = text(name, v);
         case "init" -> init = text(name, v);
-        case "batch-size" -> batchSize = v instanceof String t && t.equals("full") ? 0 : integer(name, v);
+        case "batch-size" -> batchSize = v instanceof String t && t.equals("full") ? 0 : batchSize(v);
         case "epochs" -> epochs = integer(name, v);
         case "optimizer" -> optimizer = optimizer(v);
         case "l2" -> lambda = number(name, v);
@@ -90,6 +90,14 @@ final class Params {
       return ((Number) v).doubleValue();
     }
     throw new IllegalArgumentException(name + " = " + v + ": must be a number");
+  }
+
+  /** An integer batch size is at least 1: the whole set is the word {@code full}, not 0. */
+  private static int batchSize(Object v) {
+    int size = integer("batch-size", v);
+    check("batch-size", size >= 1, v, "must be at least 1 (for the whole training set write full, e.g."
+        + " batch-size=choice:32,64,full)");
+    return size;
   }
 
   private static int integer(String name, Object v) {

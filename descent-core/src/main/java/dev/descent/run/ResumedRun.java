@@ -50,6 +50,11 @@ public final class ResumedRun {
     RunConfig saved;
     try {
       saved = RunConfig.fromJson(checkpoint.run());
+      // the recorded settings are checked here, so that a corrupt field is blamed on the file,
+      // not on an option (--activation, --optimizer…) the user never gave
+      saved.training().networkSpec();
+      saved.training().transform();
+      saved.training().config();
     } catch (IllegalArgumentException e) {
       throw new DescentException("corrupt checkpoint: " + e.getMessage(), checkpoint.file().toString(), -1, -1, e);
     }
@@ -60,9 +65,15 @@ public final class ResumedRun {
     if (epochs != null) {
       training = training.withEpochs(epochs);
     }
+    if (training.epochs() <= checkpoint.epoch() && epochs == null) {
+      throw new IllegalArgumentException("the checkpoint " + checkpoint.file() + " is at epoch " + checkpoint.epoch()
+          + ", the end of its run (" + training.epochs() + " epochs); give --epochs with more epochs in all to train on,"
+          + " e.g. --epochs " + Math.min(Integer.MAX_VALUE, 2L * checkpoint.epoch()));
+    }
     if (training.epochs() <= checkpoint.epoch()) {
       throw new IllegalArgumentException("--epochs " + training.epochs() + ": the checkpoint " + checkpoint.file() + " is already at epoch "
-          + checkpoint.epoch() + "; give more epochs in all to train on, e.g. --epochs " + (checkpoint.epoch() + training.epochs()));
+          + checkpoint.epoch() + "; give more epochs in all to train on, e.g. --epochs "
+          + Math.min(Integer.MAX_VALUE, (long) checkpoint.epoch() + training.epochs()));
     }
     RunConfig config = new RunConfig(saved.data(), training);
     PreparedData data = config.data().prepare(config.training().precision());

@@ -80,7 +80,7 @@ public final class Space {
     Builder builder = builder();
     Map<String, Integer> firstLine = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
+      String line = i == 0 && lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(i);   // a BOM
       int hash = line.indexOf('#');
       String text = (hash < 0 ? line : line.substring(0, hash)).strip();
       if (text.isEmpty()) {

@@ -20,35 +20,40 @@ public record Evaluation(double cost, double accuracy, Matrix outputs, Metrics m
    * could be larger than the heap.
    */
   public static Evaluation of(Network network, Examples set) {
+    int[] predicted = set.isClassification() ? new int[set.size()] : null;
     if (!(set instanceof Dataset data)) {
-      int[] predicted = set.isClassification() ? new int[set.size()] : null;
       Score score = score(network, set, predicted);
-      Metrics metrics = null;
-      if (predicted != null) {
-        int[] truth = new int[set.size()];
-        for (int i = 0; i < truth.length; i++) {
-          truth[i] = set.label(i);
-        }
-        metrics = Metrics.of(ConfusionMatrix.of(truth, predicted, Math.max(2, set.classCount())));
-      }
-      return new Evaluation(score.cost(), score.accuracy(), null, metrics);
+      return new Evaluation(score.cost(), score.accuracy(), null, metrics(set, predicted));
     }
     Matrix features = data.features();
     Matrix outputs = network.predict(features);
     double cost = network.cost(features, data.targets());
     double accuracy = Double.NaN;
-    Metrics metrics = null;
-    if (data.isClassification()) {
+    if (predicted != null) {
       int correct = 0;
       for (int i = 0; i < data.size(); i++) {
-        if (predictedClass(outputs, i) == data.label(i)) {
-          correct++;
-        }
+        predicted[i] = predictedClass(outputs, i);
+        correct += predicted[i] == data.label(i) ? 1 : 0;
       }
       accuracy = (double) correct / data.size();
-      metrics = Metrics.of(outputs, data.targets());
     }
-    return new Evaluation(cost, accuracy, outputs, metrics);
+    return new Evaluation(cost, accuracy, outputs, metrics(set, predicted));
+  }
+
+  /**
+   * Scores from the classes {@link #predictedClass} gave (the accuracy's own rule, so that a
+   * diverged network's NaN outputs still give a confusion matrix that agrees with it); null for
+   * a regression.
+   */
+  private static Metrics metrics(Examples set, int[] predicted) {
+    if (predicted == null) {
+      return null;
+    }
+    int[] truth = new int[set.size()];
+    for (int i = 0; i < truth.length; i++) {
+      truth[i] = set.label(i);
+    }
+    return Metrics.of(ConfusionMatrix.of(truth, predicted, Math.max(2, set.classCount())));
   }
 
   /**

@@ -56,7 +56,7 @@ public final class GradientNormMonitor implements Callback {
 
   @Override
   public void onStart(TrainingContext context) {
-    int capacity = context.config().epochs();
+    int capacity = Math.min(context.config().epochs(), 1 << 12);   // grows as epochs come
     probe = Math.min(context.train().size(), PROBE_EXAMPLES);
     probeFeatures = null;
     GradientNorms initial = measure(context);
@@ -72,13 +72,17 @@ public final class GradientNormMonitor implements Callback {
   @Override
   public boolean onEpochEnd(EpochResult result, TrainingContext context) {
     GradientNorms norms = measure(context);
-    if (epochs < gradient[0].length) {
+    if (epochs == gradient[0].length) {
       for (int l = 0; l < labels.size(); l++) {
-        gradient[l][epochs] = norms.layers().get(l).gradientNorm();
-        weight[l][epochs] = norms.layers().get(l).weightNorm();
+        gradient[l] = java.util.Arrays.copyOf(gradient[l], 2 * epochs);
+        weight[l] = java.util.Arrays.copyOf(weight[l], 2 * epochs);
       }
-      epochs++;
     }
+    for (int l = 0; l < labels.size(); l++) {
+      gradient[l][epochs] = norms.layers().get(l).gradientNorm();
+      weight[l][epochs] = norms.layers().get(l).weightNorm();
+    }
+    epochs++;
     for (String w : norms.warnings()) {
       String kind = kind(w);
       counts.merge(kind, 1, Integer::sum);

@@ -14,10 +14,12 @@ public final class History {
   private String stopReason = "completed";
   private int keptEpoch = -1;
 
+  /** Room for {@code capacity} epochs, up to 4 096 at first: {@code --epochs 2000000000} must not allocate 48 GB up front. */
   History(int capacity) {
-    trainCost = new double[capacity];
-    devCost = new double[capacity];
-    devAccuracy = new double[capacity];
+    int initial = Math.min(capacity, 1 << 12);
+    trainCost = new double[initial];
+    devCost = new double[initial];
+    devAccuracy = new double[initial];
   }
 
   /** A history read back (e.g. from a checkpoint): the epochs so far, completed. */
@@ -50,6 +52,12 @@ public final class History {
   }
 
   void add(double train, double dev, double accuracy) {
+    if (epochs == trainCost.length) {
+      int size = (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(16L, 2L * epochs));
+      trainCost = Arrays.copyOf(trainCost, size);
+      devCost = Arrays.copyOf(devCost, size);
+      devAccuracy = Arrays.copyOf(devAccuracy, size);
+    }
     trainCost[epochs] = train;
     devCost[epochs] = dev;
     devAccuracy[epochs] = accuracy;

@@ -100,7 +100,25 @@ public final class Hdf5Loader implements DataLoader {
     Dataset d = numericDataset(file, datasets, name, userBlock);
     // a compressed dataset may declare far more than the file holds: check before jhdf allocates
     MemoryBudget.requireFits(file, "dataset '" + name + "' ", d.getDimensions());
-    return new NumericArray("dataset '" + name + "'", d.getDimensions(), values(d.getDataFlat()), isPixels(d));
+    return new NumericArray("dataset '" + name + "'", d.getDimensions(), values(decoded(file, d, name)), isPixels(d));
+  }
+
+  /**
+   * The dataset's values; a failure inside a filter pipeline jHDF cannot decode (lzf chunks with
+   * fletcher32 checksums fail with a bare index error) names the filters and the way out.
+   */
+  private static Object decoded(InputFile file, Dataset d, String name) {
+    try {
+      return d.getDataFlat();
+    } catch (HdfException | IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException e) {
+      if (d.getFilters().isEmpty()) {
+        throw e;
+      }
+      List<String> filters = new ArrayList<>();
+      d.getFilters().forEach(f -> filters.add(f.getName() + " (" + f.getId() + ")"));
+      throw file.error("dataset '" + name + "' could not be decoded through its HDF5 filters " + String.join(", ", filters)
+          + "; re-save it with gzip compression or none (h5py: compression='gzip', fletcher32=False), or as .npy", e);
+    }
   }
 
   /** Dataset {@code name}, checked to be an array of numbers inside the file. */

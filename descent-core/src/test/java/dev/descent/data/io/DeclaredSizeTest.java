@@ -74,4 +74,13 @@ class DeclaredSizeTest {
         + " count; is the header corrupt?",
         assertThrows(DescentException.class, () -> IdxFile.read(InputFile.open(images))).getMessage());
   }
+
+  /** jHDF fails inside lzf + fletcher32 chunks with a bare index error: the message names the filters. */
+  @Test
+  void aFilterPipelineThatCannotBeDecodedIsNamed() {
+    Path lzf = Crafted.file("lzf.h5");
+    assertEquals(lzf + ": dataset 'train_set_x' could not be decoded through its HDF5 filters lzf (32000), fletcher32 (3);"
+        + " re-save it with gzip compression or none (h5py: compression='gzip', fletcher32=False), or as .npy",
+        assertThrows(DescentException.class, () -> new Hdf5Loader().read(lzf, LoadOptions.defaults())).getMessage());
+  }
 }
