@@ -15,9 +15,7 @@ import dev.descent.search.Search;
 import dev.descent.search.SearchConfig;
 import dev.descent.search.SearchResult;
 import dev.descent.search.Space;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -108,15 +106,14 @@ public final class SearchCommand implements Callable<Integer> {
     if (search.resume) {
       return Journal.resume(file, warnings);
     }
-    try {
-      if (Files.exists(file) && Files.size(file) > 0) {
-        throw new UsageException("--journal " + file + " already holds trials of a search; add --resume to continue it, "
-            + "or give another --journal (or --out) to start a new one");
-      }
-    } catch (IOException e) {
-      throw new DescentException("cannot read the journal: " + e.getMessage(), file.toString(), -1, -1, e);
+    // the lock first: a journal another search is writing is refused as such, not as one to resume
+    Journal journal = Journal.resume(file, warning -> {});
+    if (!journal.isEmpty()) {
+      journal.close();
+      throw new UsageException("--journal " + file + " already holds trials of a search; add --resume to continue it, "
+          + "or give another --journal (or --out) to start a new one");
     }
-    return Journal.create(file);
+    return journal;
   }
 
   /** The Spark executor of the descent-spark module, found on the class path only when --spark is given. */

@@ -2,13 +2,13 @@ package dev.descent.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.descent.DescentException;
+import dev.descent.io.FileLocks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -54,18 +55,17 @@ public final class Journal implements AutoCloseable {
     return new Journal(null, null, null, new LinkedHashMap<>(), new LinkedHashMap<>(), 0);
   }
 
-  /** A new journal; the file must not exist or be empty, so that no earlier search is mixed in. */
+  /**
+   * A new journal; the file must not exist or be empty, so that no earlier search is mixed in.
+   * The lock is taken first, so a search still writing the file is named as such.
+   */
   public static Journal create(Path file) {
-    try {
-      if (Files.exists(file) && Files.size(file) > 0) {
-        throw new DescentException("journal already holds trials of a search; resume it, or choose a new file", file.toString(), -1, -1, null);
-      }
-    } catch (IOException e) {
-      throw new DescentException("cannot read the journal: " + e.getMessage(), file.toString(), -1, -1, e);
+    Journal journal = resume(file, warning -> {});
+    if (!journal.isEmpty()) {
+      journal.close();
+      throw new DescentException("journal already holds trials of a search; resume it, or choose a new file", file.toString(), -1, -1, null);
     }
-    return resume(file, warning -> {
-      throw new AssertionError("an empty journal gave a warning: " + warning);
-    });
+    return journal;
   }
 
   /**
@@ -77,9 +77,12 @@ public final class Journal implements AutoCloseable {
   public static Journal resume(Path file, Consumer<String> warnings) {
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      // NOTE: read through this channel only. A POSIX lock belongs to the process and file, and
+      // closing any other handle on the file (Files.readAllBytes) silently drops it.
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock = lockOf(channel, file);
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes = readAll(channel, file);
+      channel.position(bytes.length);
       Map<Integer, TrialRecord> records = new LinkedHashMap<>();
       Map<Integer, Long> lines = new LinkedHashMap<>();
       long count = read(file, new String(bytes, StandardCharsets.UTF_8), records, lines, warnings);
@@ -106,9 +109,25 @@ public final class Journal implements AutoCloseable {
       lock = null;
     }
     if (lock == null) {
-      throw new DescentException("journal is open in another search; one search writes a journal at a time", file.toString(), -1, -1, null);
+      OptionalLong holder = FileLocks.holder(file);
+      throw new DescentException("journal is open in another search" + (holder.isPresent() ? " (process " + holder.getAsLong() + ")" : "")
+          + "; one search writes a journal at a time: wait for it to end, or give this one another --journal or --out",
+          file.toString(), -1, -1, null);
     }
     return lock;
+  }
+
+  private static byte[] readAll(FileChannel channel, Path file) throws IOException {
+    long size = channel.size();
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new DescentException("journal is " + size + " bytes; a journal of finished trials stays far below 2 GB: is this the right file?",
+          file.toString(), -1, -1, null);
+    }
+    ByteBuffer bytes = ByteBuffer.allocate((int) size);
+    while (bytes.hasRemaining() && channel.read(bytes, bytes.position()) >= 0) {
+      // read until full: a file read may return fewer bytes than asked
+    }
+    return bytes.array();
   }
 
   private static long read(Path file, String text, Map<Integer, TrialRecord> records, Map<Integer, Long> lines, Consumer<String> warnings) {
@@ -159,6 +178,11 @@ public final class Journal implements AutoCloseable {
     lineCount++;
     records.put(record.id(), record);
     lines.put(record.id(), lineCount);
+  }
+
+  /** True when the file held nothing when opened and nothing was appended since. */
+  public synchronized boolean isEmpty() {
+    return lineCount == 0;
   }
 
   /** The trials in the journal, in the order of their lines. */
