@@ -1,11 +1,13 @@
 package dev.descent.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.DescentException;
 import dev.descent.run.ClusterBackend;
 import dev.descent.run.ClusterExecutor;
 import dev.descent.run.PreparedData;
+import dev.descent.run.Recipe;
 import dev.descent.run.RunConfig;
 import dev.descent.run.TrainingObjective;
 import dev.descent.search.Executor;
@@ -78,6 +80,7 @@ public final class SearchCommand implements Callable<Integer> {
           err.println("descent: warning: " + warning);
         });
         ClusterExecutor cluster = search.spark == null ? null : spark(search.spark, base, config)) {
+      checkRecipe(journal, Recipe.of(base), err, warnings);
       Executor executor = cluster != null ? cluster : new LocalExecutor(threads);
       where = executor.toString();
       SearchProgress progress = SearchProgress.forTerminal(err, config);
@@ -100,6 +103,29 @@ public final class SearchCommand implements Callable<Integer> {
       SearchSummary.print(out, base, prepared, config, where, space, result, journalFile, plots);
     }
     return Main.OK;
+  }
+
+  /**
+   * Records the search's recipe in a new journal, or refuses to resume a journal written with
+   * other options or data (it would report that search's results as this one's).
+   */
+  private static void checkRecipe(Journal journal, JsonNode recipe, PrintWriter err, List<String> warnings) {
+    if (journal.recipe() == null) {
+      if (journal.isEmpty()) {
+        journal.writeRecipe(recipe);
+      } else {
+        String warning = journal.name() + ": has no recipe (written by an older Descent), so its options and data cannot be checked;"
+            + " resume it only with the options that started it";
+        warnings.add(warning);
+        err.println("descent: warning: " + warning);
+      }
+      return;
+    }
+    List<String> differences = Recipe.differences(journal.recipe(), recipe);
+    if (!differences.isEmpty()) {
+      throw new UsageException(journal.name() + ": is the journal of a search with other options or data: " + String.join("; ", differences)
+          + "; resume with the options that started it, or give another --journal (or --out) for a new search");
+    }
   }
 
   private Journal openJournal(Path file, java.util.function.Consumer<String> warnings) {

@@ -1,6 +1,8 @@
 package dev.descent.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.DescentException;
 import dev.descent.io.FileLocks;
 import java.io.IOException;
@@ -34,12 +36,14 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Journal implements AutoCloseable {
+  private static final String RECIPE = "recipe";
   private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
   private final Map<Integer, TrialRecord> records;
   private final Map<Integer, Long> lines;
   private long lineCount;
+  private JsonNode recipe;
 
   private Journal(Path file, FileChannel channel, FileLock lock, Map<Integer, TrialRecord> records, Map<Integer, Long> lines, long lineCount) {
     this.file = file;
@@ -85,13 +89,16 @@ public final class Journal implements AutoCloseable {
       channel.position(bytes.length);
       Map<Integer, TrialRecord> records = new LinkedHashMap<>();
       Map<Integer, Long> lines = new LinkedHashMap<>();
-      long count = read(file, new String(bytes, StandardCharsets.UTF_8), records, lines, warnings);
+      JsonNode[] recipe = {null};
+      long count = read(file, new String(bytes, StandardCharsets.UTF_8), records, lines, recipe, warnings);
       if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
         // end the cut-short line, so the next record starts on a line of its own
         channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
         channel.force(false);
       }
-      return new Journal(file, channel, lock, records, lines, count);
+      Journal journal = new Journal(file, channel, lock, records, lines, count);
+      journal.recipe = recipe[0];
+      return journal;
     } catch (IOException e) {
       closeQuietly(channel, e);
       throw new DescentException("cannot open the journal: " + DescentException.reason(e), file.toString(), -1, -1, e);
@@ -130,7 +137,8 @@ public final class Journal implements AutoCloseable {
     return bytes.array();
   }
 
-  private static long read(Path file, String text, Map<Integer, TrialRecord> records, Map<Integer, Long> lines, Consumer<String> warnings) {
+  private static long read(Path file, String text, Map<Integer, TrialRecord> records, Map<Integer, Long> lines, JsonNode[] recipe,
+      Consumer<String> warnings) {
     String[] parts = text.split("\n", -1);
     // the text after the last newline is empty, or a line cut short by a kill
     for (int i = 0; i < parts.length; i++) {
@@ -142,7 +150,12 @@ public final class Journal implements AutoCloseable {
       }
       TrialRecord record;
       try {
-        record = TrialRecord.fromJson(TrialJson.MAPPER.readTree(line));
+        JsonNode node = TrialJson.MAPPER.readTree(line);
+        if (i == 0 && node.has(RECIPE)) {
+          recipe[0] = node.get(RECIPE);
+          continue;
+        }
+        record = TrialRecord.fromJson(node);
       } catch (JsonProcessingException | IllegalArgumentException e) {
         String why = last ? "cut short with no newline, as a killed run leaves it" : firstLine(e.getMessage());
         warnings.accept(file + " line " + number + ": skipped a corrupt line (" + why + "); its trial runs again: " + abbreviate(line));
@@ -180,9 +193,47 @@ public final class Journal implements AutoCloseable {
     lines.put(record.id(), lineCount);
   }
 
-  /** True when the file held nothing when opened and nothing was appended since. */
+  /** True when the journal holds no trial line (nor a corrupt one): at most its recipe. */
   public synchronized boolean isEmpty() {
-    return lineCount == 0;
+    return lineCount == (recipe == null ? 0 : 1);
+  }
+
+  /**
+   * The recipe of the search that wrote the journal (its first line, {@code {"recipe": …}}), or
+   * null for a journal without one (written before recipes were recorded, or not yet given one).
+   */
+  public synchronized JsonNode recipe() {
+    return recipe;
+  }
+
+  /**
+   * Records the search's recipe (its base settings and data, as plain JSON) as the journal's first
+   * line, so that a resumed search can check that it continues the same search.
+   */
+  public synchronized void writeRecipe(JsonNode value) {
+    if (lineCount != 0) {
+      throw new IllegalStateException("the recipe is the journal's first line; this journal has " + lineCount + " already");
+    }
+    ObjectNode line = TrialJson.MAPPER.createObjectNode();
+    line.set(RECIPE, value);
+    write(line.toString(), 1);
+    lineCount = 1;
+    recipe = value;
+  }
+
+  private void write(String line, long number) {
+    if (channel == null) {
+      return;
+    }
+    ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+    try {
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      throw new DescentException("cannot append line " + number + ": " + e.getMessage(), file.toString(), number, -1, e);
+    }
   }
 
   /** The trials in the journal, in the order of their lines. */
