@@ -88,7 +88,9 @@ final class ModelCheck {
     Set<String> unused = new TreeSet<>(tensors);
     unused.removeAll(read);
     if (!unused.isEmpty()) {
-      throw new DescentException("invalid model: tensor" + (unused.size() == 1 ? " " : "s ") + abbreviate(List.copyOf(unused))
+      List<String> names = List.copyOf(unused);
+      throw new DescentException("invalid model: tensor" + (unused.size() == 1 ? " '" : "s '")
+          + String.join("', '", names.subList(0, Math.min(6, names.size()))) + (names.size() > 6 ? "'…" : "'")
           + " belong" + (unused.size() == 1 ? "s" : "") + " to no layer of the header; the file is damaged or was not written by Descent",
           file, -1, -1, null);
     }
