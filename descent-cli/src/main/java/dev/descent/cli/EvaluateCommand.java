@@ -46,7 +46,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     Model m = ModelFile.read(model);
     // a converted directory is read in batches from its mapped file: it may not fit in memory
     Optional<MappedExamples> converted = DataSource.convertedForModel(data, m);
-    Examples labelled = converted.isPresent() ? converted.get() : DataSource.loadLabelledForModel(data, m);
+    PrintWriter err = spec.commandLine().getErr();
+    Examples labelled = converted.isPresent() ? converted.get()
+        : DataSource.loadLabelledForModel(data, m, note -> err.println("descent: warning: " + note));
     Examples prepared = m.standardizer() == null ? labelled
         : converted.isPresent() ? converted.get().standardized(m.standardizer())
         : m.standardizer().apply((Dataset) labelled);

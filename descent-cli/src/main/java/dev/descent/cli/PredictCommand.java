@@ -1,5 +1,7 @@
 package dev.descent.cli;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.descent.DescentException;
 import dev.descent.data.Dataset;
 import dev.descent.model.Model;
@@ -7,13 +9,15 @@ import dev.descent.model.ModelFile;
 import dev.descent.run.DataSource;
 import dev.descent.tensor.Matrix;
 import dev.descent.train.Evaluation;
-import java.io.BufferedWriter;
+import dev.descent.io.AtomicFile;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,8 +39,10 @@ public final class PredictCommand implements Callable<Integer> {
       description = "Examples in the training data's format; a label column, if present, is ignored.")
   String data;
 
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the CSV here (atomically) instead of stdout.")
-  Path output;
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Write the CSV here instead of stdout: a file is replaced atomically (a symbolic link's target, the link"
+          + " kept), a FIFO or a terminal is written through; - is stdout.")
+  String output;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
@@ -44,76 +50,90 @@ public final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Model m = ModelFile.read(model);
-    Dataset examples = DataSource.loadForModel(data, m);
+    PrintWriter err = spec.commandLine().getErr();
+    Dataset examples = DataSource.loadForModel(data, m, note -> err.println("descent: warning: " + note));
     Matrix outputs = m.predict(examples.features());
-    String csv = toCsv(m, outputs);
-    if (output == null) {
+    if (output == null || output.equals("-")) {
       PrintWriter out = spec.commandLine().getOut();
-      out.print(csv);
+      try {
+        writeCsv(m, outputs, out);
+      } catch (IOException e) {
+        throw new AssertionError("a PrintWriter reports no IOException", e);
+      }
       out.flush();
     } else {
-      writeAtomically(output, csv);
-      spec.commandLine().getErr().println("wrote " + examples.size() + " predictions to " + output);
+      Path target = Path.of(output);
+      try {
+        AtomicFile.write(target, out -> writeCsv(m, outputs, new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        throw new DescentException("--output " + output + ": cannot write: " + OutputOptions.why(e));
+      }
+      err.println("wrote " + examples.size() + " predictions to " + output);
     }
     return Main.OK;
   }
 
-  static String toCsv(Model m, Matrix outputs) {
-    StringBuilder sb = new StringBuilder();
-    boolean classifier = !m.classNames().isEmpty();
+  /**
+   * The predictions as RFC 4180 CSV (FastCSV's writer: a field holding a comma, a quote or a line
+   * break is quoted, quotes doubled; lines end in LF). Classifiers: {@code label,p_CLASS…}; a
+   * regression model: {@code value} (or {@code value1,value2…}). A label that a spreadsheet would
+   * run as a formula ({@link #neutralized}) gets a leading apostrophe.
+   */
+  static void writeCsv(Model m, Matrix outputs, Writer text) throws IOException {
+    CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(text);
+    boolean classifier = m.network().loss().classifies();
+    List<String> row = new ArrayList<>();
     if (classifier) {
-      sb.append("label");
+      row.add("label");
       for (String c : m.classNames()) {
-        sb.append(",p_").append(c);
+        row.add(neutralized("p_" + c));
       }
     } else {
       for (int j = 0; j < outputs.cols(); j++) {
-        sb.append(j == 0 ? "" : ",").append("prediction").append(outputs.cols() > 1 ? Integer.toString(j + 1) : "");
+        row.add("value" + (outputs.cols() > 1 ? Integer.toString(j + 1) : ""));
       }
     }
-    sb.append('\n');
+    csv.writeRecord(row);
     for (int i = 0; i < outputs.rows(); i++) {
+      row.clear();
       if (classifier) {
-        sb.append(m.classNames().get(Evaluation.predictedClass(outputs, i)));
+        row.add(neutralized(m.classNames().get(Evaluation.predictedClass(outputs, i))));
         if (outputs.cols() == 1) {
           double p = outputs.get(i, 0);
-          sb.append(String.format(Locale.ROOT, ",%.6g,%.6g", 1 - p, p));
+          row.add(number(1 - p));
+          row.add(number(p));
         } else {
           for (int j = 0; j < outputs.cols(); j++) {
-            sb.append(String.format(Locale.ROOT, ",%.6g", outputs.get(i, j)));
+            row.add(number(outputs.get(i, j)));
           }
         }
       } else {
         for (int j = 0; j < outputs.cols(); j++) {
-          sb.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6g", outputs.get(i, j)));
+          row.add(number(outputs.get(i, j)));
         }
       }
-      sb.append('\n');
+      csv.writeRecord(row);
     }
-    return sb.toString();
+    text.flush();
   }
 
-  /** Writes {@code text} to a temporary file beside {@code target}, then moves it into place. */
-  static void writeAtomically(Path target, String text) {
-    Path dir = target.toAbsolutePath().getParent();
-    Path temp = null;
-    try {
-      temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      try (BufferedWriter w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        w.write(text);
-      }
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      temp = null;
-    } catch (IOException e) {
-      throw new DescentException("--output " + target + ": cannot write: " + OutputOptions.why(e));
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // the write failed and was reported; a hidden leftover temp file is harmless
-        }
-      }
+  /**
+   * {@code cell} as a spreadsheet will take it as text: one starting with {@code = + - @}, a tab
+   * or a carriage return (a formula to Excel, LibreOffice and Google Sheets: CSV injection, OWASP)
+   * gets a leading apostrophe, which spreadsheets hide; a number such as {@code -1} is left as it is.
+   */
+  static String neutralized(String cell) {
+    if (cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0 || isNumber(cell)) {
+      return cell;
     }
+    return "'" + cell;
+  }
+
+  private static boolean isNumber(String cell) {
+    return cell.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  }
+
+  private static String number(double v) {
+    return String.format(Locale.ROOT, "%.6g", v);
   }
 }

@@ -25,7 +25,8 @@ final class RunOptions {
     for (double r : split) {
       ratios.add(r);
     }
-    DataPlan plan = new DataPlan(data.request(data.data), data.test == null ? null : data.request(data.test), ratios, normalize,
+    // absolute paths: a checkpoint may be resumed, a search resumed, from another directory
+    DataPlan plan = new DataPlan(data.request(data.data).absolute(), data.test == null ? null : data.request(data.test).absolute(), ratios, normalize,
         training.seed, data.residency(), data.uniformShuffle());
     TrainingSettings settings = new TrainingSettings(network.hidden, network.activation, network.init, training.optimizer, training.lr,
         training.beta, training.beta1, training.beta2, training.epsilon, training.weightDecay, training.schedule, training.batchSize(),

@@ -1,11 +1,13 @@
 package dev.descent.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.DescentException;
 import dev.descent.run.ClusterBackend;
 import dev.descent.run.ClusterExecutor;
 import dev.descent.run.PreparedData;
+import dev.descent.run.Recipe;
 import dev.descent.run.RunConfig;
 import dev.descent.run.TrainingObjective;
 import dev.descent.search.Executor;
@@ -15,9 +17,7 @@ import dev.descent.search.Search;
 import dev.descent.search.SearchConfig;
 import dev.descent.search.SearchResult;
 import dev.descent.search.Space;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -80,6 +80,7 @@ public final class SearchCommand implements Callable<Integer> {
           err.println("descent: warning: " + warning);
         });
         ClusterExecutor cluster = search.spark == null ? null : spark(search.spark, base, config)) {
+      checkRecipe(journal, Recipe.of(base), err, warnings);
       Executor executor = cluster != null ? cluster : new LocalExecutor(threads);
       where = executor.toString();
       SearchProgress progress = SearchProgress.forTerminal(err, config);
@@ -104,19 +105,41 @@ public final class SearchCommand implements Callable<Integer> {
     return Main.OK;
   }
 
+  /**
+   * Records the search's recipe in a new journal, or refuses to resume a journal written with
+   * other options or data (it would report that search's results as this one's).
+   */
+  private static void checkRecipe(Journal journal, JsonNode recipe, PrintWriter err, List<String> warnings) {
+    if (journal.recipe() == null) {
+      if (journal.isEmpty()) {
+        journal.writeRecipe(recipe);
+      } else {
+        String warning = journal.name() + ": has no recipe (written by an older Descent), so its options and data cannot be checked;"
+            + " resume it only with the options that started it";
+        warnings.add(warning);
+        err.println("descent: warning: " + warning);
+      }
+      return;
+    }
+    List<String> differences = Recipe.differences(journal.recipe(), recipe);
+    if (!differences.isEmpty()) {
+      throw new UsageException(journal.name() + ": is the journal of a search with other options or data: " + String.join("; ", differences)
+          + "; resume with the options that started it, or give another --journal (or --out) for a new search");
+    }
+  }
+
   private Journal openJournal(Path file, java.util.function.Consumer<String> warnings) {
     if (search.resume) {
       return Journal.resume(file, warnings);
     }
-    try {
-      if (Files.exists(file) && Files.size(file) > 0) {
-        throw new UsageException("--journal " + file + " already holds trials of a search; add --resume to continue it, "
-            + "or give another --journal (or --out) to start a new one");
-      }
-    } catch (IOException e) {
-      throw new DescentException("cannot read the journal: " + e.getMessage(), file.toString(), -1, -1, e);
+    // the lock first: a journal another search is writing is refused as such, not as one to resume
+    Journal journal = Journal.resume(file, warning -> {});
+    if (!journal.isEmpty()) {
+      journal.close();
+      throw new UsageException("--journal " + file + " already holds trials of a search; add --resume to continue it, "
+          + "or give another --journal (or --out) to start a new one");
     }
-    return Journal.create(file);
+    return journal;
   }
 
   /** The Spark executor of the descent-spark module, found on the class path only when --spark is given. */

@@ -267,7 +267,15 @@ class HostileInputTest {
       case "tensor-beyond-file" -> withHeader(file, "\"rows\":9999", null);
       case "huge-tensor" -> withHeader(file, "\"rows\":4294967296", "\"cols\":4294967296");
       case "bad-crc" -> patchInt(file, file.length - 8, 12345);
-      case "precision-f16" -> withCrc(sameLength(file, "\"precision\":\"F32\"", "\"precision\":\"F16\""));
+      case "precision-f16" -> withHeaderText(file, h -> h.replace("\"precision\":\"F32\"", "\"precision\":\"F16\""), 0);
+      case "one-class" -> withHeaderText(file, h -> h.replace("\"classes\":[\"0\",\"1\"]", "\"classes\":[\"only\"]"), 0);
+      case "three-classes" -> withHeaderText(file, h -> h.replace("\"classes\":[\"0\",\"1\"]", "\"classes\":[\"a\",\"b\",\"c\"]"), 0);
+      case "features-a-b" -> withHeaderText(file, h -> h.replace("\"features\":[\"x1\",\"x2\"]", "\"features\":[\"a\",\"b\"]"), 0);
+      case "regression-with-classes" -> withHeaderText(file, h -> h.replace("binary-cross-entropy", "mean-squared-error"), 0);
+      case "nan-weight" -> withCrc(patchLong(file, 16 + ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).getInt(12),
+          Double.doubleToRawLongBits(Double.NaN)));
+      case "extra-tensor" -> withHeaderText(file, h -> h.replaceFirst("\\]}$", ",{\"name\":\"W9\",\"rows\":1,\"cols\":1,\"offset\":"
+          + dataBytes(file) + "}]}"), 8);
       default -> throw new IllegalStateException("unknown variant " + name);
     };
   }
@@ -290,15 +298,29 @@ class HostileInputTest {
     return withCrc(out.array());
   }
 
-  /** {@code file} with the first {@code from} in its header replaced by {@code to}, of the same length. */
-  static byte[] sameLength(byte[] file, String from, String to) {
-    String text = new String(file, StandardCharsets.ISO_8859_1);
-    int at = text.indexOf(from);
-    if (at < 0 || from.length() != to.length()) {
-      throw new IllegalStateException("fixture: no " + from + " to replace by " + to);
+  /** The file with its header rewritten by {@code edit} and {@code extra} zero bytes of data added, header length and CRC fixed. */
+  static byte[] withHeaderText(byte[] file, java.util.function.UnaryOperator<String> edit, int extra) {
+    ByteBuffer bb = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+    int length = bb.getInt(12);
+    String header = new String(file, 16, length, StandardCharsets.UTF_8);
+    String edited = edit.apply(header);
+    if (edited.equals(header)) {
+      throw new IllegalStateException("fixture: the edit changed nothing in " + header);
     }
+    byte[] h = edited.getBytes(StandardCharsets.UTF_8);
+    int data = file.length - 16 - length - 8;
+    ByteBuffer out = ByteBuffer.allocate(16 + h.length + data + extra + 8).order(ByteOrder.LITTLE_ENDIAN);
+    out.put(file, 0, 12).putInt(h.length).put(h).put(file, 16 + length, data).put(new byte[extra]).putLong(0);
+    return withCrc(out.array());
+  }
+
+  static int dataBytes(byte[] file) {
+    return file.length - 16 - ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN).getInt(12) - 8;
+  }
+
+  static byte[] patchLong(byte[] file, int at, long value) {
     byte[] copy = file.clone();
-    System.arraycopy(to.getBytes(StandardCharsets.ISO_8859_1), 0, copy, at, to.length());
+    ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putLong(at, value);
     return copy;
   }
 

@@ -63,19 +63,51 @@ class SearchCommandTest {
     Cli.Result whole = Cli.run(search(dir.resolve("whole"), "--parallel", "2"));
     assertEquals(0, whole.code(), whole.err());
     List<String> lines = Files.readAllLines(dir.resolve("whole/search.jsonl"));
-    assertEquals(6, lines.size());
+    assertEquals(7, lines.size(), "the recipe, then a line per trial");
+    assertTrue(lines.get(0).startsWith("{\"recipe\":{\"data\":"), lines.get(0));
     // a kill after 3 trials, in the middle of writing the 4th
     Path journal = dir.resolve("killed.jsonl");
-    String kept = String.join("\n", lines.subList(0, 3)) + "\n";
-    Files.writeString(journal, kept + lines.get(3).substring(0, 25));
+    String kept = String.join("\n", lines.subList(0, 4)) + "\n";
+    Files.writeString(journal, kept + lines.get(4).substring(0, 25));
     Cli.Result resumed = Cli.run(search(dir.resolve("resumed"), "--parallel", "2", "--journal", journal.toString(), "--resume"));
     assertEquals(0, resumed.code(), resumed.err());
     assertEquals(trials(whole.json()), trials(resumed.json()));
-    assertEquals("descent: warning: " + journal + " line 4: skipped a corrupt line (cut short with no newline, as a killed run leaves it); "
-        + "its trial runs again: " + lines.get(3).substring(0, 25), resumed.err().strip());
+    assertEquals("descent: warning: " + journal + " line 5: skipped a corrupt line (cut short with no newline, as a killed run leaves it); "
+        + "its trial runs again: " + lines.get(4).substring(0, 25), resumed.err().strip());
     List<String> after = Files.readAllLines(journal);
-    assertEquals(3 + 1 + 3, after.size(), "3 kept lines, the cut one, and one line for each of the 3 missing trials: none repeated");
-    assertEquals(lines.subList(0, 3), after.subList(0, 3));
+    assertEquals(4 + 1 + 3, after.size(), "the recipe and 3 kept lines, the cut one, and one line for each of the 3 missing trials: none repeated");
+    assertEquals(lines.subList(0, 4), after.subList(0, 4));
+  }
+
+  /** Issue 21: a journal of a moons search of 8 epochs was resumed as a circles search of 50, and its results reported as that one's. */
+  @Test
+  void aJournalOfASearchWithOtherOptionsIsNotResumed() {
+    Cli.run("search", "--data", "moons", "--epochs", "2", "--hidden", "3", "--param", "lr=log:1e-3:1e-1", "--trials", "2",
+        "--out", dir.resolve("moons").toString()).ok();
+    Path journal = dir.resolve("moons/search.jsonl");
+    Cli.Result other = Cli.run("search", "--data", "circles", "--epochs", "50", "--hidden", "3", "--param", "lr=log:1e-3:1e-1", "--trials", "2",
+        "--out", dir.resolve("moons").toString(), "--resume");
+    assertEquals(2, other.code(), other.err());
+    assertEquals(journal + ": is the journal of a search with other options or data: --data moons (now circles); --epochs 2 (now 50);"
+        + " resume with the options that started it, or give another --journal (or --out) for a new search", other.error());
+  }
+
+  @Test
+  void aJournalOfDataThatChangedIsNotResumed() throws IOException {
+    Path csv = dir.resolve("d.csv");
+    StringBuilder text = new StringBuilder("a,b,y\n");
+    for (int i = 0; i < 40; i++) {
+      text.append(i % 7).append(',').append(i % 3).append(',').append(i % 2).append('\n');
+    }
+    Files.writeString(csv, text);
+    Cli.run("search", "--data", csv.toString(), "--hidden", "3", "--epochs", "2", "--param", "lr=log:1e-3:1e-1", "--trials", "2",
+        "--out", dir.resolve("s").toString()).ok();
+    Files.writeString(csv, text.toString().replace("6,0,0", "6,1,0"));
+    Cli.Result r = Cli.run("search", "--data", csv.toString(), "--hidden", "3", "--epochs", "2", "--param", "lr=log:1e-3:1e-1", "--trials", "2",
+        "--out", dir.resolve("s").toString(), "--resume");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.error().startsWith(dir.resolve("s/search.jsonl") + ": is the journal of a search with other options or data: --data "
+        + csv + " (its contents: sha256 "), r.error());
   }
 
   @Test
@@ -83,10 +115,10 @@ class SearchCommandTest {
     Cli.Result whole = Cli.run(search(dir.resolve("whole"), "--parallel", "2"));
     List<String> lines = Files.readAllLines(dir.resolve("whole/search.jsonl"));
     Path journal = dir.resolve("corrupt.jsonl");
-    Files.write(journal, List.of(lines.get(0), "{\"id\":1,\"oops\"", lines.get(2)), StandardCharsets.UTF_8);
+    Files.write(journal, List.of(lines.get(0), lines.get(1), "{\"id\":1,\"oops\"", lines.get(3)), StandardCharsets.UTF_8);
     Cli.Result resumed = Cli.run(search(dir.resolve("resumed"), "--journal", journal.toString(), "--resume"));
     assertEquals(0, resumed.code(), resumed.err());
-    assertTrue(resumed.err().startsWith("descent: warning: " + journal + " line 2: skipped a corrupt line ("), resumed.err());
+    assertTrue(resumed.err().startsWith("descent: warning: " + journal + " line 3: skipped a corrupt line ("), resumed.err());
     assertTrue(resumed.err().strip().endsWith("); its trial runs again: {\"id\":1,\"oops\""), resumed.err());
     assertEquals(trials(whole.json()), trials(resumed.json()));
   }

@@ -21,7 +21,9 @@ import java.util.Map;
  * Saves and loads a {@link Model} as a {@link TensorFile} of kind "model". The header holds the
  * architecture (input count, layer specs, loss, precision), the normalizer's mean and standard
  * deviation, class and feature names and the training settings; the tensors hold W1, b1, … and
- * any layer state (batch-norm running statistics). See docs/model-format.md.
+ * any layer state (batch-norm running statistics). See docs/model-format.md. Loading checks the
+ * header against the tensors ({@link ModelCheck}): class names against the outputs, finite
+ * parameters, no tensor that no layer reads; a file that fails is refused with one line.
  */
 public final class ModelFile {
   public static final String KIND = "model";
@@ -115,6 +117,11 @@ public final class ModelFile {
       List<String> features = strings(h.path("features"));
       Map<String, Object> settings = TensorFile.json().convertValue(h.path("settings"),
           new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+      ModelCheck.outputs(name, net, classes, features);
+      ModelCheck.finite(name, net, standardizer);
+      if (h.path("kind").asText().equals(KIND)) {
+        ModelCheck.noUnusedTensors(name, net, tf.tensors().keySet());
+      }
       return new Model(net, standardizer, classes, features, settings == null ? Map.of() : settings);
     } catch (IllegalArgumentException e) {
       throw new DescentException("invalid model: " + e.getMessage(), name, -1, -1, e);

@@ -5,20 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.DescentException;
+import dev.descent.io.AtomicFile;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -81,9 +78,8 @@ public final class TensorFile {
     return m;
   }
 
-  /** Writes atomically: a temporary file beside {@code target}, forced to disk, then moved over it. */
+  /** Writes atomically ({@link AtomicFile#writeDurably}): a temporary file beside {@code target}, forced to disk, then moved over it. */
   public void write(Path target) {
-    Path dir = target.toAbsolutePath().getParent();
     ObjectNode h = header.deepCopy();
     ArrayNode directory = h.putArray("tensors");
     long offset = 0;
@@ -98,14 +94,10 @@ public final class TensorFile {
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode the model header", e);
     }
-    Path temp = null;
     try {
-      Files.createDirectories(dir);
-      temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      CRC32 crc = new CRC32();
-      try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
-           OutputStream raw = java.nio.channels.Channels.newOutputStream(ch);
-           OutputStream out = new java.io.BufferedOutputStream(new CheckedOut(raw, crc), 1 << 16)) {
+      AtomicFile.writeDurably(target, raw -> {
+        CRC32 crc = new CRC32();
+        OutputStream out = new java.io.BufferedOutputStream(new CheckedOut(raw, crc), 1 << 16);
         ByteBuffer prefix = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
         prefix.put(MAGIC).putInt(FORMAT_VERSION).putInt(headerBytes.length);
         out.write(prefix.array());
@@ -121,25 +113,9 @@ public final class TensorFile {
         out.flush();
         ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, crc.getValue());
         raw.write(tail.array());
-        raw.flush();
-        ch.force(true);
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      temp = null;
+      });
     } catch (IOException e) {
       throw new DescentException("cannot write " + target + ": " + DescentException.reason(e), e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // the write already failed and says so; a leftover hidden .tmp file is harmless
-        }
-      }
     }
   }
 

@@ -28,6 +28,7 @@ public final class CheckpointWriter implements Callback {
   private final PreparedData data;
   private final Map<String, Object> settings;
   private final RunConfig run;
+  private final com.fasterxml.jackson.databind.node.ObjectNode recipe;
   private double[][] history;
   private int saved;
 
@@ -40,6 +41,9 @@ public final class CheckpointWriter implements Callback {
     this.data = data;
     this.settings = settings;
     this.run = run;
+    // the recipe with the data files' identity, hashed once: resume refuses data that changed
+    this.recipe = run.toJson();
+    recipe.set("files", DataFiles.of(run.data()));
     this.history = new double[][] {earlier[0].clone(), earlier[1].clone(), earlier[2].clone()};
   }
 
@@ -50,7 +54,7 @@ public final class CheckpointWriter implements Callback {
     history = new double[][] {append(history[0], r.trainCost()), append(history[1], r.devCost()), append(history[2], r.devAccuracy())};
     if (epochs % every == 0 || epochs == context.config().epochs()) {
       Model model = new Model(context.network(), data.standardizer(), data.train().classNames(), data.train().featureNames(), settings);
-      Checkpoint.write(file, model, context.optimizer(), epochs, every, history, run.toJson());
+      Checkpoint.write(file, model, context.optimizer(), epochs, every, history, recipe);
       saved = epochs;
     }
     return false;

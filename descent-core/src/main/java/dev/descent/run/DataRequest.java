@@ -43,6 +43,16 @@ public record DataRequest(String source, String format, String labelColumn, Stri
         hdf5Features, hdf5Labels);
   }
 
+  /**
+   * This request with its file paths (data and labels file) absolute, as a checkpoint or search
+   * journal records them: {@code resume} may run in another directory than {@code train} did.
+   */
+  public DataRequest absolute() {
+    String file = DataSource.isBuiltIn(source) ? source : java.nio.file.Path.of(source).toAbsolutePath().normalize().toString();
+    String labels = labelsFile == null ? null : java.nio.file.Path.of(labelsFile).toAbsolutePath().normalize().toString();
+    return new DataRequest(file, format, labelColumn, labels, classes, examples, noise, seed, regression, hdf5Features, hdf5Labels);
+  }
+
   DataRequest asRegression() {
     return new DataRequest(source, format, labelColumn, labelsFile, List.of(), examples, noise, seed, true,
         hdf5Features, hdf5Labels);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Resolves {@code --data}: a built-in set's name (moons, circles, blobs, spiral, flower,
@@ -121,6 +122,14 @@ public final class DataSource {
 
   /** Examples to predict for a model: a label column, if present, is ignored. */
   public static Dataset loadForModel(String source, Model model) {
+    return loadForModel(source, model, note -> {});
+  }
+
+  /**
+   * {@link #loadForModel}, with the columns of a file with a header matched to the model's
+   * features by name ({@link ColumnNames}); {@code notes} hears of a reordering.
+   */
+  public static Dataset loadForModel(String source, Model model, Consumer<String> notes) {
     if (isBuiltIn(source)) {
       return load(builtInFor(source, model));
     }
@@ -128,7 +137,8 @@ public final class DataSource {
     if (!Files.exists(file)) {
       throw new DescentException(source + ": no such file");
     }
-    return FileData.unlabelled(file, DataRequest.file(source).withClasses(model.classNames()), model);
+    return ColumnNames.match(source, FileData.unlabelled(file, DataRequest.file(source).withClasses(model.classNames()), model),
+        model, notes);
   }
 
   /**
@@ -154,8 +164,14 @@ public final class DataSource {
 
   /** Labelled examples for a model, with its class names (labels outside them are an error). */
   public static Dataset loadLabelledForModel(String source, Model model) {
+    return loadLabelledForModel(source, model, note -> {});
+  }
+
+  /** {@link #loadLabelledForModel}, with columns matched by name as {@link #loadForModel(String, Model, Consumer)} does. */
+  public static Dataset loadLabelledForModel(String source, Model model, Consumer<String> notes) {
     Dataset d = isBuiltIn(source) ? load(builtInFor(source, model))
-        : FileData.load(requireFile(source), DataRequest.file(source).withClasses(model.classNames()));
+        : ColumnNames.match(source, FileData.load(requireFile(source), DataRequest.file(source).withClasses(model.classNames())),
+            model, notes);
     if (d.featureCount() != model.network().inputs()) {
       throw new DescentException(source + ": has " + d.featureCount() + " features but the model expects "
           + model.network().inputs());

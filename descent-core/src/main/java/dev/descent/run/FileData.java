@@ -2,6 +2,7 @@ package dev.descent.run;
 
 import dev.descent.DescentException;
 import dev.descent.data.Dataset;
+import dev.descent.data.io.CsvLoader;
 import dev.descent.data.io.DataLoaders;
 import dev.descent.data.io.LoadOptions;
 import dev.descent.data.io.LoadedData;
@@ -46,6 +47,10 @@ final class FileData {
     return options;
   }
 
+  private static boolean isCsv(Path file, DataRequest request) {
+    return (request.format() != null ? request.format() : DataLoaders.formatOf(file)).equalsIgnoreCase("csv");
+  }
+
   static Dataset load(Path file, DataRequest request) {
     return read(file, request).dataset();
   }
@@ -74,7 +79,12 @@ final class FileData {
         }
         all.set(i, inputs - 1, d.targets().get(i, 0));
       }
-      return new Dataset(d.name(), all, Matrix.zeros(Precision.F64, d.size(), 1), List.of(), model.featureNames());
+      // a header's names stay the file's (the last one read as the label's), to be matched by name
+      List<String> names = Dataset.numberedFeatures(inputs);
+      if (!d.featureNames().equals(Dataset.numberedFeatures(inputs - 1)) && isCsv(file, request)) {
+        names = CsvLoader.firstRow(file);
+      }
+      return new Dataset(d.name(), all, Matrix.zeros(Precision.F64, d.size(), 1), List.of(), names);
     }
     throw new DescentException(file + ": has " + (d.featureCount() + 1) + " columns; the model expects "
         + inputs + " features" + (model.featureNames().isEmpty() ? "" : " (" + String.join(", ", model.featureNames()) + ")")

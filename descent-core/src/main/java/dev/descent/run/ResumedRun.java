@@ -58,6 +58,10 @@ public final class ResumedRun {
     } catch (IllegalArgumentException e) {
       throw new DescentException("corrupt checkpoint: " + e.getMessage(), checkpoint.file().toString(), -1, -1, e);
     }
+    if (checkpoint.run().has("files")) {
+      // absent from checkpoints written before data files were recorded
+      DataFiles.requireUnchanged(checkpoint.run().get("files"), checkpoint.file().toString());
+    }
     TrainingSettings training = saved.training();
     if (learningRate != null) {
       training = training.withLearningRate(learningRate);

@@ -90,6 +90,9 @@ final class RunJson {
       n.put("noise", r.noise());
     }
     n.put("seed", r.seed());
+    n.put("regression", r.regression());
+    n.put("hdf5-features", r.hdf5Features());
+    n.put("hdf5-labels", r.hdf5Labels());
     return n;
   }
 
@@ -100,7 +103,9 @@ final class RunJson {
     }
     JsonNode noise = n.get("noise");
     return new DataRequest(text(n, "source"), optionalText(n, "format"), optionalText(n, "label"), optionalText(n, "labels"), classes,
-        field(n, "examples").asInt(), noise == null || noise.isNull() ? Double.NaN : noise.asDouble(), field(n, "seed").asLong());
+        field(n, "examples").asInt(), noise == null || noise.isNull() ? Double.NaN : noise.asDouble(), field(n, "seed").asLong(),
+        // absent from checkpoints written before they were recorded: those defaults
+        n.path("regression").asBoolean(false), optionalText(n, "hdf5-features"), optionalText(n, "hdf5-labels"));
   }
 
   private static JsonNode field(JsonNode node, String name) {

@@ -1,14 +1,16 @@
 package dev.descent.search;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.DescentException;
+import dev.descent.io.FileLocks;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -33,12 +36,14 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Journal implements AutoCloseable {
+  private static final String RECIPE = "recipe";
   private final Path file;
   private final FileChannel channel;
   private final FileLock lock;
   private final Map<Integer, TrialRecord> records;
   private final Map<Integer, Long> lines;
   private long lineCount;
+  private JsonNode recipe;
 
   private Journal(Path file, FileChannel channel, FileLock lock, Map<Integer, TrialRecord> records, Map<Integer, Long> lines, long lineCount) {
     this.file = file;
@@ -54,18 +59,17 @@ public final class Journal implements AutoCloseable {
     return new Journal(null, null, null, new LinkedHashMap<>(), new LinkedHashMap<>(), 0);
   }
 
-  /** A new journal; the file must not exist or be empty, so that no earlier search is mixed in. */
+  /**
+   * A new journal; the file must not exist or be empty, so that no earlier search is mixed in.
+   * The lock is taken first, so a search still writing the file is named as such.
+   */
   public static Journal create(Path file) {
-    try {
-      if (Files.exists(file) && Files.size(file) > 0) {
-        throw new DescentException("journal already holds trials of a search; resume it, or choose a new file", file.toString(), -1, -1, null);
-      }
-    } catch (IOException e) {
-      throw new DescentException("cannot read the journal: " + e.getMessage(), file.toString(), -1, -1, e);
+    Journal journal = resume(file, warning -> {});
+    if (!journal.isEmpty()) {
+      journal.close();
+      throw new DescentException("journal already holds trials of a search; resume it, or choose a new file", file.toString(), -1, -1, null);
     }
-    return resume(file, warning -> {
-      throw new AssertionError("an empty journal gave a warning: " + warning);
-    });
+    return journal;
   }
 
   /**
@@ -77,18 +81,24 @@ public final class Journal implements AutoCloseable {
   public static Journal resume(Path file, Consumer<String> warnings) {
     FileChannel channel = null;
     try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      // NOTE: read through this channel only. A POSIX lock belongs to the process and file, and
+      // closing any other handle on the file (Files.readAllBytes) silently drops it.
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock = lockOf(channel, file);
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes = readAll(channel, file);
+      channel.position(bytes.length);
       Map<Integer, TrialRecord> records = new LinkedHashMap<>();
       Map<Integer, Long> lines = new LinkedHashMap<>();
-      long count = read(file, new String(bytes, StandardCharsets.UTF_8), records, lines, warnings);
+      JsonNode[] recipe = {null};
+      long count = read(file, new String(bytes, StandardCharsets.UTF_8), records, lines, recipe, warnings);
       if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
         // end the cut-short line, so the next record starts on a line of its own
         channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
         channel.force(false);
       }
-      return new Journal(file, channel, lock, records, lines, count);
+      Journal journal = new Journal(file, channel, lock, records, lines, count);
+      journal.recipe = recipe[0];
+      return journal;
     } catch (IOException e) {
       closeQuietly(channel, e);
       throw new DescentException("cannot open the journal: " + DescentException.reason(e), file.toString(), -1, -1, e);
@@ -106,12 +116,29 @@ public final class Journal implements AutoCloseable {
       lock = null;
     }
     if (lock == null) {
-      throw new DescentException("journal is open in another search; one search writes a journal at a time", file.toString(), -1, -1, null);
+      OptionalLong holder = FileLocks.holder(file);
+      throw new DescentException("journal is open in another search" + (holder.isPresent() ? " (process " + holder.getAsLong() + ")" : "")
+          + "; one search writes a journal at a time: wait for it to end, or give this one another --journal or --out",
+          file.toString(), -1, -1, null);
     }
     return lock;
   }
 
-  private static long read(Path file, String text, Map<Integer, TrialRecord> records, Map<Integer, Long> lines, Consumer<String> warnings) {
+  private static byte[] readAll(FileChannel channel, Path file) throws IOException {
+    long size = channel.size();
+    if (size > Integer.MAX_VALUE - 8) {
+      throw new DescentException("journal is " + size + " bytes; a journal of finished trials stays far below 2 GB: is this the right file?",
+          file.toString(), -1, -1, null);
+    }
+    ByteBuffer bytes = ByteBuffer.allocate((int) size);
+    while (bytes.hasRemaining() && channel.read(bytes, bytes.position()) >= 0) {
+      // read until full: a file read may return fewer bytes than asked
+    }
+    return bytes.array();
+  }
+
+  private static long read(Path file, String text, Map<Integer, TrialRecord> records, Map<Integer, Long> lines, JsonNode[] recipe,
+      Consumer<String> warnings) {
     String[] parts = text.split("\n", -1);
     // the text after the last newline is empty, or a line cut short by a kill
     for (int i = 0; i < parts.length; i++) {
@@ -123,7 +150,12 @@ public final class Journal implements AutoCloseable {
       }
       TrialRecord record;
       try {
-        record = TrialRecord.fromJson(TrialJson.MAPPER.readTree(line));
+        JsonNode node = TrialJson.MAPPER.readTree(line);
+        if (i == 0 && node.has(RECIPE)) {
+          recipe[0] = node.get(RECIPE);
+          continue;
+        }
+        record = TrialRecord.fromJson(node);
       } catch (JsonProcessingException | IllegalArgumentException e) {
         String why = last ? "cut short with no newline, as a killed run leaves it" : firstLine(e.getMessage());
         warnings.accept(file + " line " + number + ": skipped a corrupt line (" + why + "); its trial runs again: " + abbreviate(line));
@@ -159,6 +191,49 @@ public final class Journal implements AutoCloseable {
     lineCount++;
     records.put(record.id(), record);
     lines.put(record.id(), lineCount);
+  }
+
+  /** True when the journal holds no trial line (nor a corrupt one): at most its recipe. */
+  public synchronized boolean isEmpty() {
+    return lineCount == (recipe == null ? 0 : 1);
+  }
+
+  /**
+   * The recipe of the search that wrote the journal (its first line, {@code {"recipe": …}}), or
+   * null for a journal without one (written before recipes were recorded, or not yet given one).
+   */
+  public synchronized JsonNode recipe() {
+    return recipe;
+  }
+
+  /**
+   * Records the search's recipe (its base settings and data, as plain JSON) as the journal's first
+   * line, so that a resumed search can check that it continues the same search.
+   */
+  public synchronized void writeRecipe(JsonNode value) {
+    if (lineCount != 0) {
+      throw new IllegalStateException("the recipe is the journal's first line; this journal has " + lineCount + " already");
+    }
+    ObjectNode line = TrialJson.MAPPER.createObjectNode();
+    line.set(RECIPE, value);
+    write(line.toString(), 1);
+    lineCount = 1;
+    recipe = value;
+  }
+
+  private void write(String line, long number) {
+    if (channel == null) {
+      return;
+    }
+    ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+    try {
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      throw new DescentException("cannot append line " + number + ": " + e.getMessage(), file.toString(), number, -1, e);
+    }
   }
 
   /** The trials in the journal, in the order of their lines. */

@@ -140,7 +140,9 @@ class JournalTest {
     Path file = dir.resolve("locked.jsonl");
     try (Journal first = Journal.create(file)) {
       DescentException e = assertThrows(DescentException.class, () -> Journal.resume(file, w -> {}));
-      assertEquals(file + ": journal is open in another search; one search writes a journal at a time", e.getMessage());
+      // the lock is this process's own here; JournalLockTest (CLI) tries two processes
+      assertEquals(file + ": journal is open in another search (process " + ProcessHandle.current().pid() + "); one search writes"
+          + " a journal at a time: wait for it to end, or give this one another --journal or --out", e.getMessage());
     }
     try (Journal again = Journal.resume(file, w -> {})) {
       assertEquals(List.of(), again.records());

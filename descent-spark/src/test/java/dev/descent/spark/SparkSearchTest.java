@@ -80,7 +80,7 @@ class SparkSearchTest {
     assertEquals(0, spark.code(), spark.err());
     assertEquals("spark(local[2])", spark.json().get("executor").asText());
     assertEquals(trials(local.json()), trials(spark.json()));
-    assertEquals(4, Files.readAllLines(dir.resolve("spark/search.jsonl")).size(), "the driver journalled every trial");
+    assertEquals(1 + 4, Files.readAllLines(dir.resolve("spark/search.jsonl")).size(), "the recipe, and the driver journalled every trial");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.descent.cli.plot;
 
 import dev.descent.DescentException;
+import dev.descent.io.AtomicFile;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
 
@@ -75,24 +75,12 @@ public final class Figure {
           "cannot write the figure: this is a directory; give a file name ending in .png",
           target.toString(), -1, -1, null);
     }
-    Path temporary = null;
     try {
-      Files.createDirectories(target.getParent());
-      temporary =
-          Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-      try (OutputStream out = Files.newOutputStream(temporary)) {
-        encode(out);
-      }
-      Files.move(
-          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(target, this::encode);
     } catch (IOException e) {
-      DescentException error =
-          new DescentException(
-              "cannot write the figure: " + reason(e, target)
-                  + "; choose a writable directory",
-              target.toString(), -1, -1, e);
-      removeTemporary(temporary, error);
-      throw error;
+      throw new DescentException(
+          "cannot write the figure: " + reason(e, target) + "; choose a writable directory",
+          target.toString(), -1, -1, e);
     }
   }
 
@@ -122,14 +110,4 @@ public final class Figure {
     return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
   }
 
-  private static void removeTemporary(Path temporary, DescentException error) {
-    if (temporary == null) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(temporary);
-    } catch (IOException e) {
-      error.addSuppressed(e);
-    }
-  }
 }

@@ -1,14 +1,12 @@
 package dev.descent.cli.report;
 
 import dev.descent.DescentException;
+import dev.descent.io.AtomicFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -110,29 +108,13 @@ public record Page(String title, String intro, Provenance provenance, List<Secti
    */
   public Path write(Path file) {
     Path target = file.toAbsolutePath().normalize();
-    Path temporary = null;
     try {
-      Files.createDirectories(target.getParent());
-      temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-      if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        // a temporary file is private (rw-------); a page is for reading and serving, like any file the user writes
-        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-      }
-      Files.writeString(temporary, html(), StandardCharsets.UTF_8);
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(target, out -> out.write(html().getBytes(StandardCharsets.UTF_8)));
       return file;
     } catch (IOException e) {
-      DescentException error = new DescentException("cannot write the report (" + e.getClass().getSimpleName()
+      throw new DescentException("cannot write the report (" + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); choose a writable --out directory",
           target.toString(), -1, -1, e);
-      if (temporary != null) {
-        try {
-          Files.deleteIfExists(temporary);
-        } catch (IOException suppressed) {
-          error.addSuppressed(suppressed);
-        }
-      }
-      throw error;
     }
   }
 

@@ -83,6 +83,34 @@ public final class CsvLoader implements DataLoader {
     }
   }
 
+  /**
+   * The cells of the first row of a CSV file, trimmed and without a byte-order mark, as the
+   * loaders read them (a header, or numbers); empty for an empty file.
+   */
+  public static java.util.List<String> firstRow(Path path) {
+    InputFile file = InputFile.open(path);
+    try (Reader reader = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8.newDecoder());
+        CsvReader<CsvRecord> csv = CsvReader.builder().skipEmptyLines(true).ignoreDifferentFieldCount(true).ofCsvRecord(reader)) {
+      java.util.Iterator<CsvRecord> rows = csv.iterator();
+      if (!rows.hasNext()) {
+        return java.util.List.of();
+      }
+      CsvRecord row = rows.next();
+      java.util.List<String> cells = new java.util.ArrayList<>();
+      for (int j = 0; j < row.getFieldCount(); j++) {
+        String cell = row.getField(j);
+        cells.add((j == 0 && cell.startsWith("\uFEFF") ? cell.substring(1) : cell).trim());
+      }
+      return cells;
+    } catch (UncheckedIOException e) {
+      throw failure(file, e.getCause());
+    } catch (IOException e) {
+      throw failure(file, e);
+    } catch (CsvParseException e) {
+      throw file.error("is not readable as CSV (" + e.getMessage() + ")", e);
+    }
+  }
+
   private static RuntimeException failure(InputFile file, IOException e) {
     if (e instanceof CharacterCodingException) {
       return file.error("is not UTF-8 text; save the CSV as UTF-8", e);

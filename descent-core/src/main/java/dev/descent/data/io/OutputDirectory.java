@@ -1,6 +1,7 @@
 package dev.descent.data.io;
 
 import dev.descent.DescentException;
+import dev.descent.io.Temporaries;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ final class OutputDirectory {
     try {
       Files.createDirectories(absolute.getParent());
       delete(temporary);   // left by an earlier process with our id, which cannot still be running
-      Files.createDirectory(temporary);
+      Temporaries.createDirectory(temporary);   // removed by a shutdown hook if the process is interrupted
     } catch (IOException e) {
       throw new DescentException(name + ": cannot create " + temporary + " (" + DescentException.reason(e) + ")", e);
     }
@@ -78,6 +79,7 @@ final class OutputDirectory {
       } else {
         Files.move(temporary, out, StandardCopyOption.ATOMIC_MOVE);
       }
+      Temporaries.release(temporary);
     } catch (IOException e) {
       throw new DescentException(name + ": cannot move the converted data into place ("
           + DescentException.reason(e) + ")", e);
@@ -88,6 +90,7 @@ final class OutputDirectory {
   void abandon(Throwable failure) {
     try {
       delete(temporary);
+      Temporaries.release(temporary);
     } catch (IOException e) {
       failure.addSuppressed(e);
     }
