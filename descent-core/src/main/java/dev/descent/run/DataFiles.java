@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * The identity of the files a {@link DataPlan} reads (data, test set, labels file): absolute path,
- * size in bytes and SHA-256 of the contents ({@code [{"path": …, "size": …, "sha256": …}]}; a
+ * size in bytes and SHA-256 of the contents (of 64 evenly spread MiB for a file over 256 MiB) ({@code [{"path": …, "size": …, "sha256": …}]}; a
  * directory written by {@code descent convert} counts all its files). A checkpoint and a search
  * journal keep it, so that {@code resume} and {@code search --resume} refuse data that changed
  * since the run began instead of training on it. Built-in sets have no files: their name and
@@ -102,7 +102,29 @@ public final class DataFiles {
     }
   }
 
+  /** Beyond this size a file is hashed by samples: reading 15 GB at every start would cost a minute. */
+  static final long WHOLE_HASH_LIMIT = 256L << 20;
+  private static final int SAMPLES = 64;
+  private static final int SAMPLE_BYTES = 1 << 20;
+
   private static long update(MessageDigest digest, Path file) throws IOException {
+    long length = Files.size(file);
+    if (length > WHOLE_HASH_LIMIT) {
+      // 64 blocks of 1 MiB spread evenly, the first and last included: any truncation, append or
+      // header change and most edits show, at a cost that does not grow with the file
+      byte[] block = new byte[SAMPLE_BYTES];
+      try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+        for (int k = 0; k < SAMPLES; k++) {
+          long at = (length - SAMPLE_BYTES) * k / (SAMPLES - 1);
+          java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(block);
+          while (b.hasRemaining() && channel.read(b, at + b.position()) > 0) {
+            // read the whole block
+          }
+          digest.update(block, 0, b.position());
+        }
+      }
+      return length;
+    }
     byte[] buffer = new byte[1 << 16];
     long total = 0;
     try (InputStream in = Files.newInputStream(file)) {
