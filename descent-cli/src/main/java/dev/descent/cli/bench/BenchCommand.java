@@ -23,13 +23,15 @@ import picocli.CommandLine.Spec;
  * descent bench course --json          # optimization-gd, optimization-adam, init-he (seconds)
  * descent bench mlp --examples 8192    # mlp-b32, mlp-b128, mlp-b1024 (samples/s)
  * descent bench gemm --threads 1       # sgemm-N, dgemm-N (GFLOPS)
+ * descent bench serve                  # serve-1row-c1, serve-1row-c4 (p99 ms), serve-256rows-c2 (rows/s)
  * </pre>
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = {"Measure Descent's speed on fixed workloads, in process after JIT warm-up.",
         "Suites: course (the course's experiments, seconds), mlp (784-512-256-10 throughput, samples/s), "
             + "gemm (matrix products, GFLOPS), gradcheck (gradient-check cost, seconds), "
-            + "search (parallel random-search trials on 1 thread and on all, seconds).",
+            + "search (parallel random-search trials on 1 thread and on all, seconds), "
+            + "serve (descent serve: p50/p99 latency of 1-row requests, rows/s of 256-row requests).",
         "Compare with numpy and PyTorch: descent-bench/compare.sh (writes docs/performance.md)."})
 public final class BenchCommand implements Callable<Integer> {
   static final Map<String, Suite> SUITES = suites();
@@ -68,7 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   private static Map<String, Suite> suites() {
     Map<String, Suite> m = new LinkedHashMap<>();
-    for (Suite s : new Suite[] {new CourseSuite(), new MlpSuite(), new GemmSuite(), new GradcheckSuite(), new SearchSuite()}) {
+    for (Suite s : new Suite[] {new CourseSuite(), new MlpSuite(), new GemmSuite(), new GradcheckSuite(), new SearchSuite(), new ServeSuite()}) {
       m.put(s.name(), s);
     }
     return m;
