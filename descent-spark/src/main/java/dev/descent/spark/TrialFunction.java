@@ -48,7 +48,7 @@ final class TrialFunction implements Function<TrialTask, String> {
     }
     TrainingObjective objective = OBJECTIVES.computeIfAbsent(recipe, text -> {
       RunConfig config = RunConfig.fromJsonText(text);
-      return new TrainingObjective(config.data().prepare(), config.training());
+      return new TrainingObjective(config.data().prepare(config.training().precision()), config.training());
     });
     return run(objective, task, Metric.parse(metric)).toJsonLine();
   }

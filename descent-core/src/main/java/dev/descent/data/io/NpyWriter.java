@@ -125,7 +125,11 @@ final class NpyWriter {
    * {@code length} bytes, or with {@code length} 0 to the next multiple of {@link #ALIGN}.
    */
   byte[] header(long rows, int length) {
-    String shape = columns < 0 ? "(" + rows + ",)" : "(" + rows + ", " + columns + ")";
+    return header(descr, columns < 0 ? "(" + rows + ",)" : "(" + rows + ", " + columns + ")", length);
+  }
+
+  /** {@link #header(long, int)} for any shape, written as numpy prints it: {@code (3,)}, {@code (2, 3)}. */
+  static byte[] header(String descr, String shape, int length) {
     String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': " + shape + ", }";
     int unpadded = MAGIC.length + 2 + dict.length() + 1;
     int total = length > 0 ? length : (unpadded + ALIGN - 1) / ALIGN * ALIGN;

@@ -1,0 +1,105 @@
+package dev.descent.guide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.descent.data.Dataset;
+import dev.descent.data.Standardizer;
+import dev.descent.data.generate.Generators;
+import dev.descent.export.OnnxExport;
+import dev.descent.model.Model;
+import dev.descent.model.ModelFile;
+import dev.descent.nn.Activation;
+import dev.descent.nn.Init;
+import dev.descent.nn.Loss;
+import dev.descent.nn.Network;
+import dev.descent.optim.Optimizers;
+import dev.descent.tensor.Matrix;
+import dev.descent.tensor.Precision;
+import dev.descent.tensor.Rng;
+import dev.descent.train.Evaluation;
+import dev.descent.train.Trainer;
+import dev.descent.train.TrainingConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * docs/library.md's examples, run: the guide's code blocks are this test's lines (checked by
+ * {@link #everyCodeLineOfTheGuideIsInThisTest}), so the guide cannot go stale.
+ */
+class LibraryGuideTest {
+  static final Path GUIDE = Path.of("..", "docs", "library.md");
+  static final Path SOURCE = Path.of("src", "test", "java", "dev", "descent", "guide", "LibraryGuideTest.java");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void trainEvaluateSaveLoadPredictAndExport() throws IOException {
+    Path modelFile = dir.resolve("moons.descent");
+    Path onnxFile = dir.resolve("moons.onnx");
+    // --- guide: train ---
+    Dataset train = Generators.moons(300, 0.2, new Rng(3));
+    Dataset test = Generators.moons(100, 0.2, new Rng(4));
+    Standardizer standardizer = Standardizer.fit(train.features());
+    Network net = Network.builder(2, Precision.F32, new Rng(1))
+        .dense(20, Init.he()).activation(Activation.RELU)
+        .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build();
+    new Trainer(net, Optimizers.adam(0.01), new TrainingConfig(200, 64, 1, false))
+        .fit(standardizer.apply(train), null, List.of());
+    // --- guide: evaluate ---
+    Evaluation score = Evaluation.of(net, standardizer.apply(test));
+    System.out.printf("test accuracy %.2f%n", score.accuracy());      // test accuracy 0.98
+    // --- guide: save and load ---
+    Model model = new Model(net, standardizer, List.of("0", "1"), List.of("x1", "x2"), Map.of("epochs", 200));
+    ModelFile.write(modelFile, model);
+    Model loaded = ModelFile.read(modelFile);
+    // --- guide: predict ---
+    Matrix raw = Matrix.fromRows(Precision.F64, new double[][] {{0.5, -0.3}, {-1, 0.8}});
+    Matrix p = loaded.predict(raw);                                   // raw features: standardized inside
+    System.out.printf("p(class 1) = %.3f, %.3f%n", p.get(0, 0), p.get(1, 0));
+    // --- guide: export ---
+    OnnxExport.write(loaded, onnxFile);                               // opset 17, standardizer included
+    // --- end ---
+    assertTrue(score.accuracy() > 0.9, "accuracy " + score.accuracy());
+    assertEquals(model.predict(raw), p);
+    assertTrue(p.get(0, 0) > 0.5 && p.get(1, 0) < 0.5, p.toString());
+    assertTrue(Files.size(onnxFile) > 100);
+  }
+
+  @Test
+  void everyCodeLineOfTheGuideIsInThisTest() throws IOException {
+    String source = Files.readString(SOURCE);
+    List<String> code = codeLines();
+    assertTrue(code.size() > 15, "the guide's code: " + code);
+    for (String line : code) {
+      if (line.startsWith("import ")) {
+        assertTrue(source.contains(line), "guide import not in this test: " + line);
+        continue;
+      }
+      assertTrue(source.contains(line), "guide line not run by this test: " + line);
+    }
+  }
+
+  /** The non-blank lines of the guide's ```java blocks, trimmed. */
+  static List<String> codeLines() throws IOException {
+    List<String> out = new ArrayList<>();
+    boolean in = false;
+    for (String line : Files.readAllLines(GUIDE)) {
+      if (line.startsWith("```")) {
+        in = line.equals("```java");
+        continue;
+      }
+      if (in && !line.isBlank()) {
+        out.add(line.strip());
+      }
+    }
+    return out;
+  }
+}
