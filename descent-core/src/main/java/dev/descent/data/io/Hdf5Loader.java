@@ -129,6 +129,9 @@ public final class Hdf5Loader implements DataLoader {
       throw file.error("no dataset '" + name + "'; the datasets are " + String.join(", ", datasets.keySet()));
     }
     Class<?> type = d.getJavaType();
+    if (d.isEmpty() && !d.isScalar()) {
+      throw file.error("dataset '" + name + "' has shape " + NpyFile.shapeText(d.getDimensions()) + ": no values");
+    }
     if (d.isScalar() || d.isEmpty() || !type.isPrimitive() || type == boolean.class || type == char.class) {
       throw file.error("dataset '" + name + "' holds " + (d.isScalar() ? "a scalar" : type.getSimpleName()
           + " values") + ", not an array of numbers");

@@ -80,7 +80,10 @@ public final class MappedNpy {
       rowLength *= shape[d];   // each below 2³¹, at most three factors: no overflow of a long
     }
     long rowBytes = rowLength * header.itemSize();
-    if (rowLength == 0 || rowBytes > segmentBytes) {
+    if (rowLength == 0) {
+      throw file.error("has shape " + NpyFile.shapeText(shape) + ": no features; each example needs at least one value");
+    }
+    if (rowBytes > segmentBytes) {
       throw file.error("has shape " + NpyFile.shapeText(shape) + ": each example must hold 1 to "
           + segmentBytes / header.itemSize() + " values");
     }

@@ -82,6 +82,9 @@ record NumericArray(String what, int[] shape, Values values, boolean pixels) {
     if (shape[0] == 0) {
       throw file.error(subject() + "has shape " + shapeText() + ": no examples");
     }
+    if (rowLength() == 0) {
+      throw file.error(subject() + "has shape " + shapeText() + ": no features; each example needs at least one value");
+    }
   }
 
   /** Feature j of example i (0-based) as stored: finite, and divided by 255 when pixels. */
