@@ -13,7 +13,7 @@ import dev.descent.tensor.Rng;
  * is, so the layer that needs more examples says so.
  *
  * <pre>{@code
- * MiniBatches b = new MiniBatches(129, 64, 2, new Rng(1));
+ * MiniBatches b = new MiniBatches(129, 64, 2, Rng.of(1));
  * b.count();   // 2
  * b.size(1);   // 65
  * }</pre>

@@ -74,7 +74,7 @@ public final class Trainer {
     int m = train.size();
     int batchSize = config.batchSize() == TrainingConfig.FULL_BATCH ? m : config.batchSize();
     MiniBatches batches = new MiniBatches(m, batchSize, minimumBatch(network), train.shuffleOrder(),
-        new Rng(config.seed()).fork("shuffle", 0));
+        Rng.of(config.seed()).fork("shuffle", 0));
     BatchLoader loader = BatchLoader.of(train, network.precision(),
         Math.max(batches.size(0), batches.size(batches.count() - 1)), network.outputs());
     TrainingContext context = new TrainingContext(network, optimizer, train, dev, config);

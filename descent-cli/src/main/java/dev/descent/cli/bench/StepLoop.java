@@ -16,7 +16,7 @@ import dev.descent.tensor.Rng;
  * a benchmark of this loop measures what training costs per step.
  *
  * <pre>{@code
- * StepLoop loop = new StepLoop(CourseWorkload.of("optimization-adam").problem(), new Rng(1));
+ * StepLoop loop = new StepLoop(CourseWorkload.of("optimization-adam").problem(), Rng.of(1));
  * loop.epoch();   // 5 steps of 64, 64, 64, 64, 44 examples; returns the mean cost
  * }</pre>
  */

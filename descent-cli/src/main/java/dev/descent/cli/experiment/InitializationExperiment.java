@@ -44,7 +44,7 @@ public final class InitializationExperiment implements Experiment {
       context.log().flush();
       long start = System.nanoTime();
       NetworkSpec spec = new NetworkSpec(List.of(10, 5), Activation.RELU, inits[i]);
-      Network net = spec.build(data.train(), Precision.F32, new Rng(3), NetworkSpec.LayerDecorator.PLAIN);
+      Network net = spec.build(data.train(), Precision.F32, Rng.of(3), NetworkSpec.LayerDecorator.PLAIN);
       RunResult r = TrainingRun.execute(net, OptimizerSpec.of("gd", LEARNING_RATE).build(),
           new TrainingConfig(ITERATIONS, TrainingConfig.FULL_BATCH, 1, false), data, List.of(), Map.of("init", names[i]));
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -67,8 +67,8 @@ public final class InitializationExperiment implements Experiment {
       Dataset all = dev.descent.run.DataSource.load(dev.descent.run.DataRequest.file(context.dataFile()));
       return PreparedData.prepare(all, null, new double[] {75, 0, 25}, false, 1);
     }
-    Dataset train = Generators.circles(300, 0.05, 0.8, new Rng(1));
-    Dataset test = Generators.circles(100, 0.05, 0.8, new Rng(2));
+    Dataset train = Generators.circles(300, 0.05, 0.8, Rng.of(1));
+    Dataset test = Generators.circles(100, 0.05, 0.8, Rng.of(2));
     return PreparedData.fromSets(train, null, test, false);
   }
 }

@@ -98,14 +98,14 @@ public final class RegularizationExperiment implements Experiment {
         terms.forEach(b::costTerm);
       }
     };
-    return new NetworkSpec(HIDDEN, Activation.RELU, Init.xavier()).build(train, Precision.F32, new Rng(3), decorator);
+    return new NetworkSpec(HIDDEN, Activation.RELU, Init.xavier()).build(train, Precision.F32, Rng.of(3), decorator);
   }
 
   static PreparedData data(ExperimentContext context) {
     if (context.dataFile() != null) {
       return CourseMat.read(context.dataFile());
     }
-    Dataset all = Generators.football(FootballOptions.defaults(), new Rng(1));
+    Dataset all = Generators.football(FootballOptions.defaults(), Rng.of(1));
     return PreparedData.prepare(all, null, new double[] {50, 0, 50}, false, 1);
   }
 }

@@ -42,7 +42,7 @@ class OptimizationExperimentTest {
     Dataset moons = Dataset.classification("moons", x, y, Dataset.numberedClasses(2), Dataset.numberedFeatures(2));
     PreparedData data = PreparedData.fromSets(moons, null, null, false);
     return new MoonsLab(data, () -> {
-      Network n = MoonsLab.NETWORK.build(data.train(), Precision.F32, new Rng(1), NetworkSpec.LayerDecorator.PLAIN);
+      Network n = MoonsLab.NETWORK.build(data.train(), Precision.F32, Rng.of(1), NetworkSpec.LayerDecorator.PLAIN);
       for (Variable p : n.parameters()) {
         Matrix v = matrix(ref.get(p.name()));
         p.value().copyFrom(Matrix.of(Precision.F64, p.value().rows(), p.value().cols(), values(v)).to(n.precision()));

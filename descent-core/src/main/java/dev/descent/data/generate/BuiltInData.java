@@ -8,7 +8,7 @@ import java.util.function.BiFunction;
 
 /**
  * The built-in data sets by name, for the CLI's {@code --data moons}: moons, circles, blobs,
- * spiral, flower and football, each drawn by {@link Generators} from {@code new Rng(seed)}.
+ * spiral, flower and football, each drawn by {@link Generators} from {@code Rng.of(seed)}.
  * {@code noise} is each generator's own noise (a standard deviation; football's flipped-label
  * fraction); {@code classes} applies to blobs and spiral only.
  *
@@ -41,7 +41,7 @@ public final class BuiltInData {
       throw new IllegalArgumentException("unknown data set '" + name + "'; the built-in data sets are "
           + String.join(", ", NAMES));
     }
-    return generator.apply(options, new Rng(options.seed()));
+    return generator.apply(options, Rng.of(options.seed()));
   }
 
   private static Dataset moons(GeneratorOptions o, Rng rng) {
