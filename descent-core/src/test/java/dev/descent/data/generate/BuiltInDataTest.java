@@ -13,7 +13,7 @@ class BuiltInDataTest {
 
   @Test
   void namesAreListedInHelpOrder() {
-    assertEquals(List.of("moons", "circles", "blobs", "spiral", "flower", "football"), BuiltInData.names());
+    assertEquals(List.of("moons", "circles", "blobs", "spiral", "flower", "football", "course-circles", "course-moons", "course-football"), BuiltInData.names());
   }
 
   @Test
