@@ -16,9 +16,21 @@ class InitializationExperimentTest {
   @TempDir
   Path dir;
 
+  /** The default replays the notebook: the course's circles, np.random.seed(3), float64. */
   @Test
-  void reproducesTheCoursesTable() {
-    Cli.Result r = Cli.run("experiment", "initialization", "--out", dir.toString(), "--json");
+  void reproducesTheCoursesTableToTheDigit() {
+    Rows rows = Rows.of("initialization", dir);
+    assertEquals(java.util.List.of("zeros", "random", "he", "xavier"), rows.names());
+    rows.assertCourse("zeros", 0.50, 0.50);
+    rows.assertCourse("random", 0.83, 0.86);
+    rows.assertCourse("he", 0.9933, 0.96);
+    assertTrue(rows.byName.get("xavier").get("course_train_accuracy") == null, "xavier is not in the course");
+  }
+
+  /** --rng descent: the look-alike circles and Descent's generator, the previous behaviour. */
+  @Test
+  void descentsOwnRunKeepsTheLesson() {
+    Cli.Result r = Cli.run("experiment", "initialization", "--out", dir.toString(), "--json", "--rng", "descent");
     assertEquals(0, r.code(), r.err());
     JsonNode j = r.json();
     assertEquals("initialization", j.get("experiment").asText());
