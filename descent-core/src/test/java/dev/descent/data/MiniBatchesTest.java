@@ -108,4 +108,18 @@ class MiniBatchesTest {
     again.shuffle();
     assertArrayEquals(first, again.order(), "the same seed gives the same order");
   }
+
+  /** The course's random_mini_batches: np.random.seed(10 + epoch + 1); np.random.permutation(300), fresh each epoch. */
+  @Test
+  void reseededEpochsAreNumpysPermutationsOfTheIdentity() {
+    MiniBatches b = MiniBatches.reseeded(300, 64, 1, e -> Rng.numpy(11 + e));
+    b.shuffle();
+    assertArrayEquals(new int[] {174, 113, 86, 239, 12, 252},
+        java.util.Arrays.copyOf(b.order(), 6));
+    b.shuffle();
+    assertArrayEquals(new int[] {224, 136, 67, 231, 213, 77},
+        java.util.Arrays.copyOf(b.order(), 6));
+    assertEquals(5, b.count());
+    assertEquals(44, b.size(4));
+  }
 }
