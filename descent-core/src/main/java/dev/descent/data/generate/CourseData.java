@@ -79,10 +79,25 @@ public final class CourseData {
   }
 
   private static Sets football(String name) {
-    Dataset train = load("football.mat", new MatLoader(), LoadOptions.defaults().withMat("X", "y"));
-    Dataset test = load("football.mat", new MatLoader(),
-        LoadOptions.defaults().withMat("Xval", "yval").withClassNames(train.classNames()));
-    return new Sets(rename(train, name), rename(test, name));
+    Path tmp = unpack("football.mat");
+    try {
+      Sets s = dataMat(tmp);
+      return new Sets(rename(s.train(), name), rename(s.test(), name));
+    } finally {
+      delete(tmp);
+    }
+  }
+
+  /**
+   * A MATLAB file laid out as the regularization notebook's data.mat: {@code X}, {@code y} to
+   * train and {@code Xval}, {@code yval} to test, examples as rows, the test classes named as
+   * the training ones.
+   */
+  public static Sets dataMat(Path file) {
+    MatLoader loader = new MatLoader();
+    Dataset train = loader.read(file, LoadOptions.defaults().withMat("X", "y")).dataset();
+    Dataset test = loader.read(file, LoadOptions.defaults().withMat("Xval", "yval").withClassNames(train.classNames())).dataset();
+    return new Sets(train, test);
   }
 
   private static Dataset rename(Dataset d, String name) {
@@ -91,24 +106,32 @@ public final class CourseData {
 
   /** Reads a resource with the loader its format has, through a temporary file (the loaders read files). */
   private static Dataset load(String file, DataLoader loader, LoadOptions options) {
-    Path tmp = null;
+    Path tmp = unpack(file);
+    try {
+      return loader.read(tmp, options).dataset();
+    } finally {
+      delete(tmp);
+    }
+  }
+
+  private static Path unpack(String file) {
     try (InputStream in = CourseData.class.getResourceAsStream("/dev/descent/data/course/" + file)) {
       if (in == null) {
         throw new AssertionError("resource dev/descent/data/course/" + file + " is missing from the jar");
       }
-      tmp = Files.createTempFile("descent-course-", "-" + file);
+      Path tmp = Files.createTempFile("descent-course-", "-" + file);
       Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-      return loader.read(tmp, options).dataset();
+      return tmp;
     } catch (IOException e) {
       throw new DescentException("cannot unpack the course's " + file + " to a temporary file: " + e.getMessage());
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // NOTE: a temporary file left behind is harmless; the data were read
-        }
-      }
+    }
+  }
+
+  private static void delete(Path tmp) {
+    try {
+      Files.deleteIfExists(tmp);
+    } catch (IOException ignored) {
+      // NOTE: a temporary file left behind is harmless; the data were read
     }
   }
 }
