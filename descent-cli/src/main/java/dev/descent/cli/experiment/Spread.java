@@ -52,11 +52,16 @@ public record Spread(double[] values) {
     return Arrays.stream(values).max().orElseThrow();
   }
 
-  /** The share of seeds whose accuracy is at most {@code figure} (a tie counts half). */
+  /**
+   * The share of seeds whose accuracy is below {@code figure}, a tie counting half; compared at
+   * the course's printed digit (four decimals), since its figures are rounded (0.9289 is 196/211).
+   */
   public double rankOf(double figure) {
+    long course = Math.round(figure * 10_000);
     double below = 0;
     for (double v : values) {
-      below += v < figure - 1e-12 ? 1 : Math.abs(v - figure) <= 1e-12 ? 0.5 : 0;
+      long seed = Math.round(v * 10_000);
+      below += seed < course ? 1 : seed == course ? 0.5 : 0;
     }
     return below / values.length;
   }
