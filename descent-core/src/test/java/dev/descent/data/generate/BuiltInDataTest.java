@@ -46,7 +46,7 @@ class BuiltInDataTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> BuiltInData.generate("moon", GeneratorOptions.seed(1)));
     assertEquals("unknown data set 'moon'; the built-in data sets are moons, circles, blobs, spiral, "
-        + "flower, football", e.getMessage());
+        + "flower, football, course-circles, course-moons, course-football", e.getMessage());
   }
 
   @Test
