@@ -71,7 +71,7 @@ public class GemmBenchmark {
     }
     transposeA = transpose.charAt(0) == 'T';
     transposeB = transpose.charAt(1) == 'T';
-    Rng rng = new Rng(1);
+    Rng rng = Rng.of(1);
     a = gaussian(rng);
     b = gaussian(rng);
     c = Matrix.zeros(precision, n, n);

@@ -23,6 +23,6 @@ public class MlpStepBenchmark extends TrainingStepBenchmark {
 
   @Override
   protected Problem problem() {
-    return MlpWorkload.problem(batch, MlpWorkload.data(EXAMPLES, new Rng(42)));
+    return MlpWorkload.problem(batch, MlpWorkload.data(EXAMPLES, Rng.of(42)));
   }
 }

@@ -49,7 +49,7 @@ public abstract class TrainingStepBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    loop = new StepLoop(problem(), new Rng(1));
+    loop = new StepLoop(problem(), Rng.of(1));
     loop.epoch();   // creates every plan (full and partial batch) and the optimizer's state
     plan = loop.loadedPlan();
     plan.step();

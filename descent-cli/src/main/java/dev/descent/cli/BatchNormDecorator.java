@@ -14,7 +14,7 @@ import dev.descent.run.NetworkSpec;
  *
  * <pre>{@code
  * new NetworkSpec(List.of(32, 32), Activation.RELU, Init.he())
- *     .build(data, Precision.F32, new Rng(1), BatchNormDecorator.DEFAULT);
+ *     .build(data, Precision.F32, Rng.of(1), BatchNormDecorator.DEFAULT);
  * // layers: dense(32, no bias), batch_norm 1, relu, dense(32, no bias), batch_norm 2, relu, dense(K)
  * }</pre>
  */

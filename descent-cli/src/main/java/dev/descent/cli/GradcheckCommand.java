@@ -101,7 +101,7 @@ public final class GradcheckCommand implements Callable<Integer> {
     GradientCheck check = GradientCheck.of(checked.network, checked.examples);
     Verdict verdict;
     if (directional != null) {
-      DirectionalCheckReport r = check.directional(directional, new Rng(seed).fork("directions", 0), options);
+      DirectionalCheckReport r = check.directional(directional, Rng.of(seed).fork("directions", 0), options);
       verdict = r.verdict();
       if (json) {
         ObjectNode root = header(checked, r.difference(), r.verdict(), r.dropoutDisabled(), "directional");
@@ -177,7 +177,7 @@ public final class GradcheckCommand implements Callable<Integer> {
     Dataset examples = firstRows(noNormalize ? all : Standardizer.fit(all.features()).apply(all));
     double[] keep = regularizer.keepProbs(s.hidden());
     List<CostTerm> terms = regularizer.costTerms();
-    Network net = s.build(examples, Precision.F64, new Rng(seed),
+    Network net = s.build(examples, Precision.F64, Rng.of(seed),
         new RegularizedLayers(NetworkSpec.LayerDecorator.PLAIN, null, keep, terms));
     String penalties = regularizer.describe(keep);
     return new Checked(net, examples, String.format(Locale.ROOT, "network   %d → %s → %d (%s, init %s, seed %d), freshly initialized%s%n"

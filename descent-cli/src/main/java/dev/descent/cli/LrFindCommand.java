@@ -81,12 +81,12 @@ public final class LrFindCommand implements Callable<Integer> {
     Dataset all = data.load();
     PreparedData prepared = PreparedData.prepare(all, data.loadTest(),
         splitting.ratios(data.test != null), splitting.normalize(), training.seed).requireRepresentable(training.precision());
-    Network net = shape.build(prepared.train(), training.precision(), new Rng(training.seed),
+    Network net = shape.build(prepared.train(), training.precision(), Rng.of(training.seed),
         NetworkSpec.LayerDecorator.PLAIN);
     LearningRateFinder.Settings settings = new LearningRateFinder.Settings(lrMin, lrMax, steps,
         batchSize == TrainingConfig.FULL_BATCH ? prepared.train().size() : batchSize);
     LearningRateFinder.Result r = new LearningRateFinder(settings)
-        .find(net, prepared.residentTrain("lr-find"), optimizer::build, new Rng(training.seed).fork("lr-find", 0));
+        .find(net, prepared.residentTrain("lr-find"), optimizer::build, Rng.of(training.seed).fork("lr-find", 0));
     Curve curve = Curve.of(r, steps);
     Path plot = output.directory().resolve("lr-find.png");
     Figures.standard().xy(plot(curve, r.suggestion())).writePng(plot);

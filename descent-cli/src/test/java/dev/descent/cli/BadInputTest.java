@@ -49,7 +49,7 @@ class BadInputTest {
 
   @Test
   void missingDataFile() {
-    assertFails(1, "nowhere.csv: no such file, and not a built-in data set (moons, circles, blobs, spiral, flower, football)",
+    assertFails(1, "nowhere.csv: no such file, and not a built-in data set (moons, circles, blobs, spiral, flower, football, course-circles, course-moons, course-football)",
         "train", "--data", "nowhere.csv", "--out", dir.toString());
   }
 

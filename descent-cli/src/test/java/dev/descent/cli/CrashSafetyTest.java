@@ -36,7 +36,7 @@ class CrashSafetyTest {
         "--batch-size", "full", "--out", out.toString()};
     Cli.run(args).ok();
     Path model = out.resolve("model.descent");
-    killRepeatedly(new Rng(11), args, () -> ModelFile.read(model));
+    killRepeatedly(Rng.of(11), args, () -> ModelFile.read(model));
     Cli.run(args).ok();
     ModelFile.read(model);
   }
@@ -47,7 +47,7 @@ class CrashSafetyTest {
     String[] args = {"train", "--data", "moons", "--examples", "200", "--hidden", "64,64", "--epochs", "400",
         "--checkpoint-every", "1", "--out", out.toString()};
     Path file = out.resolve("checkpoint.descent");
-    killRepeatedly(new Rng(12), args, () -> {
+    killRepeatedly(Rng.of(12), args, () -> {
       if (Files.exists(file)) {
         assertTrue(Checkpoint.read(file).epoch() >= 1);
       }
@@ -64,7 +64,7 @@ class CrashSafetyTest {
     String[] args = {"search", "--param", "lr=log:1e-3:1e-1", "--trials", "40", "--epochs", "1", "--examples", "60",
         "--hidden", "3", "--parallel", "1", "--journal", journal.toString(), "--out", out.toString()};
     List<String> warnings = new ArrayList<>();
-    killRepeatedly(new Rng(13), args, () -> {
+    killRepeatedly(Rng.of(13), args, () -> {
       if (Files.exists(journal)) {
         warnings.clear();
         try (Journal j = Journal.resume(journal, warnings::add)) {

@@ -222,7 +222,7 @@ class HostileInputTest {
       Files.writeString(file, spec.substring(5).replace("\\n", "\n").replace("\\t", "\t"));
     } else if (spec.equals("garbage")) {
       byte[] b = new byte[4096];
-      dev.descent.tensor.Rng rng = new dev.descent.tensor.Rng(7);
+      dev.descent.tensor.Rng rng = dev.descent.tensor.Rng.of(7);
       for (int i = 0; i < b.length; i++) {
         b[i] = (byte) rng.nextInt(256);
       }

@@ -85,7 +85,7 @@ class ServeTest {
     for (int c = 0; c < CLIENTS; c++) {
       int client = c;
       done.add(clients.submit(() -> {
-        Rng rng = new Rng(17).fork("client", client);
+        Rng rng = Rng.of(17).fork("client", client);
         int checked = 0;
         for (int k = 0; k < REQUESTS / CLIENTS; k++) {
           int m = 1 + rng.nextInt(8);

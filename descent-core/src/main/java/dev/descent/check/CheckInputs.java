@@ -25,7 +25,7 @@ final class CheckInputs {
   static Network deterministicF64(Network network) {
     Network f64 = network.to(Precision.F64);
     // the copy's masks generator is never drawn from: every random layer is replaced below
-    NetworkBuilder builder = Network.builder(network.inputs(), Precision.F64, new Rng(0)).loss(network.loss());
+    NetworkBuilder builder = Network.builder(network.inputs(), Precision.F64, Rng.of(0)).loss(network.loss());
     for (Layer layer : f64.layers()) {
       builder.layer(layer instanceof Stochastic s ? s.deterministic() : layer);
     }

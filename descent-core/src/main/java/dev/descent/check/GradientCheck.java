@@ -40,7 +40,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * GradientCheckReport r = GradientCheck.of(net, x, y).run();
  * r.verdict();   // OK (difference ≈ 4.5e-9 on the golden [4,5,3,1] net)
- * GradientCheck.of(net, x, y).directional(10, new Rng(1), CheckOptions.defaults()).verdict();
+ * GradientCheck.of(net, x, y).directional(10, Rng.of(1), CheckOptions.defaults()).verdict();
  * }</pre>
  *
  * <p>NOTE: ops that change state on each forward pass (dropout's fresh masks, batch norm's running

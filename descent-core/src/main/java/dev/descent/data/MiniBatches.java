@@ -13,7 +13,7 @@ import dev.descent.tensor.Rng;
  * is, so the layer that needs more examples says so.
  *
  * <pre>{@code
- * MiniBatches b = new MiniBatches(129, 64, 2, new Rng(1));
+ * MiniBatches b = new MiniBatches(129, 64, 2, Rng.of(1));
  * b.count();   // 2
  * b.size(1);   // 65
  * }</pre>
@@ -26,6 +26,8 @@ public final class MiniBatches {
   private final Rng rng;
   private final ShuffleOrder shuffleOrder;
   private final int[] blockOrder;
+  private final java.util.function.LongFunction<Rng> epochRngs;
+  private long epochs;
 
   public MiniBatches(int m, int batchSize, Rng rng) {
     this(m, batchSize, 1, rng);
@@ -38,6 +40,20 @@ public final class MiniBatches {
 
   /** As above, each epoch ordered by {@code shuffleOrder} (uniformly, or by blocks for a mapped file). */
   public MiniBatches(int m, int batchSize, int minimumSize, ShuffleOrder shuffleOrder, Rng rng) {
+    this(m, batchSize, minimumSize, shuffleOrder, rng, null);
+  }
+
+  /**
+   * Uniform batches whose every epoch e (0-based) is a fresh permutation of 0 … m−1 drawn from
+   * {@code epochRngs.apply(e)}: the course's {@code np.random.seed(s); np.random.permutation(m)}.
+   */
+  public static MiniBatches reseeded(int m, int batchSize, int minimumSize, java.util.function.LongFunction<Rng> epochRngs) {
+    return new MiniBatches(m, batchSize, minimumSize, ShuffleOrder.UNIFORM, null, java.util.Objects.requireNonNull(epochRngs));
+  }
+
+  private MiniBatches(int m, int batchSize, int minimumSize, ShuffleOrder shuffleOrder, Rng rng,
+      java.util.function.LongFunction<Rng> epochRngs) {
+    this.epochRngs = epochRngs;
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size " + batchSize + ": must be at least 1");
     }
@@ -75,7 +91,12 @@ public final class MiniBatches {
     if (batchSize >= m) {
       return;
     }
-    if (blockOrder == null) {
+    if (epochRngs != null) {
+      for (int i = 0; i < m; i++) {
+        order[i] = i;
+      }
+      epochRngs.apply(epochs++).shuffle(order);
+    } else if (blockOrder == null) {
       rng.shuffle(order);
     } else {
       shuffleBlocks();

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * small data, 98/1/1 for millions of examples. A ratio of 0 leaves that set out (null).
  *
  * <pre>{@code
- * Split s = Split.byRatios(data, new double[] {60, 20, 20}, new Rng(1));
+ * Split s = Split.byRatios(data, new double[] {60, 20, 20}, Rng.of(1));
  * s.train().size();   // 180 of 300
  * }</pre>
  */

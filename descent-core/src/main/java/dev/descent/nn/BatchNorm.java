@@ -20,7 +20,7 @@ import java.util.Map;
  * old value; ε = 1e-5. The dense layer before it needs no bias, since β takes its place.
  *
  * <pre>{@code
- * NetworkBuilder b = Network.builder(2, Precision.F32, new Rng(1)).dense(5, Init.he(), false);
+ * NetworkBuilder b = Network.builder(2, Precision.F32, Rng.of(1)).dense(5, Init.he(), false);
  * b.layer(BatchNorm.after(b)).activation(Activation.RELU).dense(1, Init.he());
  * // parameters: W1, gamma1, beta1, W2, b2
  * }</pre>

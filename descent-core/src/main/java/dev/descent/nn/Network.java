@@ -16,7 +16,7 @@ import java.util.Map;
  * cost and the output function (sigmoid, softmax or linear).
  *
  * <pre>{@code
- * Network net = Network.builder(2, Precision.F32, new Rng(3))
+ * Network net = Network.builder(2, Precision.F32, Rng.of(3))
  *     .dense(5, Init.he()).activation(Activation.RELU)
  *     .dense(2, Init.he()).activation(Activation.RELU)
  *     .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build();
@@ -64,7 +64,7 @@ public final class Network {
 
   /** A network from ready-made layers (e.g. loaded from a file), with default kernels. */
   public static Network assemble(int inputs, List<Layer> layers, Loss loss, Precision precision) {
-    return new Network(inputs, layers, loss, precision, List.of(), new Rng(0).fork("masks", 0), Gemm.auto());
+    return new Network(inputs, layers, loss, precision, List.of(), Rng.of(0).fork("masks", 0), Gemm.auto());
   }
 
   public static NetworkBuilder builder(int inputs, Precision precision, Rng rng) {

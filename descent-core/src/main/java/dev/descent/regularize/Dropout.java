@@ -17,7 +17,7 @@ import java.util.Map;
  * so it does at keepProb 1. Place it after a hidden activation.
  *
  * <pre>{@code
- * Network.builder(2, Precision.F32, new Rng(3))
+ * Network.builder(2, Precision.F32, Rng.of(3))
  *     .dense(20, Init.he()).activation(Activation.RELU).layer(Dropout.keep(0.86))
  *     .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build();
  * Dropout.drop(0.14).keepProb();   // 0.86

@@ -25,7 +25,7 @@ public record PreparedData(Examples train, Examples dev, Examples test, Standard
    * the test share) and standardizes when {@code normalize}.
    */
   public static PreparedData prepare(Dataset all, Dataset separateTest, double[] ratios, boolean normalize, long seed) {
-    Split split = Split.byRatios(all, ratios, new Rng(seed).fork("split", 0));
+    Split split = Split.byRatios(all, ratios, Rng.of(seed).fork("split", 0));
     Dataset test = separateTest != null ? separateTest : split.test();
     if (separateTest != null && split.test() != null) {
       throw new IllegalArgumentException("--split gives a test share but --test also gives a test file; use --split TRAIN,DEV with --test");
@@ -64,7 +64,7 @@ public record PreparedData(Examples train, Examples dev, Examples test, Standard
    */
   public static PreparedData streamed(MappedExamples all, Examples separateTest, double[] ratios, boolean normalize,
       long seed, ShuffleOrder order) {
-    Split.Indices parts = Split.indices(all.size(), ratios, new Rng(seed).fork("split", 0));
+    Split.Indices parts = Split.indices(all.size(), ratios, Rng.of(seed).fork("split", 0));
     if (separateTest != null && parts.test().length > 0) {
       throw new IllegalArgumentException("--split gives a test share but --test also gives a test file; use --split TRAIN,DEV with --test");
     }

@@ -152,7 +152,7 @@ public record TrainingSettings(
         }
       }
     };
-    return networkSpec().build(train, precision, new Rng(seed), decorator);
+    return networkSpec().build(train, precision, Rng.of(seed), decorator);
   }
 
   /** "20-7": hidden sizes as a search param writes them. */

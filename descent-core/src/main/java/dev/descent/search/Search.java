@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * sampler's), proposes each trial, skips those the journal already holds, runs the rest on the
  * executor, appends each record to the journal as it finishes, then narrows the box.
  *
- * <p>Reproducible: trial i's params come from {@code new Rng(seed).fork("propose", i)} and the
- * history of the earlier batches, its training seed is {@code new Rng(seed).fork("trial",
+ * <p>Reproducible: trial i's params come from {@code Rng.of(seed).fork("propose", i)} and the
+ * history of the earlier batches, its training seed is {@code Rng.of(seed).fork("trial",
  * i).nextLong()}, and pruning judges it against smaller ids only; so one seed gives the same
  * trials and scores on any number of threads, and a resumed search the same as an unbroken one.
  * On resume, each journalled trial is checked against the trial this search proposes for its id,
@@ -113,7 +113,7 @@ public final class Search {
   }
 
   private Trial propose(Round round, int id, List<TrialRecord> history, List<Map<String, Object>> pending) {
-    Map<String, Object> params = config.sampler().propose(round, id, history, List.copyOf(pending), new Rng(config.seed()).fork("propose", id));
+    Map<String, Object> params = config.sampler().propose(round, id, history, List.copyOf(pending), Rng.of(config.seed()).fork("propose", id));
     if (!round.space().contains(params) || params.size() != round.space().parameters().size()) {
       throw new IllegalStateException("sampler " + config.sampler().spec() + " proposed " + params + " for trial " + id + ", outside the space " + round.space());
     }

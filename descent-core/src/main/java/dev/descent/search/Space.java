@@ -21,7 +21,7 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * Space space = Space.parse(List.of("lr=log:1e-4:1e-1", "beta=one-minus-log:0.9:0.999"), Set.of("lr", "beta"));
- * space.sample(new Rng(7));   // {lr=0.0021…, beta=0.97…}
+ * space.sample(Rng.of(7));   // {lr=0.0021…, beta=0.97…}
  * }</pre>
  */
 public final class Space {

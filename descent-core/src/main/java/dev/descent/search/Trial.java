@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * Trial t = Trial.of(42, 3, Map.of("lr", 0.01));
- * t.seed() == new Rng(42).fork("trial", 3).nextLong();   // true, on any thread or machine
+ * t.seed() == Rng.of(42).fork("trial", 3).nextLong();   // true, on any thread or machine
  * }</pre>
  */
 public record Trial(int id, Map<String, Object> params, long seed) {
@@ -29,8 +29,8 @@ public record Trial(int id, Map<String, Object> params, long seed) {
     return new Trial(id, params, seedOf(searchSeed, id));
   }
 
-  /** {@code new Rng(searchSeed).fork("trial", id).nextLong()}. */
+  /** {@code Rng.of(searchSeed).fork("trial", id).nextLong()}. */
   public static long seedOf(long searchSeed, int id) {
-    return new Rng(searchSeed).fork("trial", id).nextLong();
+    return Rng.of(searchSeed).fork("trial", id).nextLong();
   }
 }

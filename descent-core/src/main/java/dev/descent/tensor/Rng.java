@@ -1,28 +1,35 @@
 package dev.descent.tensor;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * A seeded random generator (SplitMix64) that forks into independent streams by name and
- * index, so that threads, trials and Spark tasks draw the same numbers in any order.
+ * A seeded random generator. Two implementations: {@link SplitMix64}, Descent's own (the default,
+ * {@link #of}), which forks into independent streams by name and index so that threads, trials
+ * and Spark tasks draw the same numbers in any order; and {@link NumpyRandomState}
+ * ({@link #numpy}), numpy's legacy global generator bit for bit, so that the course's notebooks
+ * can be replayed to the last digit.
  *
  * <pre>{@code
- * Rng rng = new Rng(1);
- * Rng init = rng.fork("init", 0);   // same stream on every run with seed 1
+ * Rng rng = Rng.of(1);
+ * Rng init = rng.fork("init", 0);        // same stream on every run with seed 1
+ * Rng.numpy(3).nextGaussian();           // 1.7886284734303186, as np.random.seed(3); np.random.randn()
  * }</pre>
- *
- * <p>Written here rather than taken from {@code java.util} so that a seed gives the same
- * numbers on every JDK (the JDK does not promise that for {@code SplittableRandom}'s Gaussian).
  */
-public final class Rng {
+public abstract class Rng {
   private final long seed;
-  private long state;
-  private double spareGaussian;
-  private boolean hasSpare;
 
-  public Rng(long seed) {
+  protected Rng(long seed) {
     this.seed = seed;
-    this.state = seed;
+  }
+
+  /** Descent's generator (SplitMix64) seeded with {@code seed}. */
+  public static Rng of(long seed) {
+    return new SplitMix64(seed);
+  }
+
+  /** numpy's legacy generator as {@code np.random.seed(seed)} leaves it; seed in [0, 2³²). */
+  public static Rng numpy(long seed) {
+    return new NumpyRandomState(seed);
   }
 
   public long seed() {
@@ -30,76 +37,39 @@ public final class Rng {
   }
 
   /** An independent generator derived from this one's seed, a name and an index. */
-  public Rng fork(String name, long index) {
-    long h = seed;
-    for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-      h = mix(h ^ b);
-    }
-    return new Rng(mix(mix(h) ^ index));
-  }
+  public abstract Rng fork(String name, long index);
 
-  public long nextLong() {
-    state += 0x9E3779B97F4A7C15L;
-    return mix(state);
-  }
+  /** 64 random bits. */
+  public abstract long nextLong();
 
-  /**
-   * Where the stream stands, for checkpoints: {@code new Rng(seed)} then {@link #setState} with
-   * this value continues it exactly. A Gaussian kept back by the polar method is not part of it,
-   * so this refuses while one is pending.
-   */
-  public long state() {
-    if (hasSpare) {
-      throw new IllegalStateException("rng state: a spare Gaussian is pending and would be lost; take the state between pairs of Gaussians");
-    }
-    return state;
-  }
-
-  /** Continues the stream from a {@link #state()}. */
-  public void setState(long newState) {
-    state = newState;
-    hasSpare = false;
-  }
-
-  /** Uniform in [0, 1). */
-  public double nextDouble() {
-    return (nextLong() >>> 11) * 0x1.0p-53;
-  }
+  /** Uniform in [0, 1), a multiple of 2⁻⁵³. */
+  public abstract double nextDouble();
 
   /** Uniform in [0, bound). */
-  public int nextInt(int bound) {
-    if (bound <= 0) {
-      throw new IllegalArgumentException("bound = " + bound + ": must be positive");
-    }
-    return (int) ((nextLong() >>> 33) % bound);
-  }
+  public abstract int nextInt(int bound);
 
-  /** Standard normal, by the polar method. */
-  public double nextGaussian() {
-    if (hasSpare) {
-      hasSpare = false;
-      return spareGaussian;
-    }
-    double u;
-    double v;
-    double s;
-    do {
-      u = 2 * nextDouble() - 1;
-      v = 2 * nextDouble() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s == 0);
-    double factor = Math.sqrt(-2 * Math.log(s) / s);
-    spareGaussian = v * factor;
-    hasSpare = true;
-    return u * factor;
-  }
+  /** Standard normal. */
+  public abstract double nextGaussian();
+
+  /**
+   * Where the stream stands, for checkpoints: a generator of the same kind and seed continues it
+   * exactly after {@link #setState} with this value.
+   */
+  public abstract long state();
+
+  /** Continues the stream from a {@link #state()}. */
+  public abstract void setState(long newState);
 
   /** Fisher–Yates shuffle of {@code values} in place. */
   public void shuffle(int[] values) {
     shuffle(values, 0, values.length);
   }
 
-  /** Fisher–Yates shuffle of {@code values[from..to)} in place (the same draws as a whole array of that length). */
+  /**
+   * Fisher–Yates shuffle of {@code values[from..to)} in place (the same draws as a whole array of
+   * that length): from the last position down, each swapped with one drawn from {@code [0, i]},
+   * the order numpy's legacy {@code shuffle} and {@code permutation} use.
+   */
   public void shuffle(int[] values, int from, int to) {
     for (int i = to - from - 1; i > 0; i--) {
       int j = nextInt(i + 1);
@@ -109,9 +79,35 @@ public final class Rng {
     }
   }
 
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+  static void checkBound(int bound) {
+    if (bound <= 0) {
+      throw new IllegalArgumentException("bound = " + bound + ": must be positive");
+    }
+  }
+
+  /** Which generator: {@code descent} (SplitMix64) or {@code numpy} (legacy MT19937), as {@code --rng} names them. */
+  public enum Kind {
+    DESCENT, NUMPY;
+
+    /** A generator of this kind seeded with {@code seed}. */
+    public Rng seeded(long seed) {
+      return this == DESCENT ? of(seed) : numpy(seed);
+    }
+
+    /** {@code descent} or {@code numpy}; anything else is an error naming both. */
+    public static Kind parse(String text) {
+      for (Kind k : values()) {
+        if (k.toString().equals(text)) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException("--rng " + text + ": expected numpy (the course's generator, numpy's legacy "
+          + "MT19937) or descent (Descent's SplitMix64)");
+    }
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 }

@@ -40,7 +40,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * LearningRateFinder.Result r = new LearningRateFinder(LearningRateFinder.Settings.defaults())
- *     .find(network, train, Optimizers::adam, new Rng(7));
+ *     .find(network, train, Optimizers::adam, Rng.of(7));
  * r.suggestion();   // e.g. 0.004; r.points() is the (lr, smoothed loss) curve to plot
  * }</pre>
  */

@@ -73,8 +73,9 @@ public final class Trainer {
     }
     int m = train.size();
     int batchSize = config.batchSize() == TrainingConfig.FULL_BATCH ? m : config.batchSize();
-    MiniBatches batches = new MiniBatches(m, batchSize, minimumBatch(network), train.shuffleOrder(),
-        new Rng(config.seed()).fork("shuffle", 0));
+    MiniBatches batches = config.shuffle() == TrainingConfig.EpochShuffle.NUMPY_RESEEDED
+        ? MiniBatches.reseeded(m, batchSize, minimumBatch(network), e -> Rng.numpy(config.seed() + e + 1))
+        : new MiniBatches(m, batchSize, minimumBatch(network), train.shuffleOrder(), Rng.of(config.seed()).fork("shuffle", 0));
     BatchLoader loader = BatchLoader.of(train, network.precision(),
         Math.max(batches.size(0), batches.size(batches.count() - 1)), network.outputs());
     TrainingContext context = new TrainingContext(network, optimizer, train, dev, config);

@@ -8,14 +8,32 @@ package dev.descent.train;
  *     1 is stochastic gradient descent; default 64
  * @param seed seeds the per-epoch shuffle
  * @param evaluateDev whether to compute the dev cost and accuracy after every epoch
+ * @param shuffle how each epoch's order is drawn from {@code seed}; {@link EpochShuffle#STREAM} by default
  */
-public record TrainingConfig(int epochs, int batchSize, long seed, boolean evaluateDev) {
+public record TrainingConfig(int epochs, int batchSize, long seed, boolean evaluateDev, EpochShuffle shuffle) {
   public static final int FULL_BATCH = 0;
+
+  /** With Descent's shuffle, {@link EpochShuffle#STREAM}. */
+  public TrainingConfig(int epochs, int batchSize, long seed, boolean evaluateDev) {
+    this(epochs, batchSize, seed, evaluateDev, EpochShuffle.STREAM);
+  }
+
+  /** How the trainer orders the examples of each epoch. */
+  public enum EpochShuffle {
+    /** One SplitMix64 stream forked from the seed; each epoch reshuffles the last epoch's order. */
+    STREAM,
+    /**
+     * The course's {@code random_mini_batches}: before epoch e (0-based) numpy's generator is
+     * reseeded with {@code seed + e + 1}, and the order is a fresh {@code np.random.permutation(m)}.
+     */
+    NUMPY_RESEEDED
+  }
 
   public TrainingConfig {
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs = " + epochs + ": must be at least 1");
     }
+    java.util.Objects.requireNonNull(shuffle, "shuffle");
     if (batchSize < 0) {
       throw new IllegalArgumentException("batch size = " + batchSize + ": must be at least 1 (or 0 for the full batch)");
     }
@@ -26,14 +44,18 @@ public record TrainingConfig(int epochs, int batchSize, long seed, boolean evalu
   }
 
   public TrainingConfig withBatchSize(int size) {
-    return new TrainingConfig(epochs, size, seed, evaluateDev);
+    return new TrainingConfig(epochs, size, seed, evaluateDev, shuffle);
   }
 
   public TrainingConfig withSeed(long s) {
-    return new TrainingConfig(epochs, batchSize, s, evaluateDev);
+    return new TrainingConfig(epochs, batchSize, s, evaluateDev, shuffle);
+  }
+
+  public TrainingConfig withShuffle(EpochShuffle newShuffle) {
+    return new TrainingConfig(epochs, batchSize, seed, evaluateDev, newShuffle);
   }
 
   public TrainingConfig withEvaluateDev(boolean evaluate) {
-    return new TrainingConfig(epochs, batchSize, seed, evaluate);
+    return new TrainingConfig(epochs, batchSize, seed, evaluate, shuffle);
   }
 }

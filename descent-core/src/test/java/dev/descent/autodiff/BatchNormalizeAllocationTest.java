@@ -19,7 +19,7 @@ class BatchNormalizeAllocationTest {
   @ParameterizedTest
   @EnumSource(Precision.class)
   void forwardAndBackwardAllocateNothingAfterTheFirstStep(Precision precision) {
-    Rng rng = new Rng(7);
+    Rng rng = Rng.of(7);
     Matrix zValue = Matrix.zeros(precision, 32, 8);
     for (int k = 0; k < zValue.size(); k++) {
       zValue.setFlat(k, rng.nextGaussian());

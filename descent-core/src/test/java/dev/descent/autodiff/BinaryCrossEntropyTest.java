@@ -16,7 +16,7 @@ class BinaryCrossEntropyTest {
   @ValueSource(doubles = {0.01, 1, 8, 40})
   void float32CostIsTheFloat64CostRounded(double spread) {
     int n = 5 * BinaryCrossEntropy.LOG_OF_PRODUCT + 17;
-    Rng rng = new Rng(7);
+    Rng rng = Rng.of(7);
     double[] z = new double[n];
     double[] y = new double[n];
     for (int k = 0; k < n; k++) {

@@ -60,7 +60,7 @@ class GraphGradientTest {
   }
 
   static Matrix labels(int rows, int cols, boolean oneHot) {
-    Rng rng = new Rng(11);
+    Rng rng = Rng.of(11);
     Matrix y = Matrix.zeros(Precision.F64, rows, cols);
     for (int i = 0; i < rows; i++) {
       if (oneHot) {
@@ -88,7 +88,7 @@ class GraphGradientTest {
   @MethodSource("cases")
   void gradientMatchesCenteredDifferences(Case c) {
     for (long seed = 1; seed <= 3; seed++) {
-      Rng rng = new Rng(seed);
+      Rng rng = Rng.of(seed);
       Graph g = new Graph();
       Expr a = g.variable("a", gaussian(3, 4, rng, c.shift()));
       Expr b = g.variable("b", gaussian(c.bRows(), c.bCols(), rng, c.shift()));

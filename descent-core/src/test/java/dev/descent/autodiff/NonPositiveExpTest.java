@@ -10,7 +10,7 @@ class NonPositiveExpTest {
 
   @Test
   void withinTwoUnitsInTheLastPlaceOfStrictMath() {
-    Rng rng = new Rng(11);
+    Rng rng = Rng.of(11);
     int differing = 0;
     for (int k = 0; k < 200_000; k++) {
       // small arguments (where 1 + r matters), the sigmoid's range and the whole reduced range

@@ -78,7 +78,7 @@ class PointwiseReluTest {
     double[] y = new double[n];
     double[] dy = new double[n];
     double[] dx = new double[n];
-    Rng rng = new Rng(5);
+    Rng rng = Rng.of(5);
     for (int k = 0; k < n; k++) {
       x[k] = Double.longBitsToDouble(rng.nextLong());
       dy[k] = k % 2 == 0 ? rng.nextGaussian() : Double.longBitsToDouble(rng.nextLong());

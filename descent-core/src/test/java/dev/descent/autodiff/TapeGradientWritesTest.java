@@ -26,7 +26,7 @@ class TapeGradientWritesTest {
   private record Net(Tape tape, Variable cost, List<Variable> all, List<Variable> parameters) {
     /** {@code threshold}: products below it run in loops (Long.MAX_VALUE: all), the rest in OpenBLAS (1: all). */
     static Net build(Precision precision, long threshold) {
-      Rng rng = new Rng(5);
+      Rng rng = Rng.of(5);
       Variable x = Variable.placeholder("X", Matrix.zeros(precision, 6, 3));
       x.feed(gaussian(precision, 6, 3, rng));
       Variable w = Variable.parameter("W", gaussian(precision, 3, 3, rng));

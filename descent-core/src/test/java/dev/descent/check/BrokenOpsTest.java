@@ -170,7 +170,7 @@ class BrokenOpsTest {
       Function<Variable, Op> dropout, BiFunction<Variable, Variable, Op> loss) {
     static Recipe correct() {
       return new Recipe(v -> new Affine(v[0], v[1], v[2], Gemm.auto()), z -> new Pointwise(Pointwise.Function.TANH, z),
-          a -> new InvertedDropout(a, 0.8, MaskSource.fixed(GoldenNet.mask("D1")), new Rng(1)),
+          a -> new InvertedDropout(a, 0.8, MaskSource.fixed(GoldenNet.mask("D1")), Rng.of(1)),
           BinaryCrossEntropy::new);
     }
 

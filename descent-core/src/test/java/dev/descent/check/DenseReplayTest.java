@@ -46,7 +46,7 @@ class DenseReplayTest {
   }
 
   private static NetworkBuilder builder(int inputs) {
-    return Network.builder(inputs, Precision.F64, new Rng(inputs));
+    return Network.builder(inputs, Precision.F64, Rng.of(inputs));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -131,7 +131,7 @@ class DenseReplayTest {
   }
 
   private static Matrix data(int m, int n, long seed) {
-    Rng rng = new Rng(seed);
+    Rng rng = Rng.of(seed);
     Matrix x = Matrix.zeros(Precision.F64, m, n);
     for (int k = 0; k < x.size(); k++) {
       x.setFlat(k, rng.nextGaussian());
@@ -141,7 +141,7 @@ class DenseReplayTest {
 
   /** Labels in {0, 1} for binary and squared-error nets, one-hot rows for softmax. */
   private static Matrix targets(Network net, int m) {
-    Rng rng = new Rng(99);
+    Rng rng = Rng.of(99);
     int k = net.outputs();
     Matrix y = Matrix.zeros(Precision.F64, m, k);
     for (int i = 0; i < m; i++) {

@@ -108,7 +108,7 @@ class GradientCheckTest {
       before.add(v.value().copy());
     }
     check.run();
-    check.directional(5, new Rng(2), CheckOptions.defaults());
+    check.directional(5, Rng.of(2), CheckOptions.defaults());
     for (int i = 0; i < before.size(); i++) {
       assertEquals(before.get(i), check.parameters().get(i).value());
     }
@@ -145,13 +145,13 @@ class GradientCheckTest {
   @Test
   void directionalModeAgreesAndCatchesTheLabCorruption() {
     GradientCheck check = check(GoldenNet.build(Precision.F64, null));
-    DirectionalCheckReport ok = check.directional(10, new Rng(4), CheckOptions.defaults());
+    DirectionalCheckReport ok = check.directional(10, Rng.of(4), CheckOptions.defaults());
     assertEquals(10, ok.directions());
     assertEquals(Verdict.OK, ok.verdict(), ok.text());
-    DirectionalCheckReport again = check.directional(10, new Rng(4), CheckOptions.defaults());
+    DirectionalCheckReport again = check.directional(10, Rng.of(4), CheckOptions.defaults());
     assertArrayEquals(ok.numerical(), again.numerical());
     GradientCorruption lab = GradientCorruption.scale("W2", 2).andThen(GradientCorruption.scale("b1", 4));
-    DirectionalCheckReport bug = check.directional(10, new Rng(4), CheckOptions.defaults().withCorruption(lab));
+    DirectionalCheckReport bug = check.directional(10, Rng.of(4), CheckOptions.defaults().withCorruption(lab));
     assertEquals(Verdict.BUG, bug.verdict(), bug.text());
     assertArrayEquals(ok.numerical(), bug.numerical());
     assertNotEquals(ok.analytic()[0], bug.analytic()[0]);
@@ -164,7 +164,7 @@ class GradientCheckTest {
     Variable c = Variable.constant("c", Matrix.of(Precision.F64, 1, 3, 3, 0, 4));
     Tape tape = new Tape();
     Variable j = tape.record(new Reduce(Reduce.Kind.SUM, tape.record(new Arithmetic(Arithmetic.Kind.MULTIPLY, theta, c))));
-    DirectionalCheckReport r = GradientCheck.of(tape, j, List.of(theta)).directional(3, new Rng(9), CheckOptions.defaults());
+    DirectionalCheckReport r = GradientCheck.of(tape, j, List.of(theta)).directional(3, Rng.of(9), CheckOptions.defaults());
     for (int k = 0; k < 3; k++) {
       assertTrue(Math.abs(r.analytic()[k]) <= 5 + 1e-12);
       // J ≈ 15, so rounding alone gives ≈ 1e-16·15/2ε ≈ 1e-8
@@ -195,13 +195,13 @@ class GradientCheckTest {
   }
 
   private static GradientCheck largerCheck() {
-    Rng rng = new Rng(1);
+    Rng rng = Rng.of(1);
     Network net = Network.builder(20, Precision.F64, rng).dense(50, Init.he()).activation(Activation.TANH)
         .dense(30, Init.he()).activation(Activation.RELU).dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY)
         .costTerm(new L2Penalty(0.3)).build();
     Matrix x = Matrix.zeros(Precision.F64, 32, 20);
     Matrix y = Matrix.zeros(Precision.F64, 32, 1);
-    Rng data = new Rng(2);
+    Rng data = Rng.of(2);
     for (int k = 0; k < x.size(); k++) {
       x.setFlat(k, data.nextGaussian());
     }
@@ -247,7 +247,7 @@ class GradientCheckTest {
         message(() -> CheckOptions.defaults().withCorruption(null)));
     GradientCheck check = check(GoldenNet.build(Precision.F64, null));
     assertEquals("directions = 0: must be at least 1 (10 is plenty to catch a bug)",
-        message(() -> check.directional(0, new Rng(1), CheckOptions.defaults())));
+        message(() -> check.directional(0, Rng.of(1), CheckOptions.defaults())));
     assertEquals("gradient corruption names parameter 'W9', which is not checked; the parameters are W1, b1, W2, b2, W3, b3",
         message(() -> check.run(CheckOptions.defaults().withCorruption(GradientCorruption.scale("W9", 2)))));
   }

@@ -105,7 +105,7 @@ class NormalizationGoldenTest {
         expected[i] = c.get("sizes").get(i).asInt();
       }
       assertArrayEquals(expected, MiniBatches.sizes(m, batch), "m=" + m + " batch=" + batch);
-      MiniBatches mb = new MiniBatches(m, batch, new Rng(1));
+      MiniBatches mb = new MiniBatches(m, batch, Rng.of(1));
       int[] sizes = new int[mb.count()];
       for (int b = 0; b < sizes.length; b++) {
         sizes[b] = mb.size(b);
@@ -116,8 +116,8 @@ class NormalizationGoldenTest {
 
   @Test
   void shuffleIsAPermutationAndSeeded() {
-    MiniBatches a = new MiniBatches(100, 10, new Rng(7));
-    MiniBatches b = new MiniBatches(100, 10, new Rng(7));
+    MiniBatches a = new MiniBatches(100, 10, Rng.of(7));
+    MiniBatches b = new MiniBatches(100, 10, Rng.of(7));
     a.shuffle();
     b.shuffle();
     assertArrayEquals(a.order(), b.order());
@@ -137,11 +137,11 @@ class NormalizationGoldenTest {
       labels[i] = i % 2;
     }
     Dataset d = Dataset.classification("d", x, labels, Dataset.numberedClasses(2), List.of("x"));
-    Split s = Split.byRatios(d, new double[] {60, 20, 20}, new Rng(1));
+    Split s = Split.byRatios(d, new double[] {60, 20, 20}, Rng.of(1));
     assertEquals(180, s.train().size());
     assertEquals(60, s.dev().size());
     assertEquals(60, s.test().size());
-    Split again = Split.byRatios(d, new double[] {60, 20, 20}, new Rng(1));
+    Split again = Split.byRatios(d, new double[] {60, 20, 20}, Rng.of(1));
     assertEquals(s.train().features(), again.train().features());
     double sum = 0;
     for (Dataset part : List.of(s.train(), s.dev(), s.test())) {
@@ -151,7 +151,7 @@ class NormalizationGoldenTest {
     }
     assertEquals(299 * 300 / 2.0, sum);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Split.byRatios(d, new double[] {0, 50, 50}, new Rng(1)));
+        () -> Split.byRatios(d, new double[] {0, 50, 50}, Rng.of(1)));
     assertEquals("split [0.0, 50.0, 50.0]: the train ratio must be positive", e.getMessage());
   }
 }

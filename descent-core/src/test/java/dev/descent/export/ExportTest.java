@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class ExportTest {
 
   static Model model() {
-    NetworkBuilder b = Network.builder(2, Precision.F32, new Rng(1)).dense(4, Init.he(), false);
+    NetworkBuilder b = Network.builder(2, Precision.F32, Rng.of(1)).dense(4, Init.he(), false);
     b.layer(BatchNorm.after(b)).activation(Activation.RELU).layer(Dropout.keep(0.8)).dense(3, Init.he())
         .loss(Loss.CATEGORICAL_CROSS_ENTROPY);
     return new Model(b.build(), new Standardizer(new double[] {1, 2}, new double[] {0.5, 0}),
@@ -77,7 +77,7 @@ class ExportTest {
       public LayerSpec spec() { return new LayerSpec("odd", Map.of()); }
       public String toString() { return "odd"; }
     };
-    Model m = new Model(Network.builder(2, Precision.F32, new Rng(1)).dense(1, Init.he()).layer(odd)
+    Model m = new Model(Network.builder(2, Precision.F32, Rng.of(1)).dense(1, Init.he()).layer(odd)
         .loss(Loss.BINARY_CROSS_ENTROPY).build(), null, List.of("0", "1"), List.of(), Map.of());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OnnxExport.toProto(m));
     assertEquals("layer odd after dense layer 1 has no ONNX form; export handles dense, activation, batch_norm"

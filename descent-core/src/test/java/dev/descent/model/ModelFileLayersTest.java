@@ -38,11 +38,11 @@ class ModelFileLayersTest {
   @TempDir
   Path dir;
 
-  static final Dataset SPIRAL = Generators.spiral(120, 3, 0.2, new Rng(5));
+  static final Dataset SPIRAL = Generators.spiral(120, 3, 0.2, Rng.of(5));
 
   /** [2, 8 (no bias) + batch norm, relu, dropout 0.8, 6 (no bias) + batch norm, relu, 3 softmax], trained a few epochs. */
   static Network trained(Precision precision) {
-    NetworkBuilder b = Network.builder(2, precision, new Rng(7)).dense(8, Init.he(), false);
+    NetworkBuilder b = Network.builder(2, precision, Rng.of(7)).dense(8, Init.he(), false);
     b.layer(BatchNorm.after(b)).activation(Activation.RELU).layer(Dropout.keep(0.8)).dense(6, Init.he(), false);
     b.layer(BatchNorm.after(b)).activation(Activation.RELU).dense(3, Init.he());
     Network net = b.loss(Loss.CATEGORICAL_CROSS_ENTROPY).build();

@@ -28,7 +28,7 @@ class ModelFileTest {
   Path dir;
 
   static Model model() {
-    Network net = Network.builder(3, Precision.F32, new Rng(4))
+    Network net = Network.builder(3, Precision.F32, Rng.of(4))
         .dense(4, Init.he()).activation(Activation.TANH)
         .dense(3, Init.he()).loss(Loss.CATEGORICAL_CROSS_ENTROPY).build();
     return new Model(net, new Standardizer(new double[] {1, 2, 3}, new double[] {0.5, 1, 2}),

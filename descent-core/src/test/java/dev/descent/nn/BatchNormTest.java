@@ -21,12 +21,12 @@ class BatchNormTest {
 
   /** [3, 4 (no bias) + batch norm, tanh, 2 (bias + batch norm), tanh, 1] with random weights. */
   static Network network(Precision p, long seed, Loss loss, int outputs) {
-    NetworkBuilder b = Network.builder(3, p, new Rng(seed)).dense(4, Init.xavier(), false);
+    NetworkBuilder b = Network.builder(3, p, Rng.of(seed)).dense(4, Init.xavier(), false);
     b.layer(BatchNorm.after(b)).activation(Activation.TANH).dense(2, Init.xavier(), false);
     b.layer(BatchNorm.after(b)).activation(Activation.TANH).dense(outputs, Init.xavier());
     Network net = b.loss(loss).build();
     // γ ≠ 1 and β ≠ 0, so that their gradients matter in the check
-    Rng rng = new Rng(seed).fork("gamma-beta", 0);
+    Rng rng = Rng.of(seed).fork("gamma-beta", 0);
     for (Variable v : net.parameters()) {
       if (v.name().startsWith("gamma") || v.name().startsWith("beta")) {
         for (int k = 0; k < v.value().size(); k++) {
@@ -95,7 +95,7 @@ class BatchNormTest {
   @ValueSource(longs = {1, 2, 3})
   void gradientsMatchCenteredDifferencesWithBinaryCrossEntropy(long seed) {
     Network net = network(Precision.F64, seed, Loss.BINARY_CROSS_ENTROPY, 1);
-    Rng rng = new Rng(seed).fork("data", 0);
+    Rng rng = Rng.of(seed).fork("data", 0);
     Plan plan = net.plan(7, Mode.TRAIN);
     plan.load(gaussian(7, 3, rng, 2, 1), binaryLabels(7, rng), null, 0);
     double worst = worstRelativeDifference(plan, net.parameters(), 1e-6);
@@ -106,7 +106,7 @@ class BatchNormTest {
   @ValueSource(longs = {4, 5})
   void gradientsMatchCenteredDifferencesWithSoftmaxCrossEntropy(long seed) {
     Network net = network(Precision.F64, seed, Loss.CATEGORICAL_CROSS_ENTROPY, 3);
-    Rng rng = new Rng(seed).fork("data", 0);
+    Rng rng = Rng.of(seed).fork("data", 0);
     Matrix y = Matrix.zeros(Precision.F64, 5, 3);
     for (int i = 0; i < 5; i++) {
       y.set(i, rng.nextInt(3), 1);
@@ -120,7 +120,7 @@ class BatchNormTest {
   @Test
   void theCheckCatchesADoubledGammaGradient() {
     Network net = network(Precision.F64, 1, Loss.BINARY_CROSS_ENTROPY, 1);
-    Rng rng = new Rng(1).fork("data", 0);
+    Rng rng = Rng.of(1).fork("data", 0);
     Plan plan = net.plan(7, Mode.TRAIN);
     plan.load(gaussian(7, 3, rng, 2, 1), binaryLabels(7, rng), null, 0);
     plan.step();
@@ -167,7 +167,7 @@ class BatchNormTest {
 
   @Test
   void theMessageNamesTheDenseLayerOfTheBatchNorm() {
-    NetworkBuilder b = Network.builder(3, Precision.F64, new Rng(1)).dense(4, Init.he()).activation(Activation.RELU)
+    NetworkBuilder b = Network.builder(3, Precision.F64, Rng.of(1)).dense(4, Init.he()).activation(Activation.RELU)
         .dense(2, Init.he(), false);
     b.layer(BatchNorm.after(b)).dense(1, Init.he());
     Network net = b.build();
@@ -179,7 +179,7 @@ class BatchNormTest {
   @Test
   void predictingOneExampleAtATimeMatchesTheWholeBatch() {
     Network net = network(Precision.F64, 2, Loss.BINARY_CROSS_ENTROPY, 1);
-    Rng rng = new Rng(2).fork("data", 0);
+    Rng rng = Rng.of(2).fork("data", 0);
     Matrix x = gaussian(8, 3, rng, 2, 1);
     Plan train = net.plan(8, Mode.TRAIN);
     train.load(x, binaryLabels(8, rng), null, 0);
@@ -196,7 +196,7 @@ class BatchNormTest {
   @Test
   void inferencePlansBuiltBeforeTrainingSeeTheUpdatedStatistics() {
     Network net = network(Precision.F64, 4, Loss.BINARY_CROSS_ENTROPY, 1);
-    Rng rng = new Rng(4).fork("data", 0);
+    Rng rng = Rng.of(4).fork("data", 0);
     Matrix x = gaussian(8, 3, rng, 2, 1);
     Matrix before = net.predict(x);   // caches the inference plan for 8 rows
     Plan train = net.plan(8, Mode.TRAIN);
@@ -221,7 +221,7 @@ class BatchNormTest {
   @Test
   void eachTrainingStepFoldsTheBatchStatisticsOfZIntoTheRunningAverages() {
     Network net = network(Precision.F64, 3, Loss.BINARY_CROSS_ENTROPY, 1);
-    Rng rng = new Rng(3).fork("data", 0);
+    Rng rng = Rng.of(3).fork("data", 0);
     Matrix x = gaussian(6, 3, rng, 3, 2);
     Plan plan = net.plan(6, Mode.TRAIN);
     plan.load(x, binaryLabels(6, rng), null, 0);
@@ -252,7 +252,7 @@ class BatchNormTest {
   void float32AgreesWithFloat64ToFloat32Precision() {
     Network net64 = network(Precision.F64, 5, Loss.BINARY_CROSS_ENTROPY, 1);
     Network net32 = net64.to(Precision.F32);
-    Rng rng = new Rng(5).fork("data", 0);
+    Rng rng = Rng.of(5).fork("data", 0);
     Matrix x = gaussian(9, 3, rng, 1, 0);
     Matrix y = binaryLabels(9, rng);
     Plan p64 = net64.plan(9, Mode.TRAIN);
@@ -281,7 +281,7 @@ class BatchNormTest {
 
   @Test
   void aWidthMismatchIsRefusedAtBuildTime() {
-    NetworkBuilder b = Network.builder(3, Precision.F64, new Rng(1)).dense(4, Init.he(), false);
+    NetworkBuilder b = Network.builder(3, Precision.F64, Rng.of(1)).dense(4, Init.he(), false);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> b.layer(BatchNorm.create(1, 5, Precision.F64)));
     assertEquals("batch norm in layer 1: input has 4 features but gamma1 is 1×5 (expects 5)", e.getMessage());
@@ -289,7 +289,7 @@ class BatchNormTest {
 
   @Test
   void batchNormBeforeAnyDenseLayerIsRefused() {
-    NetworkBuilder b = Network.builder(3, Precision.F64, new Rng(1));
+    NetworkBuilder b = Network.builder(3, Precision.F64, Rng.of(1));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BatchNorm.after(b));
     assertEquals("batch norm needs a dense layer before it; add dense(units, init, false) first", e.getMessage());
   }

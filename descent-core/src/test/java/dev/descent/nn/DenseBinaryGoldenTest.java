@@ -17,7 +17,7 @@ class DenseBinaryGoldenTest {
 
   /** The golden [4,5,3,1] relu/relu/sigmoid net with the fixture's parameters. */
   static Network goldenNetwork(Precision p) {
-    Network net = Network.builder(4, p, new Rng(1))
+    Network net = Network.builder(4, p, Rng.of(1))
         .dense(5, Init.zeros()).activation(Activation.RELU)
         .dense(3, Init.zeros()).activation(Activation.RELU)
         .dense(1, Init.zeros()).loss(Loss.BINARY_CROSS_ENTROPY).build();

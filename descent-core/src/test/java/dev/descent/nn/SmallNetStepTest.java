@@ -68,7 +68,7 @@ class SmallNetStepTest {
     Network tape = network(inputs, hidden, activation, outputs, loss, new SizeSwitchingGemm(Long.MAX_VALUE));
     assertInstanceOf(SmallNetStep.class, small.trainingStep(m));
     assertInstanceOf(Plan.class, tape.trainingStep(m));
-    Rng rng = new Rng(11);
+    Rng rng = Rng.of(11);
     Matrix x = Matrix.zeros(Precision.F32, 3 * m, inputs);
     Matrix y = Matrix.zeros(Precision.F32, 3 * m, outputs);
     for (int k = 0; k < x.size(); k++) {
@@ -112,7 +112,7 @@ class SmallNetStepTest {
     Network tape64 = course(Precision.F64).build();
     Matrix x = Matrix.zeros(Precision.F32, 16, 2);
     Matrix y = Matrix.zeros(Precision.F32, 16, 1);
-    Rng rng = new Rng(9);
+    Rng rng = Rng.of(9);
     for (int k = 0; k < x.size(); k++) {
       x.setFlat(k, rng.nextGaussian());
     }
@@ -139,7 +139,7 @@ class SmallNetStepTest {
   }
 
   private static Network network(int inputs, String hidden, String activation, int outputs, String loss, Gemm gemm) {
-    NetworkBuilder b = Network.builder(inputs, Precision.F32, new Rng(3)).gemm(gemm);
+    NetworkBuilder b = Network.builder(inputs, Precision.F32, Rng.of(3)).gemm(gemm);
     for (String units : hidden.split(";")) {
       b.dense(Integer.parseInt(units), Init.he()).activation(Activation.parse(activation));
     }
@@ -157,7 +157,7 @@ class SmallNetStepTest {
     Network small = network(inputs, hidden, "relu", 1, "binary-cross-entropy", Gemm.auto());
     Network tape = network(inputs, hidden, "relu", 1, "binary-cross-entropy",
         new SizeSwitchingGemm(SizeSwitchingGemm.DEFAULT_THRESHOLD));
-    Rng rng = new Rng(17);
+    Rng rng = Rng.of(17);
     Matrix x = Matrix.zeros(Precision.F32, m, inputs);
     Matrix y = Matrix.zeros(Precision.F32, m, 1);
     for (int k = 0; k < x.size(); k++) {
@@ -192,13 +192,13 @@ class SmallNetStepTest {
     assertTrue(SmallNetStep.supports(course(Precision.F32).build()));
     assertFalse(SmallNetStep.supports(course(Precision.F64).build()), "float64 stays on the tape");
     assertFalse(SmallNetStep.supports(course(Precision.F32).costTerm(new L2Penalty(0.1)).build()), "cost terms");
-    assertFalse(SmallNetStep.supports(Network.builder(2, Precision.F32, new Rng(3))
+    assertFalse(SmallNetStep.supports(Network.builder(2, Precision.F32, Rng.of(3))
         .dense(5, Init.he()).activation(Activation.RELU).layer(Dropout.keep(0.8))
         .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build()), "dropout");
-    assertFalse(SmallNetStep.supports(Network.builder(2, Precision.F32, new Rng(3))
+    assertFalse(SmallNetStep.supports(Network.builder(2, Precision.F32, Rng.of(3))
         .dense(SmallNetStep.MAX_WIDTH + 1, Init.he()).activation(Activation.RELU)
         .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build()), "a layer wider than MAX_WIDTH");
-    assertFalse(SmallNetStep.supports(Network.builder(2, Precision.F32, new Rng(3))
+    assertFalse(SmallNetStep.supports(Network.builder(2, Precision.F32, Rng.of(3))
         .dense(5, Init.he()).activation(Activation.RELU)
         .dense(3, Init.he()).loss(Loss.CATEGORICAL_CROSS_ENTROPY).build()), "softmax");
     Network net = course(Precision.F32).build();
@@ -213,7 +213,7 @@ class SmallNetStepTest {
     Network tape = course(Precision.F32).gemm(new SizeSwitchingGemm(SizeSwitchingGemm.DEFAULT_THRESHOLD)).build();
     Matrix x = Matrix.zeros(Precision.F64, 30, 2);
     Matrix y = Matrix.zeros(Precision.F64, 30, 1);
-    Rng rng = new Rng(5);
+    Rng rng = Rng.of(5);
     for (int k = 0; k < x.size(); k++) {
       x.setFlat(k, rng.nextGaussian() * 1e-3 + 1.0 / 3);
     }
@@ -229,7 +229,7 @@ class SmallNetStepTest {
   }
 
   private static NetworkBuilder course(Precision precision) {
-    return Network.builder(2, precision, new Rng(3))
+    return Network.builder(2, precision, Rng.of(3))
         .dense(5, Init.he()).activation(Activation.RELU)
         .dense(2, Init.he()).activation(Activation.RELU)
         .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY);

@@ -26,7 +26,7 @@ class SoftmaxClassificationTest {
 
   /** The golden [4,6,3] tanh/softmax net with the fixture's parameters. */
   static Network goldenNetwork(Precision p) {
-    Network net = Network.builder(4, p, new Rng(1))
+    Network net = Network.builder(4, p, Rng.of(1))
         .dense(6, Init.zeros()).activation(Activation.TANH)
         .dense(3, Init.zeros()).loss(Loss.CATEGORICAL_CROSS_ENTROPY).build();
     for (Variable v : net.parameters()) {
@@ -89,7 +89,7 @@ class SoftmaxClassificationTest {
 
   @Test
   void twoClassSoftmaxIsTheSigmoidOfTheLogitDifference() {
-    Rng rng = new Rng(9);
+    Rng rng = Rng.of(9);
     Matrix z = Matrix.zeros(Precision.F64, 20, 2);
     for (int k = 0; k < z.size(); k++) {
       z.setFlat(k, 6 * rng.nextGaussian());
@@ -105,9 +105,9 @@ class SoftmaxClassificationTest {
 
   @Test
   void twoClassSoftmaxNetworkEqualsTheSigmoidNetworkOfWeightDifferences() {
-    Network softmax = Network.builder(3, Precision.F64, new Rng(2)).dense(4, Init.he()).activation(Activation.TANH)
+    Network softmax = Network.builder(3, Precision.F64, Rng.of(2)).dense(4, Init.he()).activation(Activation.TANH)
         .dense(2, Init.he()).loss(Loss.CATEGORICAL_CROSS_ENTROPY).build();
-    Network sigmoid = Network.builder(3, Precision.F64, new Rng(2)).dense(4, Init.he()).activation(Activation.TANH)
+    Network sigmoid = Network.builder(3, Precision.F64, Rng.of(2)).dense(4, Init.he()).activation(Activation.TANH)
         .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build();
     Dense hidden = (Dense) softmax.layers().get(0);
     Dense out2 = (Dense) softmax.layers().get(2);
@@ -121,7 +121,7 @@ class SoftmaxClassificationTest {
     }
     out1.bias().value().setFlat(0, out2.bias().value().getFlat(1) - out2.bias().value().getFlat(0));
 
-    Rng rng = new Rng(3);
+    Rng rng = Rng.of(3);
     Matrix x = Matrix.zeros(Precision.F64, 10, 3);
     Matrix y = Matrix.zeros(Precision.F64, 10, 1);
     Matrix oneHot = Matrix.zeros(Precision.F64, 10, 2);

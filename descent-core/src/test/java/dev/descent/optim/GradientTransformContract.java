@@ -40,7 +40,7 @@ abstract class GradientTransformContract {
     final List<double[]> curvature = new ArrayList<>();
 
     Parabola(Precision precision, long seed) {
-      Rng rng = new Rng(seed);
+      Rng rng = Rng.of(seed);
       int[][] shapes = {{3, 4}, {1, 3}, {2, 2}};
       for (int p = 0; p < shapes.length; p++) {
         Matrix start = Matrix.zeros(precision, shapes[p][0], shapes[p][1]);

@@ -22,7 +22,7 @@ class OptimizerFusionTest {
 
   /** The parameters after STEPS steps, through {@link Optimizer#step()} or stage by stage. */
   private static double[] run(GradientTransform transform, Precision precision, boolean fused) {
-    Rng rng = new Rng(5);
+    Rng rng = Rng.of(5);
     List<Variable> params = OptimizerIdentitiesTest.randomParameters(precision, rng);
     Optimizer optimizer = new Optimizer(transform, params);
     Parameters parameters = new Parameters(params);

@@ -16,7 +16,7 @@ class OptimizerIdentitiesTest {
 
   /** Parameters after 6 steps of {@code transform} on gradients drawn from seed 21. */
   static double[] run(GradientTransform transform, Precision precision) {
-    Rng rng = new Rng(21);
+    Rng rng = Rng.of(21);
     List<Variable> params = randomParameters(precision, rng);
     Optimizer optimizer = new Optimizer(transform, params);
     for (int t = 0; t < 6; t++) {

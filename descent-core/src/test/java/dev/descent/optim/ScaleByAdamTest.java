@@ -27,7 +27,7 @@ class ScaleByAdamTest extends GradientTransformContract {
   @ParameterizedTest
   @EnumSource(Precision.class)
   void fusedPassEqualsTheEwasThenTheNormalizationBitForBit(Precision p) {
-    Rng rng = new Rng(3);
+    Rng rng = Rng.of(3);
     Matrix g = random(p, 7, 5, rng);
     Matrix v = random(p, 7, 5, rng);
     Matrix s = random(p, 7, 5, rng);

@@ -75,7 +75,7 @@ class DropoutTest {
     }
     Tape tape = new Tape();
     Variable in = Variable.constant("A1", a);
-    Variable out = Dropout.keep(0.8).apply(tape, in, new BuildContext(Mode.TRAIN, new Rng(5), Gemm.auto()));
+    Variable out = Dropout.keep(0.8).apply(tape, in, new BuildContext(Mode.TRAIN, Rng.of(5), Gemm.auto()));
     Matrix mask = ((InvertedDropout) tape.ops().get(0)).mask();
     double kept = 0;
     for (int k = 0; k < a.size(); k++) {
@@ -94,7 +94,7 @@ class DropoutTest {
     Tape tape = new Tape();
     Variable w = Variable.parameter("W", a);
     Matrix d = Matrix.of(Precision.F64, 2, 2, 1, 0, 0, 1);
-    Variable out = tape.record(new InvertedDropout(w, 0.5, MaskSource.fixed(d), new Rng(1)));
+    Variable out = tape.record(new InvertedDropout(w, 0.5, MaskSource.fixed(d), Rng.of(1)));
     Variable cost = tape.record(new dev.descent.autodiff.Reduce(dev.descent.autodiff.Reduce.Kind.SUM, out));
     tape.backward(cost);
     assertEquals(Matrix.of(Precision.F64, 2, 2, 2, 0, 0, 8), out.value());
@@ -116,7 +116,7 @@ class DropoutTest {
     Layer off = Dropout.keep(0.5).deterministic();
     Tape tape = new Tape();
     Variable in = Variable.constant("A", Matrix.of(Precision.F64, 1, 2, 3, 4));
-    assertSame(in, off.apply(tape, in, new BuildContext(Mode.TRAIN, new Rng(1), Gemm.auto())));
+    assertSame(in, off.apply(tape, in, new BuildContext(Mode.TRAIN, Rng.of(1), Gemm.auto())));
     assertEquals(List.of(), tape.ops());
   }
 

@@ -30,7 +30,7 @@ class EarlyStoppingTest {
 
   /** Two overlapping Gaussian clouds: few, noisy examples that a wide network overfits. */
   static Dataset clouds(int m, long seed) {
-    Rng rng = new Rng(seed);
+    Rng rng = Rng.of(seed);
     Matrix x = Matrix.zeros(Precision.F64, m, 2);
     int[] y = new int[m];
     for (int i = 0; i < m; i++) {
@@ -43,7 +43,7 @@ class EarlyStoppingTest {
   }
 
   static Network wide() {
-    return Network.builder(2, Precision.F64, new Rng(4)).dense(64, Init.he()).activation(Activation.RELU)
+    return Network.builder(2, Precision.F64, Rng.of(4)).dense(64, Init.he()).activation(Activation.RELU)
         .dense(64, Init.he()).activation(Activation.RELU).dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build();
   }
 

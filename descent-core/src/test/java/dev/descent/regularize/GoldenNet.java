@@ -22,7 +22,7 @@ public final class GoldenNet {
 
   /** {@code afterHidden[l]} (may be null) follows hidden activation l+1. */
   public static Network build(Precision p, Layer[] afterHidden, CostTerm... terms) {
-    NetworkBuilder b = Network.builder(4, p, new Rng(1));
+    NetworkBuilder b = Network.builder(4, p, Rng.of(1));
     b.dense(5, Init.zeros()).activation(Activation.RELU);
     if (afterHidden != null && afterHidden[0] != null) {
       b.layer(afterHidden[0]);

@@ -42,7 +42,7 @@ class StreamedTrainingTest {
 
   /** m examples of 4 float32 features and a class 0..classes−1 in the last column, separable by feature 0 and 1. */
   private Path table(int m, int classes) throws IOException {
-    Rng rng = new Rng(11);
+    Rng rng = Rng.of(11);
     ByteBuffer data = ByteBuffer.allocate(4 * 5 * m).order(ByteOrder.LITTLE_ENDIAN);
     for (int i = 0; i < m; i++) {
       int c = i % classes;
@@ -63,7 +63,7 @@ class StreamedTrainingTest {
   }
 
   private static Network network(PreparedData data) {
-    return new NetworkSpec(List.of(8), Activation.RELU, Init.he()).build(data.train(), Precision.F32, new Rng(5),
+    return new NetworkSpec(List.of(8), Activation.RELU, Init.he()).build(data.train(), Precision.F32, Rng.of(5),
         NetworkSpec.LayerDecorator.PLAIN);
   }
 

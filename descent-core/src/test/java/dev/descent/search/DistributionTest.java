@@ -12,7 +12,7 @@ class DistributionTest {
   private static final int N = 40_000;
 
   private static double fraction(Distribution d, double from, double to, long seed) {
-    Rng rng = new Rng(seed);
+    Rng rng = Rng.of(seed);
     int inside = 0;
     for (int i = 0; i < N; i++) {
       double x = ((Number) d.sample(rng)).doubleValue();
@@ -52,7 +52,7 @@ class DistributionTest {
   @Test
   void intIncludesBothEndsEquallyOften() {
     Distribution layers = Distribution.parse("int:1:4");
-    Rng rng = new Rng(4);
+    Rng rng = Rng.of(4);
     int[] counts = new int[6];
     for (int i = 0; i < N; i++) {
       counts[(Integer) layers.sample(rng)]++;
@@ -67,7 +67,7 @@ class DistributionTest {
   @Test
   void intLogGivesEachIntegerItsCellOnTheLogScale() {
     Distribution hidden = Distribution.parse("int-log:1:100");
-    Rng rng = new Rng(5);
+    Rng rng = Rng.of(5);
     int[] counts = new int[101];
     for (int i = 0; i < N; i++) {
       counts[(Integer) hidden.sample(rng)]++;
@@ -85,7 +85,7 @@ class DistributionTest {
     assertEquals(List.of(32, 64, 128), batch.values());
     Choice mixed = (Choice) Distribution.parse("choice:relu, 0.5 ,7,1e-3,10000000000");
     assertEquals(List.of("relu", 0.5, 7, 1e-3, 10_000_000_000L), mixed.values());
-    Rng rng = new Rng(6);
+    Rng rng = Rng.of(6);
     int[] counts = new int[3];
     for (int i = 0; i < N; i++) {
       counts[batch.indexOf(batch.sample(rng))]++;

@@ -158,7 +158,7 @@ class JournalTest {
     DescentException e = assertThrows(DescentException.class, () -> run(otherSeed, file, new ArrayList<>(), null));
     // Trials finish in any order on two threads; the check walks trial ids, so trial 0 is refused wherever its line is.
     TrialRecord trial0 = TrialRecord.fromJson(readLine(file, lineOf(file, 0) - 1));
-    Trial proposed = Trial.of(22, 0, SearchReproducibilityTest.space().sample(new dev.descent.tensor.Rng(22).fork("propose", 0)));
+    Trial proposed = Trial.of(22, 0, SearchReproducibilityTest.space().sample(dev.descent.tensor.Rng.of(22).fork("propose", 0)));
     assertEquals(file + " line " + lineOf(file, 0) + ": trial 0 was run with " + trial0.params() + " (seed " + trial0.seed() + ", round 1) but this search proposes "
         + proposed.params() + " (seed " + proposed.seed() + ", round 1); the journal belongs to another search: resume with the same seed, "
         + "params, sampler, trials and rounds, or start a new journal", e.getMessage());

@@ -84,8 +84,8 @@ class SearchReproducibilityTest {
     SearchResult result = new Search(config, new LocalExecutor(2), InstantSource.system(), SearchListener.NONE)
         .run(space(), Synthetic.curves(SearchReproducibilityTest::distance, 2, null));
     for (TrialRecord r : result.trials()) {
-      assertEquals(new dev.descent.tensor.Rng(9).fork("trial", r.id()).nextLong(), r.seed());
-      assertEquals(space().sample(new dev.descent.tensor.Rng(9).fork("propose", r.id())), r.params());
+      assertEquals(dev.descent.tensor.Rng.of(9).fork("trial", r.id()).nextLong(), r.seed());
+      assertEquals(space().sample(dev.descent.tensor.Rng.of(9).fork("propose", r.id())), r.params());
     }
   }
 }

@@ -24,7 +24,7 @@ final class Synthetic {
         throw new AssertionError("trial " + trial.id() + " ran twice");
       }
       double q = Math.exp(-distance.applyAsDouble(trial.params()));
-      Rng noise = new Rng(trial.seed());
+      Rng noise = Rng.of(trial.seed());
       double accuracy = 0;
       for (int e = 1; e <= epochs; e++) {
         accuracy = q * (1 - Math.pow(0.5, e)) + 0.001 * noise.nextGaussian();

@@ -54,7 +54,7 @@ class TpeSamplerTest {
     Space space = Space.parse(List.of("lr=log:1e-6:1"));
     Round round = new Round(1, space, 0, 100, Metric.DEV_ACCURACY);
     List<TrialRecord> history = new ArrayList<>();
-    Rng rng = new Rng(3);
+    Rng rng = Rng.of(3);
     for (int id = 0; id < 40; id++) {
       Map<String, Object> params = space.sample(rng.fork("h", id));
       double accuracy = -Synthetic.lrDistance(params);
@@ -62,7 +62,7 @@ class TpeSamplerTest {
     }
     int near = 0;
     for (int id = 40; id < 140; id++) {
-      double lr = (Double) Sampler.tpe().propose(round, id, history, List.of(), new Rng(9).fork("propose", id)).get("lr");
+      double lr = (Double) Sampler.tpe().propose(round, id, history, List.of(), Rng.of(9).fork("propose", id)).get("lr");
       near += Math.abs(Math.log10(lr) + 2.5) < 1 ? 1 : 0;
     }
     // random: 2 of the 6 decades, a third; TPE should do far better
@@ -95,7 +95,7 @@ class TpeSamplerTest {
   void parzenSamplesFollowTheDensity() {
     Space space = Space.parse(List.of("x=uniform:0:1"));
     ParzenEstimator parzen = new ParzenEstimator(space, List.of(Map.<String, Object>of("x", 0.2), Map.<String, Object>of("x", 0.25), Map.<String, Object>of("x", 0.8)));
-    Rng rng = new Rng(4);
+    Rng rng = Rng.of(4);
     int inside = 0;
     int n = 40_000;
     for (int i = 0; i < n; i++) {

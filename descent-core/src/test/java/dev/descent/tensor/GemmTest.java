@@ -39,7 +39,7 @@ class GemmTest {
       "F64,false,false,37,23,51", "F64,false,true,37,23,51", "F64,true,false,37,23,51", "F64,true,true,37,23,51",
       "F32,false,false,37,23,51", "F32,false,true,37,23,51", "F32,true,false,37,23,51", "F32,true,true,37,23,51"})
   void loopsAndOpenBlasAgreeWithTheDefinition(Precision p, boolean ta, boolean tb, int m, int n, int k) {
-    Rng rng = new Rng(5);
+    Rng rng = Rng.of(5);
     Matrix a = ta ? random(p, k, m, rng) : random(p, m, k, rng);
     Matrix b = tb ? random(p, n, k, rng) : random(p, k, n, rng);
     Matrix start = random(p, m, n, rng);
@@ -64,7 +64,7 @@ class GemmTest {
   @ParameterizedTest
   @CsvSource({"F32", "F64"})
   void betaZeroIgnoresWhatCHeld(Precision p) {
-    Rng rng = new Rng(9);
+    Rng rng = Rng.of(9);
     Matrix a = random(p, 40, 30, rng);
     Matrix b = random(p, 30, 20, rng);
     for (Gemm g : new Gemm[] {new LoopGemm(), OpenBlasGemm.INSTANCE, OpenBlasGemm.STAGED}) {
@@ -104,7 +104,7 @@ class GemmTest {
     int bytes = p == Precision.F32 ? Float.BYTES : Double.BYTES;
     int k = 1000;
     int m = (int) (OpenBlasGemm.KEPT_STAGING_BYTES / bytes / k) + 7;
-    Rng rng = new Rng(13);
+    Rng rng = Rng.of(13);
     Matrix a = ta ? random(p, k, m, rng) : random(p, m, k, rng);
     Matrix b = random(p, 3, k, rng);
     Matrix start = random(p, m, 3, rng);
@@ -122,7 +122,7 @@ class GemmTest {
   @ParameterizedTest
   @CsvSource({"F32,64,5,2", "F32,64,2,5", "F64,64,1,2", "F64,300,10,2", "F32,2,5,64"})
   void tallKernelsAgreeWithTheDefinition(Precision p, int m, int n, int k) {
-    Rng rng = new Rng(9);
+    Rng rng = Rng.of(9);
     double tol = p == Precision.F64 ? 1e-12 : 1e-4;
     for (boolean ta : new boolean[] {false, true}) {
       for (boolean tb : new boolean[] {false, true}) {
@@ -153,15 +153,15 @@ class GemmTest {
 
   @Test
   void rngForksAreReproducibleAndIndependent() {
-    Rng a = new Rng(42).fork("trial", 3);
-    Rng b = new Rng(42).fork("trial", 3);
-    Rng c = new Rng(42).fork("trial", 4);
+    Rng a = Rng.of(42).fork("trial", 3);
+    Rng b = Rng.of(42).fork("trial", 3);
+    Rng c = Rng.of(42).fork("trial", 4);
     long x = a.nextLong();
     assertEquals(x, b.nextLong());
     assertTrue(x != c.nextLong());
     double sum = 0;
     double sumSq = 0;
-    Rng g = new Rng(1);
+    Rng g = Rng.of(1);
     for (int i = 0; i < 100_000; i++) {
       double v = g.nextGaussian();
       sum += v;

@@ -22,9 +22,9 @@ class EvaluationScoreTest {
 
   @Test
   void smallClassifierScoresAsTheFullEvaluation() {
-    Dataset train = Generators.moons(300, 0.2, new Rng(3));
-    Dataset dev = Generators.moons(1100, 0.2, new Rng(4));  // two chunks of rows: 1 024 and 76
-    Network net = Network.builder(2, Precision.F32, new Rng(3))
+    Dataset train = Generators.moons(300, 0.2, Rng.of(3));
+    Dataset dev = Generators.moons(1100, 0.2, Rng.of(4));  // two chunks of rows: 1 024 and 76
+    Network net = Network.builder(2, Precision.F32, Rng.of(3))
         .dense(5, Init.he()).activation(Activation.RELU)
         .dense(2, Init.he()).activation(Activation.RELU)
         .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build();
@@ -39,7 +39,7 @@ class EvaluationScoreTest {
 
   @Test
   void smallRegressionScoresAsTheFullEvaluation() {
-    Rng rng = new Rng(7);
+    Rng rng = Rng.of(7);
     Matrix x = Matrix.zeros(Precision.F64, 90, 3);
     Matrix y = Matrix.zeros(Precision.F64, 90, 1);
     for (int i = 0; i < 90; i++) {
@@ -52,7 +52,7 @@ class EvaluationScoreTest {
       y.set(i, 0, s + 0.1 * rng.nextGaussian());
     }
     Dataset data = new Dataset("linear", x, y, List.of(), List.of("x1", "x2", "x3"));
-    Network net = Network.builder(3, Precision.F32, new Rng(3))
+    Network net = Network.builder(3, Precision.F32, Rng.of(3))
         .dense(4, Init.he()).activation(Activation.TANH)
         .dense(1, Init.he()).loss(Loss.MEAN_SQUARED_ERROR).build();
     new Trainer(net, Optimizers.adam(0.01), new TrainingConfig(5, 32, 1, false)).fit(data, null, List.of());

@@ -59,7 +59,7 @@ class GradientNormMonitorTest {
   }
 
   static Network droppingNet() {
-    return Network.builder(4, Precision.F32, new Rng(8)).dense(6, Init.he()).activation(Activation.RELU)
+    return Network.builder(4, Precision.F32, Rng.of(8)).dense(6, Init.he()).activation(Activation.RELU)
         .layer(Dropout.keep(0.7)).dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build();
   }
 
@@ -84,7 +84,7 @@ class GradientNormMonitorTest {
 
   @Test
   void printsTheFirstWarningOfEachKindAndCountsTheRest() {
-    NetworkBuilder b = Network.builder(4, Precision.F64, new Rng(3));
+    NetworkBuilder b = Network.builder(4, Precision.F64, Rng.of(3));
     for (int l = 0; l < 10; l++) {
       b.dense(8, Init.xavier()).activation(Activation.SIGMOID);
     }

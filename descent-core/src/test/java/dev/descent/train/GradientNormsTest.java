@@ -59,7 +59,7 @@ class GradientNormsTest {
 
   @Test
   void aDeepSigmoidNetworkWarnsOfVanishingGradients() {
-    NetworkBuilder b = Network.builder(4, Precision.F64, new Rng(3));
+    NetworkBuilder b = Network.builder(4, Precision.F64, Rng.of(3));
     for (int l = 0; l < 10; l++) {
       b.dense(8, Init.xavier()).activation(Activation.SIGMOID);
     }

@@ -33,7 +33,7 @@ class LearningRateFinderTest {
 
   /** Two Gaussian blobs, σ = 0.7, around (−1, −1) (class 0) and (1, 1) (class 1): nearly separable. */
   static Dataset blobs(int m, long seed) {
-    Rng rng = new Rng(seed);
+    Rng rng = Rng.of(seed);
     Matrix x = Matrix.zeros(Precision.F64, m, 2);
     int[] labels = new int[m];
     for (int i = 0; i < m; i++) {
@@ -47,7 +47,7 @@ class LearningRateFinderTest {
 
   /** 2 → 8 relu → 1 sigmoid. */
   static Network network(long seed) {
-    return Network.builder(2, Precision.F64, new Rng(seed))
+    return Network.builder(2, Precision.F64, Rng.of(seed))
         .dense(8, Init.he()).activation(Activation.RELU)
         .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build();
   }
@@ -69,7 +69,7 @@ class LearningRateFinderTest {
     Network net = network(0);
     net.copyParametersFrom(start);
     Optimizer optimizer = new Optimizer(ADAM.apply(Schedule.constant(lr)), net.parameters());
-    MiniBatches batches = new MiniBatches(data.size(), BATCH, new Rng(9));
+    MiniBatches batches = new MiniBatches(data.size(), BATCH, Rng.of(9));
     int batch = batches.count();
     double mean = 0;
     for (int t = 0; t < steps; t++) {
@@ -92,7 +92,7 @@ class LearningRateFinderTest {
       Dataset data = blobs(256, seed);
       Network net = network(3 + seed);
       LearningRateFinder.Result result = new LearningRateFinder(LearningRateFinder.Settings.defaults()
-          .withBatchSize(BATCH)).find(net, data, ADAM, new Rng(5 + seed));
+          .withBatchSize(BATCH)).find(net, data, ADAM, Rng.of(5 + seed));
 
       double best = Double.NaN;
       double bestLoss = Double.POSITIVE_INFINITY;
@@ -116,7 +116,7 @@ class LearningRateFinderTest {
     Network net = network(7);
     List<double[]> before = values(net);
     LearningRateFinder.Settings settings = new LearningRateFinder.Settings(1e-4, 1e-1, 31, 32);
-    LearningRateFinder.Result result = new LearningRateFinder(settings).find(net, data, Optimizers::gd, new Rng(1));
+    LearningRateFinder.Result result = new LearningRateFinder(settings).find(net, data, Optimizers::gd, Rng.of(1));
     List<double[]> after = values(net);
     for (int i = 0; i < before.size(); i++) {
       assertArrayEquals(before.get(i), after.get(i), "parameter " + i);
@@ -137,7 +137,7 @@ class LearningRateFinderTest {
     // one batch holding every example: the loss before the first update is the network's cost
     double cost = net.cost(data.features(), data.targets());
     LearningRateFinder.Result result = new LearningRateFinder(new LearningRateFinder.Settings(1e-8, 1e-7, 5, 64))
-        .find(net, data, Optimizers::gd, new Rng(1));
+        .find(net, data, Optimizers::gd, Rng.of(1));
     for (LearningRateFinder.Point p : result.points()) {
       // rates of 1e-8 barely move the network, and the bias-corrected average of a constant is it
       assertEquals(cost, p.loss(), 1e-6);
@@ -151,7 +151,7 @@ class LearningRateFinderTest {
     Network net = network(5);
     List<double[]> before = values(net);
     LearningRateFinder.Result result = new LearningRateFinder(new LearningRateFinder.Settings(1e-3, 1e6, 200, 16))
-        .find(net, data, Optimizers::gd, new Rng(2));
+        .find(net, data, Optimizers::gd, Rng.of(2));
     assertTrue(result.diverged());
     assertTrue(result.points().size() < 200, "points: " + result.points().size());
     double best = Double.POSITIVE_INFINITY;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class TrainerBatchNormTest {
 
   static Network batchNormNet(long seed) {
-    NetworkBuilder b = Network.builder(2, Precision.F64, new Rng(seed)).dense(4, Init.he(), false);
+    NetworkBuilder b = Network.builder(2, Precision.F64, Rng.of(seed)).dense(4, Init.he(), false);
     return b.layer(BatchNorm.after(b)).activation(Activation.RELU).dense(1, Init.he())
         .loss(Loss.BINARY_CROSS_ENTROPY).build();
   }

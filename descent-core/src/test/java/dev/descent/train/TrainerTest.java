@@ -22,7 +22,7 @@ class TrainerTest {
 
   /** Two Gaussian clouds at (−1,−1) and (1,1): linearly separable. */
   static Dataset clouds(int m, long seed) {
-    Rng rng = new Rng(seed);
+    Rng rng = Rng.of(seed);
     Matrix x = Matrix.zeros(Precision.F64, m, 2);
     int[] y = new int[m];
     for (int i = 0; i < m; i++) {
@@ -35,7 +35,7 @@ class TrainerTest {
   }
 
   static Network net(Precision p, long seed) {
-    return Network.builder(2, p, new Rng(seed)).dense(4, Init.he()).activation(Activation.RELU)
+    return Network.builder(2, p, Rng.of(seed)).dense(4, Init.he()).activation(Activation.RELU)
         .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build();
   }
 

@@ -64,7 +64,7 @@ final class CourseSuite implements Suite {
       log.flush();
     }
     Samples s = new Samples(seconds);
-    StepLoop loop = new StepLoop(w.problem(), new Rng(1).fork("shuffle", 0));
+    StepLoop loop = new StepLoop(w.problem(), Rng.of(1).fork("shuffle", 0));
     long steps = (long) epochs * loop.stepsPerEpoch();
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("train_accuracy", Evaluation.of(last.network(), w.train()).accuracy());

@@ -44,7 +44,7 @@ public record CourseWorkload(String name, Dataset train, List<Integer> hidden, G
       case "optimization-gd" -> new CourseWorkload(name, moons(), List.of(5, 2), Optimizers.gd(0.0007), 64, 10_000, 500);
       case "optimization-adam" -> new CourseWorkload(name, moons(), List.of(5, 2), Optimizers.adam(0.0007), 64, 10_000,
           500);
-      case "init-he" -> new CourseWorkload(name, Generators.circles(300, 0.05, 0.8, new Rng(1)), List.of(10, 5),
+      case "init-he" -> new CourseWorkload(name, Generators.circles(300, 0.05, 0.8, Rng.of(1)), List.of(10, 5),
           Optimizers.gd(0.01), TrainingConfig.FULL_BATCH, 15_000, 1_500);
       default -> throw new IllegalArgumentException("course workload '" + name + "' is unknown; expected one of "
           + String.join(", ", NAMES));
@@ -52,12 +52,12 @@ public record CourseWorkload(String name, Dataset train, List<Integer> hidden, G
   }
 
   private static Dataset moons() {
-    return Generators.moons(300, 0.2, new Rng(3));
+    return Generators.moons(300, 0.2, Rng.of(3));
   }
 
   /** A freshly initialized network: the same weights on every call. */
   public Network network() {
-    NetworkBuilder b = Network.builder(train.featureCount(), Precision.F32, new Rng(3));
+    NetworkBuilder b = Network.builder(train.featureCount(), Precision.F32, Rng.of(3));
     for (int units : hidden) {
       b.dense(units, Init.he()).activation(Activation.RELU);
     }

@@ -25,7 +25,7 @@ public final class CsvFixture {
     if (args.length != 3) {
       throw new IllegalArgumentException("usage: CsvFixture FILE ROWS FEATURES");
     }
-    write(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), new Rng(1));
+    write(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), Rng.of(1));
   }
 
   /** Writes the file and returns its size in bytes. */

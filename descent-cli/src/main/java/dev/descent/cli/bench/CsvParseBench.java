@@ -33,7 +33,7 @@ final class CsvParseBench {
     Path csv = tmp.resolve("bench.csv");
     log.printf("bench data: writing a %d × %d CSV …%n", rows, FEATURES);
     log.flush();
-    long bytes = CsvFixture.write(csv, rows, FEATURES, new Rng(1));
+    long bytes = CsvFixture.write(csv, rows, FEATURES, Rng.of(1));
     double mb = bytes / 1e6;
     try {
       long start = System.nanoTime();

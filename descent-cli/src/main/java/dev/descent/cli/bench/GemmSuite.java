@@ -48,7 +48,7 @@ final class GemmSuite implements Suite {
   @Override
   public List<BenchResult> run(BenchSettings settings, PrintWriter log) {
     List<BenchResult> results = new ArrayList<>();
-    Rng rng = new Rng(1);
+    Rng rng = Rng.of(1);
     for (Precision p : new Precision[] {Precision.F32, Precision.F64}) {
       for (int n : sizes(settings)) {
         BenchResult r = measure(p, n, samples(settings), rng.fork(p.name(), n));

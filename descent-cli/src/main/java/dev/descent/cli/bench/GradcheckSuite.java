@@ -49,7 +49,7 @@ final class GradcheckSuite implements Suite {
   @Override
   public List<BenchResult> run(BenchSettings settings, PrintWriter log) {
     Network net = network();
-    Rng data = new Rng(3);
+    Rng data = Rng.of(3);
     Matrix x = Matrix.zeros(Precision.F64, EXAMPLES, LAYERS[0]);
     Matrix y = Matrix.zeros(Precision.F64, EXAMPLES, 1);
     for (int k = 0; k < x.size(); k++) {
@@ -69,10 +69,10 @@ final class GradcheckSuite implements Suite {
     f.put("negative_control_verdict", fullControl.verdict().name());
 
     Supplier<DirectionalCheckReport> directional =
-        () -> GradientCheck.of(net, x, y).directional(DIRECTIONS, new Rng(5), CheckOptions.defaults());
+        () -> GradientCheck.of(net, x, y).directional(DIRECTIONS, Rng.of(5), CheckOptions.defaults());
     Timed<DirectionalCheckReport> dir = timed("gradcheck-directional", directional, repeats, settings.quick(), log);
     DirectionalCheckReport dirControl = GradientCheck.of(net, x, y)
-        .directional(DIRECTIONS, new Rng(5), CheckOptions.defaults().withCorruption(CONTROL));
+        .directional(DIRECTIONS, Rng.of(5), CheckOptions.defaults().withCorruption(CONTROL));
     Map<String, Object> g = details(dir.times(), params, 2L * DIRECTIONS);
     g.put("difference", dir.report().difference());
     g.put("verdict", dir.report().verdict().name());
@@ -106,12 +106,12 @@ final class GradcheckSuite implements Suite {
   }
 
   static Network network() {
-    Network net = Network.builder(LAYERS[0], Precision.F64, new Rng(1))
+    Network net = Network.builder(LAYERS[0], Precision.F64, Rng.of(1))
         .dense(LAYERS[1], Init.he()).activation(Activation.RELU)
         .dense(LAYERS[2], Init.he()).activation(Activation.RELU)
         .dense(LAYERS[3], Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build();
     // non-zero biases, so that their gradients are checked at a generic point too
-    Rng biases = new Rng(2);
+    Rng biases = Rng.of(2);
     for (Variable v : net.parameters()) {
       if (v.name().startsWith("b")) {
         for (int k = 0; k < v.value().size(); k++) {

@@ -44,7 +44,7 @@ final class MlpSuite implements Suite {
     }
     log.printf("bench mlp: generating %d synthetic examples …%n", examples);
     log.flush();
-    MlpWorkload.Data data = MlpWorkload.data(examples, new Rng(42));
+    MlpWorkload.Data data = MlpWorkload.data(examples, Rng.of(42));
     List<BenchResult> results = new ArrayList<>();
     for (int batch : BATCH_SIZES) {
       results.add(measure(batch, data, settings.repeatsOr(3), log));
@@ -55,7 +55,7 @@ final class MlpSuite implements Suite {
   private static BenchResult measure(int batch, MlpWorkload.Data data, int epochs, PrintWriter log) {
     int m = data.features().rows();
     Problem problem = MlpWorkload.problem(batch, data);
-    StepLoop loop = new StepLoop(problem, new Rng(0).fork("shuffle", batch));
+    StepLoop loop = new StepLoop(problem, Rng.of(0).fork("shuffle", batch));
     long start = System.nanoTime();
     double firstCost = loop.epoch();
     double warmup = (System.nanoTime() - start) / 1e9;
@@ -76,7 +76,7 @@ final class MlpSuite implements Suite {
     }
     Samples s = new Samples(rates);
     StepProducts products = new StepProducts(MlpWorkload.widths(), batch, problem.network().gemm(),
-        new Rng(3).fork("products", batch));
+        Rng.of(3).fork("products", batch));
     double productSeconds = products.medianSeconds(PRODUCT_SAMPLES);
     log.printf("bench mlp: batch %d, the step's %d products alone: %.3f ms%n", batch, products.count(),
         1000 * productSeconds);

@@ -20,8 +20,8 @@ import dev.descent.tensor.Rng;
  * contract, which for 60 000 × 784 would add 376 MB the float32 training never reads.
  *
  * <pre>{@code
- MlpWorkload.Data data = MlpWorkload.data(60_000, new Rng(42));   // 188 MB of float32 features
- * new StepLoop(MlpWorkload.problem(128, data), new Rng(0)).epoch();
+ MlpWorkload.Data data = MlpWorkload.data(60_000, Rng.of(42));   // 188 MB of float32 features
+ * new StepLoop(MlpWorkload.problem(128, data), Rng.of(0)).epoch();
  * }</pre>
  */
 public final class MlpWorkload {
@@ -94,7 +94,7 @@ public final class MlpWorkload {
 
   /** A fresh 784-512-256-10 network, float32, the same He weights (seed 7) on every call. */
   public static Network network() {
-    return Network.builder(INPUTS, Precision.F32, new Rng(7))
+    return Network.builder(INPUTS, Precision.F32, Rng.of(7))
         .dense(HIDDEN[0], Init.he()).activation(Activation.RELU)
         .dense(HIDDEN[1], Init.he()).activation(Activation.RELU)
         .dense(CLASSES, Init.he()).loss(Loss.CATEGORICAL_CROSS_ENTROPY).build();

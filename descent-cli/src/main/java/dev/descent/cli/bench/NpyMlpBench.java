@@ -93,7 +93,7 @@ final class NpyMlpBench {
     StepLoop[] loops = new StepLoop[sets.length];
     for (int i = 0; i < sets.length; i++) {
       loops[i] = new StepLoop(MlpWorkload.network(), Optimizers.adam(MlpWorkload.LEARNING_RATE), sets[i], batch,
-          new Rng(0).fork("shuffle", batch));
+          Rng.of(0).fork("shuffle", batch));
       StepLoop loop = loops[i];
       WarmUp.repeat(loop::step, steps / 2, quick);
     }

@@ -81,7 +81,7 @@ final class ServeSuite implements Suite {
 
   /** Identical copies of a seeded model; its rows are standardized features of a fixed seed. */
   static Model model() {
-    Network net = Network.builder(FEATURES, Precision.F32, new Rng(11)).dense(64, Init.he()).activation(Activation.RELU)
+    Network net = Network.builder(FEATURES, Precision.F32, Rng.of(11)).dense(64, Init.he()).activation(Activation.RELU)
         .dense(32, Init.he()).activation(Activation.RELU).dense(3, Init.he()).loss(Loss.CATEGORICAL_CROSS_ENTROPY).build();
     double[] mean = new double[FEATURES];
     double[] std = new double[FEATURES];
@@ -95,7 +95,7 @@ final class ServeSuite implements Suite {
   }
 
   static String body(int rows) {
-    Rng rng = new Rng(5);
+    Rng rng = Rng.of(5);
     StringBuilder b = new StringBuilder("{\"rows\": [");
     for (int i = 0; i < rows; i++) {
       b.append(i == 0 ? "[" : ", [");

@@ -21,7 +21,7 @@ import dev.descent.train.BatchLoader;
  * gathers each batch from wherever they live, as the Trainer does.
  *
  * <pre>{@code
- * StepLoop loop = new StepLoop(CourseWorkload.of("optimization-adam").problem(), new Rng(1));
+ * StepLoop loop = new StepLoop(CourseWorkload.of("optimization-adam").problem(), Rng.of(1));
  * loop.epoch();   // 5 steps of 64, 64, 64, 64, 44 examples; returns the mean cost
  * }</pre>
  */

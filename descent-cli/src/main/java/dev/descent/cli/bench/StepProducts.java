@@ -21,7 +21,7 @@ import java.util.List;
  * it even with nothing else to do.
  *
  * <pre>{@code
- * StepProducts p = new StepProducts(new int[] {784, 512, 256, 10}, 1024, Gemm.auto(), new Rng(3));
+ * StepProducts p = new StepProducts(new int[] {784, 512, 256, 10}, 1024, Gemm.auto(), Rng.of(3));
  * double seconds = p.medianSeconds(9);   // one pass over the eight products
  * }</pre>
  */

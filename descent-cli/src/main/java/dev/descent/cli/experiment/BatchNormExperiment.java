@@ -95,7 +95,7 @@ public final class BatchNormExperiment implements Experiment {
 
   static RunResult train(PreparedData data, boolean batchNorm, double lr, Callback callback) {
     NetworkSpec spec = new NetworkSpec(HIDDEN, Activation.RELU, Init.he());
-    Network net = spec.build(data.train(), Precision.F32, new Rng(1),
+    Network net = spec.build(data.train(), Precision.F32, Rng.of(1),
         batchNorm ? BatchNormDecorator.DEFAULT : NetworkSpec.LayerDecorator.PLAIN);
     GradientTransform gd = Optimizers.gd(lr);
     return TrainingRun.execute(net, gd, new TrainingConfig(EPOCHS, BATCH_SIZE, 1, false), data, List.of(callback),
@@ -118,8 +118,8 @@ public final class BatchNormExperiment implements Experiment {
       Dataset all = dev.descent.run.DataSource.load(dev.descent.run.DataRequest.builtIn(context.dataFile(), 0, Double.NaN, 1));
       return PreparedData.prepare(all, null, new double[] {50, 0, 50}, true, 1);
     }
-    Dataset train = Generators.spiral(300, 3, 0.2, new Rng(1));
-    Dataset test = Generators.spiral(300, 3, 0.2, new Rng(2));
+    Dataset train = Generators.spiral(300, 3, 0.2, Rng.of(1));
+    Dataset test = Generators.spiral(300, 3, 0.2, Rng.of(2));
     return PreparedData.fromSets(train, null, test, true);
   }
 

@@ -2,8 +2,7 @@ package dev.descent.cli.experiment;
 
 import dev.descent.DescentException;
 import dev.descent.data.Dataset;
-import dev.descent.data.io.LoadOptions;
-import dev.descent.data.io.MatLoader;
+import dev.descent.data.generate.CourseData;
 import dev.descent.run.PreparedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +25,9 @@ final class CourseMat {
     if (!Files.isRegularFile(path)) {
       throw new DescentException(file + ": no such file");
     }
-    MatLoader loader = new MatLoader();
-    Dataset train = loader.load(path, LoadOptions.defaults().withMat("X", "y"));
-    Dataset test = loader.load(path, LoadOptions.defaults().withMat("Xval", "yval").withClassNames(train.classNames()));
+    CourseData.Sets sets = CourseData.dataMat(path);
+    Dataset train = sets.train();
+    Dataset test = sets.test();
     if (train.featureCount() != test.featureCount()) {
       throw new DescentException(file + ": X has " + train.featureCount() + " columns but Xval has " + test.featureCount()
           + "; both hold one example per row with the same features");

@@ -41,7 +41,7 @@ public final class EwaExperiment implements Experiment {
 
   /** A year of noisy daily temperatures. */
   static double[] temperatures(long seed) {
-    Rng rng = new Rng(seed);
+    Rng rng = Rng.of(seed);
     double[] t = new double[DAYS];
     for (int d = 0; d < DAYS; d++) {
       t[d] = season(d) + NOISE * rng.nextGaussian();

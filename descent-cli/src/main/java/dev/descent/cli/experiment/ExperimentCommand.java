@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.DescentException;
+import dev.descent.cli.UsageException;
 import dev.descent.cli.report.ExperimentSuite;
+import dev.descent.tensor.Rng;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +39,20 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "FILE", description = "Run on this data file instead of the built-in set (where the experiment supports it).")
   String data;
 
+  @Option(names = "--rng", paramLabel = "KIND",
+      description = "For the course's tables (initialization, optimization, regularization): numpy replays the notebooks "
+          + "(the course's data, numpy's generator at their seeds, float64: the course's figures), descent runs "
+          + "Descent's look-alike data and generator in float32 (default: numpy).")
+  String rng;
+
+  @Option(names = "--seeds", paramLabel = "N",
+      description = "Also rerun every configuration of the course's tables with seeds 1..N of Descent's generator, and "
+          + "report mean ± standard deviation, min–max and a plot with the course's figure marked (default: none).")
+  Integer seeds;
+
+  /** The experiments {@code --rng} and {@code --seeds} apply to. */
+  static final java.util.Set<String> COURSE_TABLES = java.util.Set.of("initialization", "optimization", "regularization");
+
   @Option(names = "--json", description = "Print one JSON object on stdout instead of the table.")
   boolean json;
 
@@ -52,10 +68,39 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
   }
 
+  /** The generator and spread the options ask for, checked against the experiment. */
+  private ExperimentContext context(Path dir, String experiment) {
+    Rng.Kind kind = rng == null ? Rng.Kind.NUMPY : Rng.Kind.parse(rng);
+    int n = seeds == null ? 0 : seeds;
+    return new ExperimentContext(dir, data, spec.commandLine().getErr(), COURSE_TABLES.contains(experiment) ? kind : Rng.Kind.DESCENT,
+        COURSE_TABLES.contains(experiment) ? n : 0);
+  }
+
+  private void checkOptions() {
+    if (rng != null) {
+      Rng.Kind.parse(rng);
+    }
+    if (seeds != null && seeds < 1) {
+      throw new UsageException("--seeds " + seeds + ": must be at least 1, the number of seeds of Descent's generator to "
+          + "rerun each configuration with, e.g. --seeds 10");
+    }
+    boolean single = !ExperimentSuite.ALL.equals(name);
+    if (single && (rng != null || seeds != null) && EXPERIMENTS.containsKey(name) && !COURSE_TABLES.contains(name)) {
+      throw new UsageException((rng != null ? "--rng" : "--seeds") + " applies to the course's tables (initialization, "
+          + "optimization, regularization), not to '" + name + "'; leave it out");
+    }
+    if (seeds != null && "numpy".equals(rng)) {
+      throw new UsageException("--seeds " + seeds + " with --rng numpy: the spread reruns with seeds 1.." + seeds
+          + " of Descent's generator, while numpy's replays only the notebooks' own seeds; leave out --rng numpy "
+          + "(the table still shows the notebook's run beside the spread)");
+    }
+  }
+
   @Override
   public Integer call() {
+    checkOptions();
     if (ExperimentSuite.ALL.equals(name)) {
-      return new ExperimentSuite(EXPERIMENTS, n -> new ExperimentContext(out(n), data, spec.commandLine().getErr()))
+      return new ExperimentSuite(EXPERIMENTS, n -> context(out(n), n))
           .run(out.resolve("index.html"), json, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
     Experiment e = EXPERIMENTS.get(name);
@@ -65,7 +110,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path dir = out(name);
-    ExperimentResult r = e.run(new ExperimentContext(dir, data, err));
+    ExperimentResult r = e.run(context(dir, name));
     if (json) {
       print(out, toJson(r));
     } else {
@@ -97,10 +142,37 @@ public final class ExperimentCommand implements Callable<Integer> {
       putNumber(n, "final_cost", row.finalCost());
       n.put("seconds", row.seconds());
       row.extra().forEach((k, v) -> n.set(k, m.valueToTree(v)));
+      CourseFigure f = r.courseFigure(row.name());
+      if (f != null) {
+        putNumber(n, "course_train_accuracy", f.train());
+        putNumber(n, "course_test_accuracy", f.test());
+        n.put("matches_course", !r.differsFromCourse(row));
+      }
+      putSpread(n, "train_spread", r.trainSpread().get(row.name()), f == null ? Double.NaN : f.train());
+      putSpread(n, "test_spread", r.testSpread().get(row.name()), f == null ? Double.NaN : f.test());
     }
     ArrayNode plots = root.putArray("plots");
     r.plots().forEach(p -> plots.add(p.toString()));
     return root;
+  }
+
+  private static void putSpread(ObjectNode n, String key, Spread s, double course) {
+    if (s == null) {
+      return;
+    }
+    ObjectNode o = n.putObject(key);
+    o.put("seeds", s.values().length);
+    o.put("mean", s.mean());
+    o.put("standard_deviation", s.standardDeviation());
+    o.put("min", s.min());
+    o.put("max", s.max());
+    ArrayNode values = o.putArray("values");
+    for (double v : s.values()) {
+      values.add(v);
+    }
+    if (!Double.isNaN(course)) {
+      o.put("share_at_or_below_course", s.rankOf(course));
+    }
   }
 
   private static void putNumber(ObjectNode n, String key, double v) {
@@ -139,18 +211,28 @@ public final class ExperimentCommand implements Callable<Integer> {
     for (String k : extraKeys) {
       header.append(String.format(" %" + Math.max(14, k.length()) + "s", k));
     }
+    boolean course = !r.course().isEmpty();
+    if (course) {
+      header.append(String.format(" %12s %12s  %s", "course train", "course test", "vs course"));
+    }
     out.println(header);
     out.println("  " + "-".repeat(header.length() - 2));
     for (RunRow row : r.runs()) {
-      StringBuilder sb = new StringBuilder(String.format("  %-" + nameWidth + "s %10s %10s %12s %9.2f", row.name(), pct(row.trainAccuracy()),
-          pct(row.testAccuracy()), Double.isNaN(row.finalCost()) ? "-" : String.format("%.4g", row.finalCost()), row.seconds()));
+      StringBuilder sb = new StringBuilder(String.format("  %-" + nameWidth + "s %10s %10s %12s %9.2f", row.name(), course ? pct4(row.trainAccuracy()) : pct(row.trainAccuracy()),
+          course ? pct4(row.testAccuracy()) : pct(row.testAccuracy()), Double.isNaN(row.finalCost()) ? "-" : String.format("%.4g", row.finalCost()), row.seconds()));
       for (String k : extraKeys) {
         Object v = row.extra().get(k);
         sb.append(String.format(" %" + Math.max(14, k.length()) + "s", v == null ? "-" : v instanceof Double d ? String.format("%.4g", d) : v.toString()));
       }
-      out.println(sb);
+      CourseFigure f = r.courseFigure(row.name());
+      if (course) {
+        sb.append(f == null ? String.format(" %12s %12s  %s", "-", "-", "")
+            : String.format(" %12s %12s  %s", pct4(f.train()), pct4(f.test()), r.differsFromCourse(row) ? "DIFFERS" : "same"));
+      }
+      out.println(sb.toString().stripTrailing());
     }
     out.println();
+    printSpreads(out, r);
     for (String line : r.details()) {
       out.println(line);
     }
@@ -165,6 +247,33 @@ public final class ExperimentCommand implements Callable<Integer> {
       out.println("plot  " + p);
     }
     out.flush();
+  }
+
+  private static void printSpreads(PrintWriter out, ExperimentResult r) {
+    if (r.trainSpread().isEmpty()) {
+      return;
+    }
+    int n = r.trainSpread().values().iterator().next().values().length;
+    out.println("spread over seeds 1.." + n + " of Descent's generator (same data, network and training):");
+    for (RunRow row : r.runs()) {
+      CourseFigure f = r.courseFigure(row.name());
+      for (String set : new String[] {"train", "test"}) {
+        Spread s = (set.equals("train") ? r.trainSpread() : r.testSpread()).get(row.name());
+        if (s == null) {
+          continue;
+        }
+        double c = f == null ? Double.NaN : set.equals("train") ? f.train() : f.test();
+        out.printf(java.util.Locale.ROOT, "  %-10s %-5s %6.2f %% ± %5.2f   min %6.2f %%  max %6.2f %%%s%n", row.name(), set,
+            100 * s.mean(), 100 * s.standardDeviation(), 100 * s.min(), 100 * s.max(),
+            Double.isNaN(c) ? "" : String.format(java.util.Locale.ROOT, "   course %.2f %%: %.0f %% of seeds at or below it",
+                100 * c, 100 * s.rankOf(c)));
+      }
+    }
+    out.println();
+  }
+
+  static String pct4(double v) {
+    return Double.isNaN(v) ? "-" : String.format(java.util.Locale.ROOT, "%.2f %%", 100 * v);
   }
 
   static String pct(double v) {

@@ -76,7 +76,7 @@ record GoldenFixtures(JsonNode json, String source) {
 
   /** dense_binary.json's [4,5,3,1] relu/relu/sigmoid network with its parameters, in float64. */
   Network denseBinaryNetwork() {
-    Network net = Network.builder(4, Precision.F64, new Rng(1))
+    Network net = Network.builder(4, Precision.F64, Rng.of(1))
         .dense(5, Init.zeros()).activation(Activation.RELU)
         .dense(3, Init.zeros()).activation(Activation.RELU)
         .dense(1, Init.zeros()).loss(Loss.BINARY_CROSS_ENTROPY).build();

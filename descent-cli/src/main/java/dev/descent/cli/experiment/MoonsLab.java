@@ -47,11 +47,11 @@ record MoonsLab(PreparedData data, Supplier<Network> networks, String descriptio
       description = context.dataFile() + " (" + data.train().size() + " train / " + data.test().size()
           + " test, standardized on train)";
     } else {
-      data = PreparedData.fromSets(Generators.moons(EXAMPLES, NOISE, new Rng(DATA_SEED)), null, null, false);
+      data = PreparedData.fromSets(Generators.moons(EXAMPLES, NOISE, Rng.of(DATA_SEED)), null, null, false);
       description = "moons (" + EXAMPLES + " examples, noise " + NOISE + ", seed " + DATA_SEED + ", not standardized)";
     }
     PreparedData prepared = data;
-    return new MoonsLab(prepared, () -> NETWORK.build(prepared.train(), Precision.F32, new Rng(INIT_SEED),
+    return new MoonsLab(prepared, () -> NETWORK.build(prepared.train(), Precision.F32, Rng.of(INIT_SEED),
         NetworkSpec.LayerDecorator.PLAIN), description);
   }
 

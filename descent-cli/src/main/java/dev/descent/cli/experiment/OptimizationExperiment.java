@@ -4,7 +4,13 @@ import dev.descent.optim.GradientTransform;
 import dev.descent.optim.Optimizers;
 import dev.descent.optim.schedule.Per;
 import dev.descent.optim.schedule.Schedules;
+import dev.descent.nn.Init;
+import dev.descent.nn.Network;
+import dev.descent.run.PreparedData;
 import dev.descent.run.RunResult;
+import dev.descent.run.TrainingRun;
+import dev.descent.tensor.Rng;
+import dev.descent.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +46,86 @@ public final class OptimizationExperiment implements Experiment {
     return m;
   }
 
+  /** The notebook's table: np.random.seed(3) for He weights, np.random.seed(10 + epoch + 1) before each epoch's permutation. */
+  static final CourseTable TABLE = new CourseTable() {
+    @Override
+    List<String> configurations() {
+      return List.copyOf(optimizers().keySet());
+    }
+
+    @Override
+    Map<String, CourseFigure> figures() {
+      Map<String, CourseFigure> m = new java.util.LinkedHashMap<>();
+      m.put("gd", new CourseFigure(0.7967, Double.NaN));
+      m.put("momentum", new CourseFigure(0.7967, Double.NaN));
+      m.put("adam", new CourseFigure(0.94, Double.NaN));
+      return m;
+    }
+
+    @Override
+    long notebookSeed() {
+      return MoonsLab.INIT_SEED;
+    }
+
+    @Override
+    RunResult train(String configuration, PreparedData data, Rng.Kind kind, long seed) {
+      Network net = CourseTable.network(List.of(data.train().featureCount(), 5, 2, 1), n -> Init.random(Math.sqrt(2.0 / n)),
+          kind.seeded(seed), null, List.of());
+      TrainingConfig config = kind == Rng.Kind.NUMPY
+          ? new TrainingConfig(EPOCHS, MoonsLab.BATCH_SIZE, MoonsLab.SHUFFLE_SEED, false, TrainingConfig.EpochShuffle.NUMPY_RESEEDED)
+          : new TrainingConfig(EPOCHS, MoonsLab.BATCH_SIZE, seed, false);
+      GradientTransform optimizer = optimizers().get(configuration);
+      return TrainingRun.execute(net, optimizer, config, data, List.of(), Map.of("optimizer", optimizer.describe()));
+    }
+  };
+
   @Override
   public ExperimentResult run(ExperimentContext context) {
-    return run(context, MoonsLab.of(context), optimizers());
+    ExperimentResult r = context.rng() == Rng.Kind.NUMPY ? course(context) : descent(context);
+    return context.seeds() > 0 ? TABLE.spread(context, name(), courseData(context), r) : r;
   }
+
+  private ExperimentResult descent(ExperimentContext context) {
+    ExperimentResult r = run(context, MoonsLab.of(context), optimizers());
+    return new ExperimentResult(r.name(), r.setting(), r.runs(), r.plots(), r.reference(), r.lesson(), r.details(),
+        context.dataFile() == null ? TABLE.figures() : Map.of(), Map.of(), Map.of());
+  }
+
+  /** The course's moons, or {@code --data} split 75/25 and standardized (as {@link MoonsLab}). */
+  static PreparedData courseData(ExperimentContext context) {
+    if (context.dataFile() != null) {
+      return MoonsLab.of(context).data();
+    }
+    return PreparedData.fromSets(dev.descent.data.generate.CourseData.sets("course-moons").train(), null, null, false);
+  }
+
+  private ExperimentResult course(ExperimentContext context) {
+    PreparedData data = courseData(context);
+    List<RunRow> rows = new ArrayList<>();
+    List<RunResult> results = new ArrayList<>();
+    List<String> names = TABLE.configurations();
+    for (String n : names) {
+      context.log().printf("optimization: %s, numpy's generator (seed 3, then 10 + epoch + 1) …%n", n);
+      context.log().flush();
+      long start = System.nanoTime();
+      RunResult r = TABLE.train(n, data, Rng.Kind.NUMPY, TABLE.notebookSeed());
+      results.add(r);
+      rows.add(CourseTable.row(n, r, (System.nanoTime() - start) / 1e9, Map.of()));
+    }
+    List<Path> plots = ExperimentPlots.costsAndBoundaries(context.out(), name(), names.toArray(new String[0]), results);
+    String source = context.dataFile() != null ? context.dataFile() : "the course's moons (300 examples, not standardized)";
+    return new ExperimentResult(name(), source + ", [2,5,2,1] relu/relu/sigmoid, He init as the notebook draws it "
+        + "(np.random.seed(3), randn·√(2/n_prev)), mini-batches of 64 from np.random.seed(10 + epoch + 1) and permutation, "
+        + "10 000 epochs, lr 0.0007, float64; momentum β 0.9, Adam β1 0.9 β2 0.999; rmsprop, adamw and gd-decay are "
+        + "Descent's additions (RMSprop β 0.999, AdamW weight decay 0.01, gd-decay 0.1/(1 + ⌊epoch/1000⌋))",
+        rows, plots, List.of(), LESSON, List.of(), context.dataFile() == null ? TABLE.figures() : Map.of(), Map.of(), Map.of());
+  }
+
+  private static final String LESSON = "With a learning rate as small as 0.0007, gradient descent and momentum barely leave the linear "
+      + "boundary in 10 000 epochs: momentum smooths the noisy mini-batch directions but takes the same "
+      + "small steps. Adam (and RMSprop) divide each step by the root mean square of recent gradients, so "
+      + "parameters with small gradients still move at about the learning rate, and the boundary bends "
+      + "around the moons. Plain gradient descent gets there too when the rate starts large and decays.";
 
   /** The runs of {@code optimizers} in {@code lab}. */
   ExperimentResult run(ExperimentContext context, MoonsLab lab, Map<String, GradientTransform> optimizers) {
@@ -65,10 +147,6 @@ public final class OptimizationExperiment implements Experiment {
         rows, plots,
         List.of("gd ≈ 79.7 %", "momentum ≈ 79.7 %", "adam ≈ 94 % train accuracy",
             "gd with scheduled decay (lr 0.1, every 1000 epochs) ≈ 94 %"),
-        "With a learning rate as small as 0.0007, gradient descent and momentum barely leave the linear "
-            + "boundary in 10 000 epochs: momentum smooths the noisy mini-batch directions but takes the same "
-            + "small steps. Adam (and RMSprop) divide each step by the root mean square of recent gradients, so "
-            + "parameters with small gradients still move at about the learning rate, and the boundary bends "
-            + "around the moons. Plain gradient descent gets there too when the rate starts large and decays.");
+        LESSON);
   }
 }

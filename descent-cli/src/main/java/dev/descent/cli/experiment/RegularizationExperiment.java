@@ -10,6 +10,8 @@ import dev.descent.nn.Network;
 import dev.descent.nn.NetworkBuilder;
 import dev.descent.regularize.Dropout;
 import dev.descent.regularize.L2Penalty;
+import dev.descent.regularize.MaskSource;
+import dev.descent.tensor.Matrix;
 import dev.descent.run.NetworkSpec;
 import dev.descent.run.OptimizerSpec;
 import dev.descent.run.PreparedData;
@@ -45,8 +47,112 @@ public final class RegularizationExperiment implements Experiment {
     return "regularization";
   }
 
+  static final List<String> NAMES = List.of("none", "l2", "dropout");
+
+  /** The notebook's table: np.random.seed(3), randn·1/√n_prev; with dropout, np.random.seed(1) before every forward pass. */
+  static final CourseTable TABLE = new CourseTable() {
+    @Override
+    List<String> configurations() {
+      return NAMES;
+    }
+
+    @Override
+    Map<String, CourseFigure> figures() {
+      Map<String, CourseFigure> m = new java.util.LinkedHashMap<>();
+      m.put("none", new CourseFigure(0.9479, 0.915));
+      m.put("l2", new CourseFigure(0.9384, 0.93));
+      m.put("dropout", new CourseFigure(0.9289, 0.95));
+      return m;
+    }
+
+    @Override
+    long notebookSeed() {
+      return 3;
+    }
+
+    @Override
+    RunResult train(String configuration, PreparedData data, Rng.Kind kind, long seed) {
+      Dataset train = data.residentTrain("the regularization experiment");
+      List<CostTerm> terms = configuration.equals("l2") ? List.of(new L2Penalty(LAMBDA)) : List.of();
+      java.util.function.IntFunction<dev.descent.nn.Layer> dropout = null;
+      if (configuration.equals("dropout")) {
+        Matrix[] masks = kind == Rng.Kind.NUMPY ? notebookMasks(train.size()) : null;
+        dropout = l -> masks == null ? Dropout.keep(KEEP_PROB) : Dropout.keep(KEEP_PROB).withMasks(MaskSource.fixed(masks[l - 1]));
+      }
+      Network net = CourseTable.network(List.of(train.featureCount(), HIDDEN.get(0), HIDDEN.get(1), 1),
+          n -> Init.random(1 / Math.sqrt(n)), kind.seeded(seed), dropout, terms);
+      return TrainingRun.execute(net, OptimizerSpec.of("gd", LEARNING_RATE).build(),
+          new TrainingConfig(ITERATIONS, TrainingConfig.FULL_BATCH, seed, false), data, List.of(), Map.of("regularization", configuration));
+    }
+  };
+
+  /**
+   * The notebook's dropout masks: it reseeds with 1 before every forward pass, so D1 and D2 are the
+   * same on every iteration: {@code rand(20, m) < 0.86}, then {@code rand(3, m) < 0.86}, units ×
+   * examples in numpy, transposed here (examples are rows).
+   */
+  static Matrix[] notebookMasks(int m) {
+    Rng rng = Rng.numpy(1);
+    Matrix[] masks = new Matrix[HIDDEN.size()];
+    for (int l = 0; l < masks.length; l++) {
+      masks[l] = Matrix.zeros(Precision.F64, m, HIDDEN.get(l));
+      for (int unit = 0; unit < HIDDEN.get(l); unit++) {
+        for (int i = 0; i < m; i++) {
+          masks[l].set(i, unit, rng.nextDouble() < KEEP_PROB ? 1 : 0);
+        }
+      }
+    }
+    return masks;
+  }
+
   @Override
   public ExperimentResult run(ExperimentContext context) {
+    ExperimentResult r = context.rng() == Rng.Kind.NUMPY ? course(context) : descent(context);
+    return context.seeds() > 0 ? TABLE.spread(context, name(), courseData(context), r) : r;
+  }
+
+  /** The course's football (data.mat), or {@code --data FILE.mat}. */
+  static PreparedData courseData(ExperimentContext context) {
+    if (context.dataFile() != null) {
+      return CourseMat.read(context.dataFile());
+    }
+    dev.descent.data.generate.CourseData.Sets s = dev.descent.data.generate.CourseData.sets("course-football");
+    return PreparedData.fromSets(s.train(), null, s.test(), false);
+  }
+
+  private ExperimentResult course(ExperimentContext context) {
+    PreparedData data = courseData(context);
+    List<RunRow> rows = new ArrayList<>();
+    List<RunResult> results = new ArrayList<>();
+    for (String n : NAMES) {
+      context.log().printf("regularization: %s, numpy's generator seeded with 3 …%n", n);
+      context.log().flush();
+      long start = System.nanoTime();
+      RunResult r = TABLE.train(n, data, Rng.Kind.NUMPY, TABLE.notebookSeed());
+      results.add(r);
+      rows.add(CourseTable.row(n, r, (System.nanoTime() - start) / 1e9, gap(r)));
+    }
+    List<Path> plots = ExperimentPlots.costsAndBoundaries(context.out(), name(), NAMES.toArray(new String[0]), results);
+    String source = context.dataFile() != null ? context.dataFile() : "the course's football (data.mat)";
+    return new ExperimentResult(name(), String.format(Locale.ROOT,
+        "%s (%d train / %d test), [2,20,3,1] relu/relu/sigmoid, init as the notebook draws it (np.random.seed(3), "
+            + "randn·1/√n_prev), gradient descent lr 0.3, 30 000 full-batch iterations, float64; l2: λ = 0.7; dropout: keep "
+            + "probability 0.86 after both hidden layers, np.random.seed(1) before every forward pass (so the same masks "
+            + "on every pass, as in the notebook)", source, data.train().size(), data.test().size()),
+        rows, plots, List.of(), LESSON, List.of(), context.dataFile() == null ? TABLE.figures() : Map.of(), Map.of(), Map.of());
+  }
+
+  private static Map<String, Object> gap(RunResult r) {
+    return Map.of("train_test_gap", r.train().accuracy() - r.test().accuracy());
+  }
+
+  private static final String LESSON = "Without regularization the network bends its boundary around single mislabelled points: high training "
+      + "accuracy, a wider gap to the test set (variance). L2 shrinks the weights (λ/2m·Σ‖W‖² in the cost), which "
+      + "keeps the boundary smooth; dropout keeps each unit from relying on particular others. Both trade a little "
+      + "training accuracy for a smaller train–test gap. Dropout is used in training only, and the cost it reports "
+      + "is of a different random network each step, so its curve is noisy.";
+
+  private ExperimentResult descent(ExperimentContext context) {
     PreparedData data = data(context);
     String source = context.dataFile() != null ? context.dataFile() : "built-in football (400 points, seed 1, split 50/50)";
     String[] names = {"none", "l2", "dropout"};
@@ -70,14 +176,8 @@ public final class RegularizationExperiment implements Experiment {
         "%s (%d train / %d test), [2,20,3,1] relu/relu/sigmoid, init ×√(1/n_prev), gradient descent lr 0.3, 30 000 "
             + "full-batch iterations; l2: λ = 0.7; dropout: keep probability 0.86 after both hidden layers",
         source, data.train().size(), data.test().size()),
-        rows, plots,
-        List.of("none 94.8 % train / 91.5 % test", "l2 93.8 % / 93 %", "dropout 92.9 % / 95 % (the course's data.mat; "
-            + "the built-in football set is another draw, so its numbers differ: read the gaps)"),
-        "Without regularization the network bends its boundary around single mislabelled points: high training "
-            + "accuracy, a wider gap to the test set (variance). L2 shrinks the weights (λ/2m·Σ‖W‖² in the cost), which "
-            + "keeps the boundary smooth; dropout keeps each unit from relying on particular others. Both trade a little "
-            + "training accuracy for a smaller train–test gap. Dropout is used in training only, and the cost it reports "
-            + "is of a different random network each step, so its curve is noisy.");
+        rows, plots, List.of("the look-alike football set is another draw than the course's data.mat, so its figures differ: read the gaps"),
+        LESSON, List.of(), context.dataFile() == null ? TABLE.figures() : Map.of(), Map.of(), Map.of());
   }
 
   /** The lab's network: Xavier-scaled weights (×√(1/n_prev)), L2 or dropout as {@code name} says. */
@@ -98,14 +198,14 @@ public final class RegularizationExperiment implements Experiment {
         terms.forEach(b::costTerm);
       }
     };
-    return new NetworkSpec(HIDDEN, Activation.RELU, Init.xavier()).build(train, Precision.F32, new Rng(3), decorator);
+    return new NetworkSpec(HIDDEN, Activation.RELU, Init.xavier()).build(train, Precision.F32, Rng.of(3), decorator);
   }
 
   static PreparedData data(ExperimentContext context) {
     if (context.dataFile() != null) {
       return CourseMat.read(context.dataFile());
     }
-    Dataset all = Generators.football(FootballOptions.defaults(), new Rng(1));
+    Dataset all = Generators.football(FootballOptions.defaults(), Rng.of(1));
     return PreparedData.prepare(all, null, new double[] {50, 0, 50}, false, 1);
   }
 }

@@ -1,7 +1,9 @@
 package dev.descent.cli.report;
 
 import dev.descent.DescentException;
+import dev.descent.cli.experiment.CourseFigure;
 import dev.descent.cli.experiment.ExperimentResult;
+import dev.descent.cli.experiment.Spread;
 import dev.descent.cli.experiment.RunRow;
 import dev.descent.cli.report.Table.Cell;
 import dev.descent.cli.report.Table.Column;
@@ -30,6 +32,9 @@ public final class ExperimentSection {
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Block.Paragraph("Setting", r.setting(), "setting"));
     blocks.add(table(r, beside));
+    if (!r.trainSpread().isEmpty()) {
+      blocks.add(spreadTable(r));
+    }
     if (!unmatched.isEmpty()) {
       blocks.add(new Block.Items(beside.isEmpty() ? "The course's numbers" : "More of the course's numbers", unmatched));
     }
@@ -79,8 +84,18 @@ public final class ExperimentSection {
     if (train) {
       columns.add(Column.number("train accuracy"));
     }
+    boolean course = !r.course().isEmpty();
+    if (train && course) {
+      columns.add(Column.number("course train"));
+    }
     if (test) {
       columns.add(Column.number("test accuracy"));
+    }
+    if (test && course) {
+      columns.add(Column.number("course test"));
+    }
+    if (course) {
+      columns.add(Column.text("vs course"));
     }
     if (!beside.isEmpty()) {
       columns.add(Column.reference("the course's result"));
@@ -92,11 +107,21 @@ public final class ExperimentSection {
     List<List<Cell>> rows = new ArrayList<>();
     for (RunRow row : r.runs()) {
       List<Cell> cells = new ArrayList<>(List.of(Cell.text(row.name())));
+      CourseFigure f = r.courseFigure(row.name());
       if (train) {
-        cells.add(Cell.percent(row.trainAccuracy()));
+        cells.add(course ? percent2(row.trainAccuracy()) : Cell.percent(row.trainAccuracy()));
+      }
+      if (train && course) {
+        cells.add(percent2(f == null ? Double.NaN : f.train()));
       }
       if (test) {
-        cells.add(Cell.percent(row.testAccuracy()));
+        cells.add(course ? percent2(row.testAccuracy()) : Cell.percent(row.testAccuracy()));
+      }
+      if (test && course) {
+        cells.add(percent2(f == null ? Double.NaN : f.test()));
+      }
+      if (course) {
+        cells.add(f == null ? Cell.text(Cell.MISSING) : r.differsFromCourse(row) ? Cell.text("differs").emphasize() : Cell.text("same"));
       }
       if (!beside.isEmpty()) {
         cells.add(Cell.text(beside.getOrDefault(row.name(), Cell.MISSING)));
@@ -108,6 +133,33 @@ public final class ExperimentSection {
       rows.add(cells);
     }
     return new Table("Runs", columns, rows);
+  }
+
+  /** A percentage to the course's printed digit (99.33 %), the exact value kept. */
+  private static Cell percent2(double v) {
+    return Double.isNaN(v) ? new Cell(Cell.MISSING, v) : new Cell(String.format(Locale.ROOT, "%.2f %%", 100 * v), v);
+  }
+
+  /** Each configuration's accuracies over the seeds of Descent's generator, and where the course's figure falls. */
+  private static Table spreadTable(ExperimentResult r) {
+    int n = r.trainSpread().values().iterator().next().values().length;
+    List<Column> columns = List.of(Column.label("run"), Column.text("set"), Column.number("mean"), Column.number("std. dev."),
+        Column.number("min"), Column.number("max"), Column.number("course"), Column.number("seeds at or below the course"));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (RunRow row : r.runs()) {
+      CourseFigure f = r.courseFigure(row.name());
+      for (String set : List.of("train", "test")) {
+        Spread s = (set.equals("train") ? r.trainSpread() : r.testSpread()).get(row.name());
+        if (s == null) {
+          continue;
+        }
+        double c = f == null ? Double.NaN : set.equals("train") ? f.train() : f.test();
+        rows.add(List.of(Cell.text(row.name()), Cell.text(set), percent2(s.mean()), percent2(s.standardDeviation()),
+            percent2(s.min()), percent2(s.max()), percent2(c), Double.isNaN(c) ? new Cell(Cell.MISSING, Double.NaN)
+                : new Cell(String.format(Locale.ROOT, "%.0f %%", 100 * s.rankOf(c)), s.rankOf(c))));
+      }
+    }
+    return new Table("Spread over seeds 1–" + n + " of Descent's generator", columns, rows);
   }
 
   /** Splits the reference lines into those beside a run (by its name) and the rest. */

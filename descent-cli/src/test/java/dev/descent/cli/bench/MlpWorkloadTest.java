@@ -19,8 +19,8 @@ class MlpWorkloadTest {
 
   @Test
   void dataAreSeededOneHotFloat32Rows() {
-    MlpWorkload.Data a = MlpWorkload.data(50, new Rng(42));
-    MlpWorkload.Data b = MlpWorkload.data(50, new Rng(42));
+    MlpWorkload.Data a = MlpWorkload.data(50, Rng.of(42));
+    MlpWorkload.Data b = MlpWorkload.data(50, Rng.of(42));
     assertEquals(a.features(), b.features());
     assertEquals(a.targets(), b.targets());
     assertEquals("50×784", a.features().shape());

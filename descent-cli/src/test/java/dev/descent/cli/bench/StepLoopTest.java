@@ -27,7 +27,7 @@ class StepLoopTest {
     Network trained = w.network();
     new Trainer(trained, w.transform(), w.config(3)).fit(w.train(), null, List.of());
     Problem p = w.problem();
-    StepLoop loop = new StepLoop(p, new Rng(w.config(3).seed()).fork("shuffle", 0));
+    StepLoop loop = new StepLoop(p, Rng.of(w.config(3).seed()).fork("shuffle", 0));
     for (int e = 0; e < 3; e++) {
       loop.epoch();
     }
@@ -41,7 +41,7 @@ class StepLoopTest {
     Network trained = w.network();
     new Trainer(trained, w.transform(), w.config(4)).fit(w.train(), null, List.of());
     Problem p = w.problem();
-    StepLoop loop = new StepLoop(p, new Rng(1));
+    StepLoop loop = new StepLoop(p, Rng.of(1));
     for (int e = 0; e < 4; e++) {
       loop.epoch();
     }
@@ -53,7 +53,7 @@ class StepLoopTest {
   @Test
   void stepsSkipThePartialBatch() {
     // 300 examples in batches of 64: four full batches, then a reshuffle
-    StepLoop loop = new StepLoop(CourseWorkload.of("optimization-gd").problem(), new Rng(1));
+    StepLoop loop = new StepLoop(CourseWorkload.of("optimization-gd").problem(), Rng.of(1));
     for (int s = 0; s < 9; s++) {
       loop.step();
     }

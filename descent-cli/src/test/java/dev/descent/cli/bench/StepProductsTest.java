@@ -33,13 +33,13 @@ class StepProductsTest {
     int[] widths = {5, 4, 3, 2};
     int batch = 6;
     List<String> tape = new ArrayList<>();
-    Network net = Network.builder(widths[0], Precision.F32, new Rng(1)).gemm(recording(tape))
+    Network net = Network.builder(widths[0], Precision.F32, Rng.of(1)).gemm(recording(tape))
         .dense(widths[1], Init.he()).activation(Activation.RELU)
         .dense(widths[2], Init.he()).activation(Activation.RELU)
         .dense(widths[3], Init.he()).loss(Loss.CATEGORICAL_CROSS_ENTROPY).build();
     Matrix x = Matrix.zeros(Precision.F32, batch, widths[0]);
     Matrix y = Matrix.zeros(Precision.F32, batch, widths[3]);
-    Rng rng = new Rng(2);
+    Rng rng = Rng.of(2);
     for (int i = 0; i < batch; i++) {
       y.set(i, i % widths[3], 1);
       for (int j = 0; j < widths[0]; j++) {
@@ -52,7 +52,7 @@ class StepProductsTest {
     step.step();
 
     List<String> alone = new ArrayList<>();
-    StepProducts products = new StepProducts(widths, batch, recording(alone), new Rng(3));
+    StepProducts products = new StepProducts(widths, batch, recording(alone), Rng.of(3));
     products.pass();
 
     assertEquals(8, tape.size(), tape::toString);
@@ -62,14 +62,14 @@ class StepProductsTest {
 
   @Test
   void countsTheFlopsTheMlpWorkloadReports() {
-    StepProducts products = new StepProducts(MlpWorkload.widths(), 32, Gemm.auto(), new Rng(3));
+    StepProducts products = new StepProducts(MlpWorkload.widths(), 32, Gemm.auto(), Rng.of(3));
     assertEquals(MlpWorkload.productFlopsPerExample() * 32, products.flops());
   }
 
   @Test
   void rejectsANetworkWithoutLayers() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new StepProducts(new int[] {784}, 32, Gemm.auto(), new Rng(3)));
+        () -> new StepProducts(new int[] {784}, 32, Gemm.auto(), Rng.of(3)));
     assertTrue(e.getMessage().contains("at least one layer"), e.getMessage());
   }
 }

@@ -26,8 +26,10 @@ final class Rows {
   }
 
   /** Runs {@code descent experiment NAME --json --out DIR}, checks the exit code and that every plot exists. */
-  static Rows of(String experiment, Path out) {
-    Cli.Result r = Cli.run("experiment", experiment, "--json", "--out=" + out);
+  static Rows of(String experiment, Path out, String... options) {
+    List<String> args = new ArrayList<>(List.of("experiment", experiment, "--json", "--out=" + out));
+    args.addAll(List.of(options));
+    Cli.Result r = Cli.run(args.toArray(new String[0]));
     assertEquals(Main.OK, r.code(), r.err());
     Rows rows = new Rows(r.json());
     assertEquals(experiment, rows.json.get("experiment").asText());
@@ -36,6 +38,20 @@ final class Rows {
       assertTrue(Files.exists(Path.of(p.asText())), p.asText());
     }
     return rows;
+  }
+
+  /**
+   * Asserts that run {@code run} reproduces the course's figures to the printed digit (four
+   * decimals, as the course and ../shared/course/tables.py print them), and that the JSON says so.
+   */
+  void assertCourse(String run, double train, double test) {
+    assertEquals(Math.round(train * 10_000), Math.round(number(run, "train_accuracy") * 10_000), run + " train");
+    assertEquals(train, number(run, "course_train_accuracy"), 0, run);
+    if (!Double.isNaN(test)) {
+      assertEquals(Math.round(test * 10_000), Math.round(number(run, "test_accuracy") * 10_000), run + " test");
+      assertEquals(test, number(run, "course_test_accuracy"), 0, run);
+    }
+    assertTrue(byName.get(run).get("matches_course").asBoolean(), run);
   }
 
   List<String> names() {

@@ -120,6 +120,36 @@ class ExperimentPageTest {
     assertEquals(2, page.select("img").size(), "the plots of optimization, none elsewhere");
   }
 
+  /** A course table: the course's figures beside ours, a differing row marked, and the spread over seeds in a table of its own. */
+  @Test
+  void theCoursesFiguresStandBesideOursAndADifferenceIsMarked() {
+    ExperimentResult r = new ExperimentResult("initialization", "circles",
+        List.of(new RunRow("random", 0.83, 0.86, 0.38, 1, Map.of()), new RunRow("he", 0.99, 0.95, 0.06, 1, Map.of()),
+            new RunRow("xavier", 0.99, 0.93, 0.09, 1, Map.of())),
+        List.of(), List.of("the look-alike data: expect other figures"), "He trains best.", List.of(),
+        Map.of("random", new dev.descent.cli.experiment.CourseFigure(0.83, 0.86), "he", new dev.descent.cli.experiment.CourseFigure(0.9933, 0.96)),
+        Map.of("he", dev.descent.cli.experiment.Spread.of(new double[] {0.98, 0.99, 1.0})), Map.of());
+    Element section = Pages.section(written(page(List.of(ExperimentSection.of(r, 1)))), "initialization");
+    Element table = section.selectFirst("table");
+    assertEquals(List.of("run", "train accuracy", "course train", "test accuracy", "course test", "vs course", "final cost", "seconds"),
+        Pages.header(table));
+    Map<String, Map<String, Element>> rows = Pages.rows(table);
+    assertEquals("same", rows.get("random").get("vs course").text());
+    assertEquals("differs", rows.get("he").get("vs course").text());
+    assertTrue(rows.get("he").get("vs course").hasClass("em"), rows.get("he").get("vs course").outerHtml());
+    assertEquals("99.33 %", rows.get("he").get("course train").text());
+    assertEquals("–", rows.get("xavier").get("course train").text());
+    // the explanation sits under the table, not in a cell
+    assertFalse(table.text().contains("look-alike"));
+    assertTrue(section.text().contains("the look-alike data: expect other figures"));
+    Element spread = section.select("table").get(1);
+    assertEquals(List.of("run", "set", "mean", "std. dev.", "min", "max", "course", "seeds at or below the course"), Pages.header(spread));
+    Map<String, Element> he = Pages.rows(spread).get("he");
+    assertEquals("99.00 %", he.get("mean").text());
+    assertEquals("98.00 %", he.get("min").text());
+    assertEquals("67 %", he.get("seeds at or below the course").text());
+  }
+
   @Test
   void aMissingAccuracyShowsAsADashWithoutAValueWhenOtherRunsHaveOne() {
     ExperimentResult r = new ExperimentResult("mixed", "s", List.of(new RunRow("a", 0.5, 0.25, 1, 1, Map.of()),

@@ -128,11 +128,11 @@ class TrainReportTest {
 
   @Test
   void partsAppearWhenTheRunHasThemAndClassNamesAreEscaped() {
-    Dataset blobs = Generators.blobs(90, 3, 0.5, new Rng(1));
+    Dataset blobs = Generators.blobs(90, 3, 0.5, Rng.of(1));
     List<String> classes = List.of("<script>document.title='pwned'</script>", "a & b", "</table>");
     Dataset named = new Dataset("blobs", blobs.features(), blobs.targets(), classes, blobs.featureNames());
     PreparedData data = PreparedData.fromSets(named, null, named, false);
-    Network net = new NetworkSpec(List.of(4), Activation.RELU, Init.he()).build(data.train(), Precision.F64, new Rng(2),
+    Network net = new NetworkSpec(List.of(4), Activation.RELU, Init.he()).build(data.train(), Precision.F64, Rng.of(2),
         NetworkSpec.LayerDecorator.PLAIN);
     RunResult run = TrainingRun.execute(net, OptimizerSpec.of("adam", 0.05).build(),
         new TrainingConfig(20, TrainingConfig.FULL_BATCH, 1, false), data, List.of(), Map.of());

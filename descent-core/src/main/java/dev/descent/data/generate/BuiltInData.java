@@ -8,7 +8,8 @@ import java.util.function.BiFunction;
 
 /**
  * The built-in data sets by name, for the CLI's {@code --data moons}: moons, circles, blobs,
- * spiral, flower and football, each drawn by {@link Generators} from {@code new Rng(seed)}.
+ * spiral, flower and football, each drawn by {@link Generators} from {@code Rng.of(seed)}; and the
+ * course's own points, course-circles, course-moons and course-football ({@link CourseData}).
  * {@code noise} is each generator's own noise (a standard deviation; football's flipped-label
  * fraction); {@code classes} applies to blobs and spiral only.
  *
@@ -25,8 +26,8 @@ public final class BuiltInData {
       "spiral", BuiltInData::spiral,
       "flower", BuiltInData::flower,
       "football", BuiltInData::football);
-  private static final List<String> NAMES =
-      List.of("moons", "circles", "blobs", "spiral", "flower", "football");
+  private static final List<String> NAMES = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of("moons", "circles", "blobs", "spiral", "flower", "football"), CourseData.NAMES.stream()).toList();
 
   private BuiltInData() {}
 
@@ -36,12 +37,19 @@ public final class BuiltInData {
   }
 
   public static Dataset generate(String name, GeneratorOptions options) {
+    if (CourseData.NAMES.contains(name)) {
+      if (options.examples().isPresent() || options.noise().isPresent() || options.classes().isPresent()) {
+        throw new IllegalArgumentException(name + " is the course's own data, fixed points; --examples, --noise and --classes "
+            + "apply to the generated sets (" + name.substring("course-".length()) + " draws a look-alike)");
+      }
+      return CourseData.all(name);
+    }
     BiFunction<GeneratorOptions, Rng, Dataset> generator = GENERATORS.get(name);
     if (generator == null) {
       throw new IllegalArgumentException("unknown data set '" + name + "'; the built-in data sets are "
           + String.join(", ", NAMES));
     }
-    return generator.apply(options, new Rng(options.seed()));
+    return generator.apply(options, Rng.of(options.seed()));
   }
 
   private static Dataset moons(GeneratorOptions o, Rng rng) {

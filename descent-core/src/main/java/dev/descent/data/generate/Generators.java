@@ -12,7 +12,7 @@ import dev.descent.tensor.Rng;
  * first {@code examples mod K} classes one more. Class names are "0", "1", …; features "x1", "x2".
  *
  * <pre>{@code
- * Dataset d = Generators.moons(200, 0.2, new Rng(1));
+ * Dataset d = Generators.moons(200, 0.2, Rng.of(1));
  * d.size();          // 200
  * d.classCount();    // 2 (binary: targets are one 0/1 column)
  * }</pre>

@@ -13,7 +13,7 @@ class BuiltInDataTest {
 
   @Test
   void namesAreListedInHelpOrder() {
-    assertEquals(List.of("moons", "circles", "blobs", "spiral", "flower", "football"), BuiltInData.names());
+    assertEquals(List.of("moons", "circles", "blobs", "spiral", "flower", "football", "course-circles", "course-moons", "course-football"), BuiltInData.names());
   }
 
   @Test
@@ -31,13 +31,13 @@ class BuiltInDataTest {
   void optionsReachTheGeneratorWithTheSeed() {
     Dataset d = BuiltInData.generate("spiral",
         GeneratorOptions.seed(3).withClasses(4).withExamples(80).withNoise(0.1));
-    assertArrayEquals(Generators.spiral(80, 4, 0.1, new Rng(3)).features().toArray(),
+    assertArrayEquals(Generators.spiral(80, 4, 0.1, Rng.of(3)).features().toArray(),
         d.features().toArray());
     Dataset moons = BuiltInData.generate("moons", GeneratorOptions.seed(5).withNoise(0.3));
-    assertArrayEquals(Generators.moons(200, 0.3, new Rng(5)).features().toArray(),
+    assertArrayEquals(Generators.moons(200, 0.3, Rng.of(5)).features().toArray(),
         moons.features().toArray());
     Dataset blobs = BuiltInData.generate("blobs", GeneratorOptions.seed(2).withNoise(2.0));
-    assertArrayEquals(Generators.blobs(300, 3, 2.0, new Rng(2)).features().toArray(),
+    assertArrayEquals(Generators.blobs(300, 3, 2.0, Rng.of(2)).features().toArray(),
         blobs.features().toArray());
   }
 
@@ -46,7 +46,7 @@ class BuiltInDataTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> BuiltInData.generate("moon", GeneratorOptions.seed(1)));
     assertEquals("unknown data set 'moon'; the built-in data sets are moons, circles, blobs, spiral, "
-        + "flower, football", e.getMessage());
+        + "flower, football, course-circles, course-moons, course-football", e.getMessage());
   }
 
   @Test

@@ -24,20 +24,20 @@ class GeneratorsTest {
   @Test
   void oneSeedGivesTheSameSetAndAnotherSeedADifferentOne() {
     for (int seed = 1; seed <= 3; seed++) {
-      assertArrayEquals(Generators.moons(100, 0.2, new Rng(seed)).features().toArray(),
-          Generators.moons(100, 0.2, new Rng(seed)).features().toArray());
-      assertArrayEquals(Generators.spiral(90, 3, 0.2, new Rng(seed)).targets().toArray(),
-          Generators.spiral(90, 3, 0.2, new Rng(seed)).targets().toArray());
-      assertArrayEquals(Generators.football(100, 0.05, new Rng(seed)).features().toArray(),
-          Generators.football(100, 0.05, new Rng(seed)).features().toArray());
+      assertArrayEquals(Generators.moons(100, 0.2, Rng.of(seed)).features().toArray(),
+          Generators.moons(100, 0.2, Rng.of(seed)).features().toArray());
+      assertArrayEquals(Generators.spiral(90, 3, 0.2, Rng.of(seed)).targets().toArray(),
+          Generators.spiral(90, 3, 0.2, Rng.of(seed)).targets().toArray());
+      assertArrayEquals(Generators.football(100, 0.05, Rng.of(seed)).features().toArray(),
+          Generators.football(100, 0.05, Rng.of(seed)).features().toArray());
     }
-    assertFalse(Arrays.equals(Generators.moons(100, 0.2, new Rng(1)).features().toArray(),
-        Generators.moons(100, 0.2, new Rng(2)).features().toArray()));
+    assertFalse(Arrays.equals(Generators.moons(100, 0.2, Rng.of(1)).features().toArray(),
+        Generators.moons(100, 0.2, Rng.of(2)).features().toArray()));
   }
 
   @Test
   void moonsWithoutNoiseLieOnTheTwoHalfCirclesEvenlySpaced() {
-    Dataset d = Generators.moons(201, 0, new Rng(4));
+    Dataset d = Generators.moons(201, 0, Rng.of(4));
     assertEquals(201, d.size());
     assertEquals(2, d.featureCount());
     assertEquals(1, d.targets().cols());
@@ -64,7 +64,7 @@ class GeneratorsTest {
 
   @Test
   void moonsAreShuffledNotSortedByClass() {
-    int[] labels = Generators.moons(100, 0.1, new Rng(1)).labels();
+    int[] labels = Generators.moons(100, 0.1, Rng.of(1)).labels();
     int[] sorted = labels.clone();
     Arrays.sort(sorted);
     assertFalse(Arrays.equals(sorted, labels));
@@ -72,7 +72,7 @@ class GeneratorsTest {
 
   @Test
   void circlesWithoutNoiseHaveRadiusOneAndFactor() {
-    Dataset d = Generators.circles(100, 0, 0.3, new Rng(2));
+    Dataset d = Generators.circles(100, 0, 0.3, Rng.of(2));
     assertArrayEquals(new int[] {50, 50}, classCounts(d));
     for (int i = 0; i < d.size(); i++) {
       double r = Math.hypot(d.features().get(i, 0), d.features().get(i, 1));
@@ -82,7 +82,7 @@ class GeneratorsTest {
 
   @Test
   void noiseHasTheRequestedStandardDeviation() {
-    Dataset d = Generators.circles(20000, 0.1, 0.5, new Rng(3));
+    Dataset d = Generators.circles(20000, 0.1, 0.5, Rng.of(3));
     double ss = 0;
     for (int i = 0; i < d.size(); i++) {
       double r = Math.hypot(d.features().get(i, 0), d.features().get(i, 1));
@@ -95,7 +95,7 @@ class GeneratorsTest {
 
   @Test
   void blobsAreBalancedOneHotClustersAroundCentresInTheBox() {
-    Dataset d = Generators.blobs(new BlobsOptions(302, 4, 3, 0), new Rng(5));
+    Dataset d = Generators.blobs(new BlobsOptions(302, 4, 3, 0), Rng.of(5));
     assertEquals(3, d.featureCount());
     assertEquals(4, d.targets().cols());
     assertArrayEquals(new int[] {76, 76, 75, 75}, classCounts(d));
@@ -115,7 +115,7 @@ class GeneratorsTest {
 
   @Test
   void blobsSpreadIsTheClusterStandardDeviation() {
-    Dataset d = Generators.blobs(new BlobsOptions(20000, 2, 2, 0.5), new Rng(6));
+    Dataset d = Generators.blobs(new BlobsOptions(20000, 2, 2, 0.5), Rng.of(6));
     double[] sum = new double[2];
     double[] sumSq = new double[2];
     int[] n = new int[2];
@@ -134,7 +134,7 @@ class GeneratorsTest {
 
   @Test
   void spiralArmsRunFromTheCentreToRadiusOne() {
-    Dataset d = Generators.spiral(250, 5, 0, new Rng(7));
+    Dataset d = Generators.spiral(250, 5, 0, Rng.of(7));
     assertEquals(5, d.targets().cols());
     assertArrayEquals(new int[] {50, 50, 50, 50, 50}, classCounts(d));
     double[] min = {9, 9, 9, 9, 9};
@@ -154,7 +154,7 @@ class GeneratorsTest {
 
   @Test
   void flowerWithoutNoiseLiesOnTheRoseCurve() {
-    Dataset d = Generators.flower(400, 0, new Rng(8));
+    Dataset d = Generators.flower(400, 0, Rng.of(8));
     assertArrayEquals(new int[] {200, 200}, classCounts(d));
     for (int i = 0; i < d.size(); i++) {
       double x = d.features().get(i, 0);
@@ -166,8 +166,8 @@ class GeneratorsTest {
 
   @Test
   void footballLabelsFollowTheCurveFarFromItExceptForTheNoiseFraction() {
-    Dataset clean = Generators.football(20000, 0, new Rng(9));
-    Dataset noisy = Generators.football(20000, 0.05, new Rng(9));
+    Dataset clean = Generators.football(20000, 0, Rng.of(9));
+    Dataset noisy = Generators.football(20000, 0.05, Rng.of(9));
     int far = 0;
     int flipped = 0;
     for (int i = 0; i < clean.size(); i++) {
@@ -188,7 +188,7 @@ class GeneratorsTest {
 
   @Test
   void namesAndFeatureNamesAreNumbered() {
-    Dataset d = Generators.spiral(30, 3, 0.2, new Rng(1));
+    Dataset d = Generators.spiral(30, 3, 0.2, Rng.of(1));
     assertEquals("spiral", d.name());
     assertEquals(List.of("0", "1", "2"), d.classNames());
     assertEquals(List.of("x1", "x2"), d.featureNames());

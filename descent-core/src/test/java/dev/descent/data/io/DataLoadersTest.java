@@ -71,7 +71,7 @@ class DataLoadersTest {
 
   @Test
   void everyLoaderTurnsBinaryGarbageIntoOneErrorNamingTheFile() throws IOException {
-    Rng rng = new Rng(42);
+    Rng rng = Rng.of(42);
     byte[] garbage = new byte[4096];
     for (int i = 0; i < garbage.length; i++) {
       garbage[i] = (byte) rng.nextInt(256);

@@ -101,7 +101,7 @@ class ParallelCsvParserTest {
   @Test
   void generatedFilesGiveTheSameDataSetsAsFastCsvInAnyNumberOfChunks() throws IOException {
     for (int seed = 1; seed <= 40; seed++) {
-      Rng rng = new Rng(seed);
+      Rng rng = Rng.of(seed);
       Shape shape = Shape.random(rng);
       Path file = write(text(shape, 1 + rng.nextInt(200), rng));
       for (Precision precision : Precision.values()) {
@@ -159,7 +159,7 @@ class ParallelCsvParserTest {
   void errorsMatchFastCsvsWithLineAndColumn() throws IOException {
     String[] bad = {"1,,0", "1,NaN,0", "1,abc,0", "1,2", "1,2,0,4", "1,-inf,x", "1,1e999,0", "1,0x1p3,0"};
     for (int seed = 1; seed <= 16; seed++) {
-      Rng rng = new Rng(seed);
+      Rng rng = Rng.of(seed);
       StringBuilder sb = new StringBuilder("a,b,y\n");
       int at = rng.nextInt(120);
       for (int i = 0; i < 120; i++) {

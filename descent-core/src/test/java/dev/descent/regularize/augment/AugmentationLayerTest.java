@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class AugmentationLayerTest {
 
   static Matrix x() {
-    Rng rng = new Rng(5);
+    Rng rng = Rng.of(5);
     Matrix x = Matrix.zeros(Precision.F64, 6, 3);
     for (int k = 0; k < x.size(); k++) {
       x.setFlat(k, rng.nextGaussian());
@@ -38,7 +38,7 @@ class AugmentationLayerTest {
 
   /** [3,4,1] with the same weights whatever comes before the first dense layer. */
   static Network net(Layer first) {
-    NetworkBuilder b = Network.builder(3, Precision.F64, new Rng(2));
+    NetworkBuilder b = Network.builder(3, Precision.F64, Rng.of(2));
     if (first != null) {
       b.layer(first);
     }
@@ -95,7 +95,7 @@ class AugmentationLayerTest {
 
   @Test
   void mustComeBeforeAnyParameter() {
-    NetworkBuilder b = Network.builder(3, Precision.F64, new Rng(2)).dense(4, Init.he());
+    NetworkBuilder b = Network.builder(3, Precision.F64, Rng.of(2)).dense(4, Init.he());
     b.layer(new AugmentationLayer(new GaussianNoise(0.1), "noise:0.1")).dense(1, Init.he());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.build().plan(2, Mode.TRAIN));
     assertEquals("augmentation must be the first layer, on the input features; 'Z' depends on parameters", e.getMessage());

@@ -94,8 +94,8 @@ class AugmentationTest {
   @Test
   void randomCropTakesTheWindowAtTheDrawnOffsetOfTheZeroPaddedImage() {
     Matrix m = batch(Precision.F64, 40);
-    new RandomCrop(TINY, 1).apply(m, new Rng(11));
-    Rng draws = new Rng(11);
+    new RandomCrop(TINY, 1).apply(m, Rng.of(11));
+    Rng draws = Rng.of(11);
     Set<String> offsets = new HashSet<>();
     for (int i = 0; i < 40; i++) {
       int oy = draws.nextInt(3);
@@ -112,8 +112,8 @@ class AugmentationTest {
   @Test
   void randomShiftRepeatsTheEdgeAtTheDrawnShift() {
     Matrix m = batch(Precision.F64, 30);
-    new RandomShift(TINY, 1).apply(m, new Rng(5));
-    Rng draws = new Rng(5);
+    new RandomShift(TINY, 1).apply(m, Rng.of(5));
+    Rng draws = Rng.of(5);
     for (int i = 0; i < 30; i++) {
       int dy = draws.nextInt(3) - 1;
       int dx = draws.nextInt(3) - 1;
@@ -134,8 +134,8 @@ class AugmentationTest {
   @Test
   void horizontalFlipFlipsAboutHalfTheRowsAsDrawn() {
     Matrix m = batch(Precision.F64, 1000);
-    HorizontalFlip.of(TINY).apply(m, new Rng(3));
-    Rng draws = new Rng(3);
+    HorizontalFlip.of(TINY).apply(m, Rng.of(3));
+    Rng draws = Rng.of(3);
     int flipped = 0;
     for (int i = 0; i < 1000; i++) {
       boolean flip = draws.nextDouble() < 0.5;
@@ -149,8 +149,8 @@ class AugmentationTest {
   @Test
   void gaussianNoiseAddsSdTimesTheDrawnNormals() {
     Matrix m = Matrix.zeros(Precision.F64, 100, 100);
-    new GaussianNoise(0.1).apply(m, new Rng(8));
-    Rng draws = new Rng(8);
+    new GaussianNoise(0.1).apply(m, Rng.of(8));
+    Rng draws = Rng.of(8);
     double sum = 0;
     double squares = 0;
     for (int k = 0; k < m.size(); k++) {
@@ -166,7 +166,7 @@ class AugmentationTest {
   @Test
   void chainAppliesInOrder() {
     Matrix m = batch(Precision.F64, 1);
-    Augmentation.chain(new HorizontalFlip(TINY, 1), (f, r) -> TINY.shift(f, 0, 1, 0, Fill.ZERO)).apply(m, new Rng(1));
+    Augmentation.chain(new HorizontalFlip(TINY, 1), (f, r) -> TINY.shift(f, 0, 1, 0, Fill.ZERO)).apply(m, Rng.of(1));
     assertArrayEquals(new double[] {0, 0, 0, 0, 0, 0, 5, 6, 3, 4, 1, 2}, m.row(0));
   }
 
@@ -176,7 +176,7 @@ class AugmentationTest {
         assertThrows(IllegalArgumentException.class, () -> new ImageLayout(0, 3, 1)).getMessage());
     assertEquals("features have 11 columns but the image layout 2×3×2 (HWC) needs 12; check the image size and channels",
         assertThrows(IllegalArgumentException.class,
-            () -> HorizontalFlip.of(TINY).apply(Matrix.zeros(Precision.F64, 1, 11), new Rng(1))).getMessage());
+            () -> HorizontalFlip.of(TINY).apply(Matrix.zeros(Precision.F64, 1, 11), Rng.of(1))).getMessage());
     assertEquals("crop pad = 0: must be in [1, 1] for 2×3×2 (HWC) images (at least 1 pixel, less than the smaller side)",
         assertThrows(IllegalArgumentException.class, () -> new RandomCrop(TINY, 0)).getMessage());
     assertEquals("crop pad = 2: must be in [1, 1] for 2×3×2 (HWC) images (at least 1 pixel, less than the smaller side)",
