@@ -32,6 +32,14 @@ public final class Main {
     boolean debug = Arrays.asList(args).contains("--debug");
     String[] effective = args.length == 0 ? new String[] {"quickstart"} : args;
     CommandLine cli = new CommandLine(new DescentCommand(), factory);
+    // only the command named, when one is: the others' models need not be built (start-up time)
+    Class<?> named = effective[0].startsWith("-") ? null : DescentCommand.SUBCOMMANDS.get(effective[0]);
+    boolean versionOnly = effective.length == 1 && (effective[0].equals("--version") || effective[0].equals("-V"));
+    if (named != null) {
+      cli.addSubcommand(effective[0], named);
+    } else if (!versionOnly) {
+      DescentCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);

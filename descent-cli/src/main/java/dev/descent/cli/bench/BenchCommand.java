@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
  * descent bench gemm --threads 1       # sgemm-N, dgemm-N (GFLOPS)
  * descent bench data --quick           # csv-parse (MB/s), npy-mlp-b128 (samples/s), npy-epoch-beyond-heap (s), …
  * descent bench serve                  # serve-1row-c1, serve-1row-c4 (p99 ms), serve-256rows-c2 (rows/s)
+ * descent bench startup                # startup-version, startup-train, startup-predict (s, whole processes)
  * </pre>
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
             + "gemm (matrix products, GFLOPS), gradcheck (gradient-check cost, seconds), "
             + "search (parallel random-search trials on 1 thread and on all, seconds), "
             + "data (CSV MB/s and peak RSS, mapped vs resident MLP samples/s, an epoch over a file beyond the heap), "
-            + "serve (descent serve: p50/p99 latency of 1-row requests, rows/s of 256-row requests).",
+            + "serve (descent serve: p50/p99 latency of 1-row requests, rows/s of 256-row requests), "
+            + "startup (wall time of whole descent processes: --version, a 1-epoch train, a 1-row predict).",
         "Compare with numpy and PyTorch: descent-bench/compare.sh (writes docs/performance.md)."})
 public final class BenchCommand implements Callable<Integer> {
   static final Map<String, Suite> SUITES = suites();
@@ -78,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
   private static Map<String, Suite> suites() {
     Map<String, Suite> m = new LinkedHashMap<>();
     for (Suite s : new Suite[] {new CourseSuite(), new MlpSuite(), new GemmSuite(), new GradcheckSuite(), new SearchSuite(),
-        new DataSuite(), new ServeSuite()}) {
+        new DataSuite(), new ServeSuite(), new StartupSuite()}) {
       m.put(s.name(), s);
     }
     return m;

@@ -61,7 +61,7 @@ final class DataSuite implements Suite {
     }
   }
 
-  private static void delete(Path dir) {
+  static void delete(Path dir) {
     try {
       Files.walkFileTree(dir, new SimpleFileVisitor<>() {
         @Override

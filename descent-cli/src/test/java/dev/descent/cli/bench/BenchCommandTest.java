@@ -174,7 +174,7 @@ class BenchCommandTest {
   void unknownSuiteIsAUsageError() {
     Outcome o = run("bench", "fast");
     assertEquals(Main.USAGE_ERROR, o.code());
-    assertEquals("descent: suite 'fast' is unknown; expected one of course, mlp, gemm, gradcheck, search, data, serve\n", o.err().replace("\r", ""));
+    assertEquals("descent: suite 'fast' is unknown; expected one of course, mlp, gemm, gradcheck, search, data, serve, startup\n", o.err().replace("\r", ""));
   }
 
   @Test
