@@ -24,6 +24,7 @@ import dev.descent.search.SearchResult;
 import dev.descent.search.Space;
 import dev.descent.search.TrialRecord;
 import dev.descent.search.TrialResult;
+import dev.descent.tensor.Blas;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
 import dev.descent.tensor.Rng;
@@ -74,6 +75,9 @@ class LibraryGuideTest {
     Matrix raw = Matrix.fromRows(Precision.F64, new double[][] {{0.5, -0.3}, {-1, 0.8}});
     Matrix p = loaded.predict(raw);                                   // raw features: standardized inside
     System.out.printf("p(class 1) = %.3f, %.3f%n", p.get(0, 0), p.get(1, 0));
+    // --- guide: process (tuned already: surefire starts this JVM with -Ddescent.blas.tune=true) ---
+    Blas.tuneProcess();                                               // first thing in main, as the descent command does
+    System.out.println(Blas.describe());                              // OpenBLAS 0.3.28, kernel SkylakeX (Descent's choice for a CPU with AVX-512), …
     // --- guide: gradient check ---
     GradientCheckReport check = GradientCheck.of(net, standardizer.apply(train)).run();
     System.out.printf("%s, difference %.1e%n", check.verdict(), check.difference());  // OK, difference 5.8e-08
