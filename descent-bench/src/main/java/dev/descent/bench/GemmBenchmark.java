@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "-XX:+UseSerialGC")
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Ddescent.blas.tune=true"})
 public class GemmBenchmark {
   @Param({"8", "16", "24", "32", "40", "48", "64", "96", "128", "256"})
   int n;

@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "-XX:+UseSerialGC")
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Ddescent.blas.tune=true"})
 public abstract class TrainingStepBenchmark {
   StepLoop loop;
   Plan plan;

@@ -1,6 +1,7 @@
 package dev.descent.cli;
 
 import dev.descent.DescentException;
+import dev.descent.tensor.Blas;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // the command line owns its process: OpenBLAS's kernel and netlib's route to it, chosen for speed
+    Blas.tuneProcess();
     System.setProperty("java.awt.headless", "true");
     // UTF-8 whatever the locale's encoding (ASCII in the C locale would print labels as '?')
     System.exit(run(args, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),

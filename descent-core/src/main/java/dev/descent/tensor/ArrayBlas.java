@@ -17,7 +17,9 @@ import java.util.logging.Logger;
  * column-major is its transpose, so the call swaps A and B and keeps the transpose flags.
  *
  * <p>{@link #available()} is false where the binding cannot load (no native library for this
- * platform, an OpenBLAS without the Fortran symbols); {@link OpenBlasGemm} then stages.
+ * platform, an OpenBLAS without the Fortran symbols) and in a process that was not tuned
+ * ({@link Blas#tuneProcess()}; the binding finds OpenBLAS through a system property, which a
+ * library sets only on request, unless the user set it); {@link OpenBlasGemm} then stages.
  */
 final class ArrayBlas {
   private static final String LIBRARY_PROPERTY = "dev.ludovic.netlib.blas.nativeLibPath";
@@ -44,12 +46,19 @@ final class ArrayBlas {
   }
 
   private static NativeBLAS load() {
-    Blas.ensureLoaded();
+    if (!Blas.available()) {
+      return null;
+    }
     String library = openBlasFile(org.bytedeco.javacpp.Loader.getLoadedLibraries());
     if (library == null) {
       return null;
     }
     if (System.getProperty(LIBRARY_PROPERTY) == null) {
+      if (!Blas.tuned()) {
+        // a global property, set only on request; unset, netlib would load the system's libblas.so.3,
+        // a second BLAS in the process
+        return null;
+      }
       System.setProperty(LIBRARY_PROPERTY, library);
     }
     // netlib logs a warning for each implementation it cannot load, its pure-Java ones included

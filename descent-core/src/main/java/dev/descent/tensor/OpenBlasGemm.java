@@ -39,9 +39,11 @@ public final class OpenBlasGemm implements Gemm {
   private static final ThreadLocal<Staging> STAGING = ThreadLocal.withInitial(Staging::new);
 
   private final boolean inPlace;
+  /** False where OpenBLAS did not load or Java products were asked for (see {@link Blas}). */
+  private final boolean loaded;
 
   private OpenBlasGemm(boolean inPlace) {
-    Blas.ensureLoaded();
+    this.loaded = Blas.available();
     this.inPlace = inPlace;
   }
 
@@ -53,6 +55,9 @@ public final class OpenBlasGemm implements Gemm {
   @Override
   public void multiply(Matrix a, boolean transposeA, Matrix b, boolean transposeB,
       Matrix c, double alpha, double beta) {
+    if (!loaded) {
+      throw new IllegalStateException("OpenBlasGemm: " + Blas.describe() + "; Gemm.auto() runs every product in Java");
+    }
     int k = Gemm.innerDimension(a, transposeA, b, transposeB, c);
     int m = c.rows();
     int n = c.cols();

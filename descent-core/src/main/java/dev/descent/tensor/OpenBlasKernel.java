@@ -21,15 +21,18 @@ import java.util.Set;
  * <p>Why: OpenBLAS picks its kernels by CPU detection when it loads, reading
  * {@code OPENBLAS_CORETYPE} once, and on some AVX-512 machines it falls back to its AVX2 (Haswell)
  * kernels; asking for SkylakeX there nearly doubled sgemm. A Java program cannot change its own
- * environment, and one that uses Descent as a library does not start through a launcher, so the
- * request is made here, through the C library's {@code setenv}, before OpenBLAS loads. The opposite mistake is guarded too: an AVX-512 kernel forced on a CPU
- * without AVX-512 stops the JVM with an illegal instruction at the first product.
+ * environment, so the request goes through the C library's {@code setenv}, before OpenBLAS loads,
+ * and only in a process that asked to be tuned ({@link Blas#tuneProcess()}, which the
+ * {@code descent} command calls): a library does not change its host's environment unasked. The
+ * opposite mistake is guarded too: an AVX-512 kernel forced on a CPU without AVX-512 stops the
+ * JVM with an illegal instruction at the first product.
  *
- * <p>The request, first that applies: {@code OPENBLAS_CORETYPE} (the user's; kept, unless it
- * names a kernel whose instructions this CPU lacks, which is then dropped); the system property
- * {@value #PROPERTY} (for a JVM whose environment the user does not control); SkylakeX where
- * {@code /proc/cpuinfo} lists every AVX-512 subset those kernels use; else none, and OpenBLAS
- * detects the CPU itself.
+ * <p>The request in a tuned process, first that applies: {@code OPENBLAS_CORETYPE} (the user's;
+ * kept, unless it names a kernel whose instructions this CPU lacks, which is then dropped); the
+ * system property {@value #PROPERTY} (for a JVM whose environment the user does not control);
+ * SkylakeX where {@code /proc/cpuinfo} lists every AVX-512 subset those kernels use; else none,
+ * and OpenBLAS detects the CPU itself. Untuned, the environment stays as the program found it
+ * ({@link #untouched}).
  *
  * <pre>{@code
  * Blas.describe()   // "OpenBLAS 0.3.28, kernel Zen (OpenBLAS's detection), 2 thread(s), …"
@@ -76,6 +79,20 @@ final class OpenBlasKernel {
       return new Request(SKYLAKE_X, "Descent's choice for a CPU with AVX-512");
     }
     return new Request(null, "OpenBLAS's detection");
+  }
+
+  /**
+   * What OpenBLAS reads in a process that was not tuned: the variable as the program started
+   * with it; a kernel named by the property is not applied, and the reason says so.
+   */
+  static Request untouched(String variable, String property) {
+    boolean set = variable != null && !variable.isBlank();
+    String reason = set ? VARIABLE + "=" + variable : "OpenBLAS's detection";
+    if (property != null && !property.isBlank()) {
+      reason += "; " + PROPERTY + "=" + property + " not applied: the process is not tuned (Blas.tuneProcess() or -D"
+          + Blas.TUNE_PROPERTY + "=true)";
+    }
+    return new Request(set ? variable : null, reason);
   }
 
   /** The kernel the user named through {@code source}, unless this CPU cannot execute it. */
@@ -177,11 +194,19 @@ final class OpenBlasKernel {
     return Native.load(libraryFile, OpenBlasLibrary.class);
   }
 
-  /** The two C library calls needed (the interface must be public for JNA's proxy). */
+  /** The C library's environment calls (the interface must be public for JNA's proxy). */
   public interface CLibrary extends Library {
     int setenv(String name, String value, int overwrite);
 
     int unsetenv(String name);
+
+    /** The process environment as it is now ({@code System.getenv} is a copy taken at start). */
+    String getenv(String name);
+  }
+
+  /** {@code name} in the C library's environment now, for tests; null where unset. */
+  static String environment(String name) {
+    return Native.load("c", CLibrary.class).getenv(name);
   }
 
   /** The two OpenBLAS functions JavaCPP's bindings leave out. */

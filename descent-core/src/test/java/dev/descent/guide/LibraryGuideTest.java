@@ -3,6 +3,9 @@ package dev.descent.guide;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.check.GradientCheck;
+import dev.descent.check.GradientCheckReport;
+import dev.descent.check.Verdict;
 import dev.descent.data.Dataset;
 import dev.descent.data.Standardizer;
 import dev.descent.data.generate.Generators;
@@ -14,6 +17,14 @@ import dev.descent.nn.Init;
 import dev.descent.nn.Loss;
 import dev.descent.nn.Network;
 import dev.descent.optim.Optimizers;
+import dev.descent.search.Objective;
+import dev.descent.search.Search;
+import dev.descent.search.SearchConfig;
+import dev.descent.search.SearchResult;
+import dev.descent.search.Space;
+import dev.descent.search.TrialRecord;
+import dev.descent.search.TrialResult;
+import dev.descent.tensor.Blas;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
 import dev.descent.tensor.Rng;
@@ -41,7 +52,7 @@ class LibraryGuideTest {
   Path dir;
 
   @Test
-  void trainEvaluateSaveLoadPredictAndExport() throws IOException {
+  void trainEvaluateSaveLoadPredictCheckSearchAndExport() throws IOException {
     Path modelFile = dir.resolve("moons.descent");
     Path onnxFile = dir.resolve("moons.onnx");
     // --- guide: train ---
@@ -64,6 +75,29 @@ class LibraryGuideTest {
     Matrix raw = Matrix.fromRows(Precision.F64, new double[][] {{0.5, -0.3}, {-1, 0.8}});
     Matrix p = loaded.predict(raw);                                   // raw features: standardized inside
     System.out.printf("p(class 1) = %.3f, %.3f%n", p.get(0, 0), p.get(1, 0));
+    // --- guide: process (tuned already: surefire starts this JVM with -Ddescent.blas.tune=true) ---
+    Blas.tuneProcess();                                               // first thing in main, as the descent command does
+    System.out.println(Blas.describe());                              // OpenBLAS 0.3.28, kernel SkylakeX (Descent's choice for a CPU with AVX-512), …
+    // --- guide: gradient check ---
+    GradientCheckReport check = GradientCheck.of(net, standardizer.apply(train)).run();
+    System.out.printf("%s, difference %.1e%n", check.verdict(), check.difference());  // OK, difference 5.8e-08
+    // --- guide: search ---
+    Dataset dev = Generators.moons(100, 0.2, new Rng(5));
+    Space space = Space.parse(List.of("lr=log:1e-4:1"));
+    Objective objective = (trial, reporter) -> {
+      Network candidate = Network.builder(2, Precision.F32, new Rng(trial.seed()))
+          .dense(20, Init.he()).activation(Activation.RELU)
+          .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build();
+      double lr = (Double) trial.params().get("lr");
+      new Trainer(candidate, Optimizers.adam(lr), new TrainingConfig(50, 64, trial.seed(), false))
+          .fit(standardizer.apply(train), null, List.of());
+      Evaluation.Score s = Evaluation.score(candidate, standardizer.apply(dev));
+      reporter.report(50, s.accuracy(), s.cost());
+      return new TrialResult(s.accuracy(), s.cost(), 50);
+    };
+    SearchResult result = Search.local(SearchConfig.of(42, 8)).run(space, objective);
+    TrialRecord best = result.best().orElseThrow();
+    System.out.printf("lr %.3f: dev accuracy %.2f%n", best.params().get("lr"), best.devAccuracy());  // lr 0.092: dev accuracy 0.99
     // --- guide: export ---
     OnnxExport.write(loaded, onnxFile);                               // opset 17, standardizer included
     // --- end ---
@@ -71,6 +105,9 @@ class LibraryGuideTest {
     assertEquals(model.predict(raw), p);
     assertTrue(p.get(0, 0) > 0.5 && p.get(1, 0) < 0.5, p.toString());
     assertTrue(Files.size(onnxFile) > 100);
+    assertEquals(Verdict.OK, check.verdict(), check.text());
+    assertEquals(8, result.trials().size());
+    assertTrue(result.best().orElseThrow().devAccuracy() > 0.9, result.ranked().toString());
   }
 
   @Test

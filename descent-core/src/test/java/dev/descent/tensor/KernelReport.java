@@ -2,8 +2,10 @@ package dev.descent.tensor;
 
 /**
  * A separate JVM for {@link OpenBlasKernelTest}: OpenBLAS reads its kernel request once per
- * process. Prints the kernel OpenBLAS runs and the description, after one product through it
- * (an AVX-512 kernel on a CPU without AVX-512 would stop the JVM there).
+ * process. After one product through OpenBLAS (an AVX-512 kernel on a CPU without AVX-512 would
+ * stop the JVM there), prints one per line: the kernel OpenBLAS runs, the product's trace, the
+ * description, {@code OPENBLAS_CORETYPE} in the C environment now, netlib's library property, and
+ * what {@link Blas#tuneProcess()} says when called that late.
  */
 public final class KernelReport {
   private KernelReport() {}
@@ -22,5 +24,15 @@ public final class KernelReport {
     System.out.println(Blas.kernel().orElse("none"));
     System.out.println(trace);
     System.out.println(Blas.describe());
+    System.out.println(OpenBlasKernel.environment(OpenBlasKernel.VARIABLE));
+    System.out.println(System.getProperty("dev.ludovic.netlib.blas.nativeLibPath"));
+    String late;
+    try {
+      Blas.tuneProcess();
+      late = "tuned";
+    } catch (IllegalStateException e) {
+      late = e.getMessage();
+    }
+    System.out.println(late);
   }
 }

@@ -115,10 +115,20 @@ class OpenBlasKernelTest {
     return "Linux".equals(System.getProperty("os.name")) && "amd64".equals(System.getProperty("os.arch"));
   }
 
-  /** In this JVM: the kernel follows the rule, and the report names it. */
+  @Test
+  void anUntunedProcessKeepsItsEnvironmentAndSaysWhereAPropertyWasNotApplied() {
+    assertEquals(new OpenBlasKernel.Request(null, "OpenBLAS's detection"), OpenBlasKernel.untouched(null, " "));
+    assertEquals(new OpenBlasKernel.Request("Haswell", "OPENBLAS_CORETYPE=Haswell"), OpenBlasKernel.untouched("Haswell", null));
+    assertEquals(new OpenBlasKernel.Request(null, "OpenBLAS's detection; descent.openblas.coretype=Zen not applied: the "
+        + "process is not tuned (Blas.tuneProcess() or -Ddescent.blas.tune=true)"), OpenBlasKernel.untouched("", "Zen"));
+  }
+
+  /** In this JVM (tuned, as surefire starts it, like the command line): the kernel follows the rule, and the report names it. */
   @Test
   void theKernelInUseIsTheOneTheRuleAskedFor() {
     assumeTrue(linuxX86(), "the bundled OpenBLAS is checked on Linux x86-64 only");
+    assertTrue(Blas.tuned(), "surefire's argLine has -Ddescent.blas.tune=true");
+    Blas.tuneProcess();   // again, after the load: nothing to do
     String kernel = Blas.kernel().orElseThrow(() -> new AssertionError("no kernel name: " + Blas.describe()));
     Set<String> flags = OpenBlasKernel.cpuFlags();
     OpenBlasKernel.Request r = OpenBlasKernel.request(System.getenv("OPENBLAS_CORETYPE"),
@@ -166,10 +176,34 @@ class OpenBlasKernelTest {
     assumeTrue(linuxX86(), "the bundled OpenBLAS is checked on Linux x86-64 only");
     Set<String> flags = OpenBlasKernel.cpuFlags();
     assumeTrue(flags != null && flags.containsAll(List.of("avx2", "fma")), "Haswell kernels need AVX2 and FMA");
-    List<String> report = childReport(Map.of(), "-D" + OpenBlasKernel.PROPERTY + "=Haswell");
+    List<String> report = childReport(Map.of(), "-D" + Blas.TUNE_PROPERTY + "=true", "-D" + OpenBlasKernel.PROPERTY + "=Haswell");
     assertEquals("Haswell", report.get(0), String.join("\n", report));
     assertEquals(expectedTrace(), Double.parseDouble(report.get(1)));
     assertTrue(report.get(2).contains("kernel Haswell (descent.openblas.coretype=Haswell)"), report.get(2));
+    assertTrue(report.get(2).endsWith("Java arrays in place (netlib JNI)"), report.get(2));
+    assertEquals("Haswell", report.get(3));
+    assertTrue(report.get(4).matches(".*/libopenblas[^/]*\\.so(\\.\\d+)*"), report.get(4));
+    assertEquals("tuned", report.get(5));
+  }
+
+  /**
+   * Issue 24: a program using the library, without asking, finds its environment and system
+   * properties as it left them: no setenv (the C environment has no OPENBLAS_CORETYPE), no netlib
+   * property (OpenBLAS gets staged copies), the kernel property reported as not applied.
+   */
+  @Test
+  void aLibraryThatWasNotAskedLeavesItsProcessAsItFoundIt() throws Exception {
+    assumeTrue(linuxX86(), "the bundled OpenBLAS is checked on Linux x86-64 only");
+    List<String> report = childReport(Map.of(), "-D" + OpenBlasKernel.PROPERTY + "=Haswell");
+    String all = String.join("\n", report);
+    assertEquals(expectedTrace(), Double.parseDouble(report.get(1)), all);
+    assertTrue(report.get(2).contains("(OpenBLAS's detection; descent.openblas.coretype=Haswell not applied: the process is "
+        + "not tuned (Blas.tuneProcess() or -Ddescent.blas.tune=true))"), all);
+    assertTrue(report.get(2).endsWith("operands staged in native buffers (process not tuned)"), all);
+    assertEquals("null", report.get(3), all);
+    assertEquals("null", report.get(4), all);
+    assertEquals("Blas.tuneProcess(): OpenBLAS is loaded already, untuned; call it before the first matrix product (first "
+        + "thing in main), or start the JVM with -Ddescent.blas.tune=true", report.get(5), all);
   }
 
   @Test
@@ -177,7 +211,7 @@ class OpenBlasKernelTest {
     assumeTrue(linuxX86(), "the bundled OpenBLAS is checked on Linux x86-64 only");
     Set<String> flags = OpenBlasKernel.cpuFlags();
     assumeTrue(flags != null && !flags.contains("avx512f"), "needs a CPU without AVX-512");
-    List<String> report = childReport(Map.of("OPENBLAS_CORETYPE", "SkylakeX"));
+    List<String> report = childReport(Map.of("OPENBLAS_CORETYPE", "SkylakeX"), "-D" + Blas.TUNE_PROPERTY + "=true");
     assertNotEquals("SkylakeX", report.get(0), String.join("\n", report));
     assertEquals(expectedTrace(), Double.parseDouble(report.get(1)));
     assertTrue(report.get(2).contains("(OPENBLAS_CORETYPE=SkylakeX dropped: this CPU lacks avx512f"), report.get(2));
