@@ -1,0 +1,118 @@
+package dev.descent.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.descent.autodiff.Variable;
+import dev.descent.cli.Main;
+import dev.descent.model.Model;
+import dev.descent.model.ModelFile;
+import dev.descent.tensor.Matrix;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** descent train --spark: the model of a local run, up to summation order. */
+class SparkTrainTest {
+  @TempDir
+  static Path dir;
+  static Path csv;
+
+  record Run(int code, String out, String err) {
+    JsonNode json() throws IOException {
+      return new ObjectMapper().readTree(out);
+    }
+  }
+
+  static Run cli(List<String> args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** 600 examples of 5 features in 3 named classes, with a header: 360 train, 120 dev, 120 test. */
+  @BeforeAll
+  static void data() throws IOException {
+    csv = dir.resolve("three.csv");
+    Random random = new Random(5);
+    String[] names = {"red", "green", "blue"};
+    StringBuilder text = new StringBuilder("a,b,c,d,e,colour\n");
+    for (int i = 0; i < 600; i++) {
+      int c = random.nextInt(3);
+      for (int j = 0; j < 5; j++) {
+        text.append(String.format(Locale.ROOT, "%.6f,", 10 + (j == c ? 2.0 : 0.0) + random.nextGaussian() * (1 + j)));
+      }
+      text.append(names[c]).append('\n');
+    }
+    Files.writeString(csv, text);
+  }
+
+  /** 4 epochs of 6 batches (64 × 5 and 40): 24 steps. */
+  static List<String> train(String out, String precision, String... extra) {
+    List<String> args = new ArrayList<>(List.of("train", "--data", csv.toString(), "--hidden", "8,4", "--optimizer", "adam", "--lr", "0.01",
+        "--batch-size", "64", "--epochs", "4", "--seed", "7", "--precision", precision, "--out", dir.resolve(out).toString(), "--json"));
+    args.addAll(List.of(extra));
+    return args;
+  }
+
+  static Model model(String out) {
+    return ModelFile.read(dir.resolve(out).resolve("model.descent"));
+  }
+
+  /** The largest |a − b| of each parameter over its largest |a|. */
+  static double relativeDifference(Model a, Model b) {
+    List<Variable> pa = a.network().parameters();
+    List<Variable> pb = b.network().parameters();
+    assertEquals(pa.size(), pb.size());
+    double worst = 0;
+    for (int i = 0; i < pa.size(); i++) {
+      Matrix x = pa.get(i).value();
+      Matrix y = pb.get(i).value();
+      double diff = 0;
+      double scale = 0;
+      for (int k = 0; k < x.size(); k++) {
+        diff = Math.max(diff, Math.abs(x.getFlat(k) - y.getFlat(k)));
+        scale = Math.max(scale, Math.abs(x.getFlat(k)));
+      }
+      worst = Math.max(worst, diff / scale);
+    }
+    return worst;
+  }
+
+  @Test
+  void everyStepTrainsTheModelOfALocalRunInFloat64() throws IOException {
+    Run local = cli(train("local64", "f64"));
+    Run spark = cli(train("spark64", "f64", "--spark", "local[2]"));
+    assertEquals(0, local.code(), local.err());
+    assertEquals(0, spark.code(), spark.err());
+    double d = relativeDifference(model("local64"), model("spark64"));
+    assertTrue(d <= 1e-9, "relative difference " + d);
+    assertEquals(local.json().get("dev").get("accuracy").asDouble(), spark.json().get("dev").get("accuracy").asDouble());
+    assertEquals(local.json().get("dev").get("cost").asDouble(), spark.json().get("dev").get("cost").asDouble(), 1e-9);
+    assertEquals(local.json().get("dev").get("confusion"), spark.json().get("dev").get("confusion"));
+    assertEquals(model("local64").classNames(), model("spark64").classNames());
+    assertEquals(model("local64").featureNames(), model("spark64").featureNames());
+  }
+
+  @Test
+  void everyStepTrainsTheModelOfALocalRunInFloat32() {
+    Run local = cli(train("local32", "f32"));
+    Run spark = cli(train("spark32", "f32", "--spark", "local[2]"));
+    assertEquals(0, local.code(), local.err());
+    assertEquals(0, spark.code(), spark.err());
+    double d = relativeDifference(model("local32"), model("spark32"));
+    assertTrue(d <= 1e-4, "relative difference " + d);
+  }
+}
