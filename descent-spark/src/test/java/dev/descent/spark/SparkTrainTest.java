@@ -52,7 +52,7 @@ class SparkTrainTest {
     for (int i = 0; i < 600; i++) {
       int c = random.nextInt(3);
       for (int j = 0; j < 5; j++) {
-        text.append(String.format(Locale.ROOT, "%.6f,", 10 + (j == c ? 2.0 : 0.0) + random.nextGaussian() * (1 + j)));
+        text.append(String.format(Locale.ROOT, "%.6f,", 10 + (j == c ? 3.0 : 0.0) + random.nextGaussian() * (1 + 0.2 * j)));
       }
       text.append(names[c]).append('\n');
     }
@@ -98,6 +98,7 @@ class SparkTrainTest {
     assertEquals(0, local.code(), local.err());
     assertEquals(0, spark.code(), spark.err());
     double d = relativeDifference(model("local64"), model("spark64"));
+    System.out.println("float64 relative difference " + d);
     assertTrue(d <= 1e-9, "relative difference " + d);
     assertEquals(local.json().get("dev").get("accuracy").asDouble(), spark.json().get("dev").get("accuracy").asDouble());
     assertEquals(local.json().get("dev").get("cost").asDouble(), spark.json().get("dev").get("cost").asDouble(), 1e-9);
@@ -113,6 +114,35 @@ class SparkTrainTest {
     assertEquals(0, local.code(), local.err());
     assertEquals(0, spark.code(), spark.err());
     double d = relativeDifference(model("local32"), model("spark32"));
+    System.out.println("float32 relative difference " + d);
     assertTrue(d <= 1e-4, "relative difference " + d);
+  }
+
+  static dev.descent.run.ClusterRun recipe(String sync, int epochs) {
+    dev.descent.run.TrainingSettings settings = dev.descent.run.TrainingSettings.defaults().with(java.util.Map.of("hidden", "8-4", "lr", 0.01,
+        "batch-size", 64, "epochs", epochs)).withSeed(7);
+    return new dev.descent.run.ClusterRun(csv.toString(), List.of(60.0, 20.0, 20.0), true, settings, dev.descent.run.SyncMode.parse(sync),
+        java.util.Map.of());
+  }
+
+  @Test
+  void aTaskThatFailsOnceIsRetriedAndTheResultIsTheSame() {
+    dev.descent.run.RunResult calm = SparkBackend.train("local[2]", recipe("every-step", 2), List.of(), new org.apache.spark.SparkConf());
+    int injected = SparkTraining.INJECTED.get();
+    // local[2,2]: two threads, each task tried up to twice; partition 0's first attempt at step 7 fails
+    dev.descent.run.RunResult retried = SparkBackend.train("local[2,2]", recipe("every-step", 2), List.of(),
+        new org.apache.spark.SparkConf().set(SparkTraining.FAIL_ONCE_AT_STEP, "7"));
+    assertEquals(1, SparkTraining.INJECTED.get() - injected, "the first attempt at step 7 failed");
+    assertEquals(0, relativeDifference(calm.model(), retried.model()), "bit for bit: a partition's gradient is a pure function");
+  }
+
+  @Test
+  void parameterAveragingConvergesToWithinAPointOfEveryStep() {
+    dev.descent.run.RunResult every = SparkBackend.train("local[2]", recipe("every-step", 30), List.of(), new org.apache.spark.SparkConf());
+    dev.descent.run.RunResult averaged = SparkBackend.train("local[2]", recipe("average:4", 30), List.of(), new org.apache.spark.SparkConf());
+    System.out.println("dev accuracy every-step " + every.dev().accuracy() + ", average:4 " + averaged.dev().accuracy());
+    assertTrue(every.dev().accuracy() > 0.8, "every-step learned: " + every.dev().accuracy());
+    assertTrue(averaged.dev().accuracy() >= every.dev().accuracy() - 0.01,
+        "average:4 " + averaged.dev().accuracy() + " within a point of every-step " + every.dev().accuracy());
   }
 }
