@@ -57,7 +57,7 @@ final class ClusterData {
     String first;
     try {
       first = lines.first();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {   // Hadoop's InvalidInputException is a checked IOException, thrown through Scala
       throw new DescentException(path + ": Spark cannot read it: " + SparkFailures.message(e)
           + "; give a CSV file or directory the executors can read (file://, hdfs://, s3a://)");
     }

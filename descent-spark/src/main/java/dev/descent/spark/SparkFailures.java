@@ -19,7 +19,7 @@ final class SparkFailures {
       return action.get();
     } catch (DescentException e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {   // SparkException is checked, thrown through Scala
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof DescentException d) {
           throw new DescentException(d.getMessage());
@@ -28,9 +28,12 @@ final class SparkFailures {
       String text = String.valueOf(e.getMessage());
       int at = text.indexOf(MARK);
       if (at >= 0) {
-        throw new DescentException(firstLine(text.substring(at + MARK.length())));
+        throw new DescentException(firstLine(text.substring(at + MARK.length())).replace("\\n\\tat ", "\n").split("\n")[0]);
       }
-      throw e;
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("a Spark job failed: " + firstLine(text), e);
     }
   }
 

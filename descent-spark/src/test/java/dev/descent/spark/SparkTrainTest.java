@@ -145,4 +145,47 @@ class SparkTrainTest {
     assertTrue(averaged.dev().accuracy() >= every.dev().accuracy() - 0.01,
         "average:4 " + averaged.dev().accuracy() + " within a point of every-step " + every.dev().accuracy());
   }
+
+  static String error(Run r) {
+    assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+    String[] lines = r.err().strip().split("\n");
+    assertEquals(1, lines.length, r.err());
+    return lines[0];
+  }
+
+  @Test
+  void badInputIsOneLine() throws IOException {
+    Run missing = cli(List.of("train", "--data", dir.resolve("nowhere.csv").toString(), "--spark", "local[1]", "--out", dir.resolve("bad").toString()));
+    assertEquals(1, missing.code(), missing.err());
+    assertEquals("descent: " + dir.resolve("nowhere.csv") + ": Spark cannot read it: Input path does not exist: file:" + dir.resolve("nowhere.csv")
+        + "; give a CSV file or directory the executors can read (file://, hdfs://, s3a://)", error(missing));
+
+    Path ragged = dir.resolve("ragged.csv");
+    Files.writeString(ragged, "1,2,a\n3,4,b\n5,6,a\n7,b\n");
+    Run uneven = cli(List.of("train", "--data", ragged.toString(), "--spark", "local[1]", "--out", dir.resolve("bad").toString()));
+    assertEquals(1, uneven.code(), uneven.err());
+    assertEquals("descent: " + ragged + " line 4: expected 3 columns, found 2", error(uneven));
+
+    Run sync = cli(List.of("train", "--data", csv.toString(), "--spark", "local[1]", "--sync", "average:0"));
+    assertEquals(2, sync.code(), sync.err());
+    assertEquals("descent: --sync average:0: K = 0 must be at least 1; accepted: every-step, or average:K with K ≥ 1 local steps "
+        + "between averages (e.g. average:8)", error(sync));
+    Run word = cli(List.of("train", "--data", csv.toString(), "--sync", "sometimes"));
+    assertEquals(2, word.code(), word.err());
+    assertEquals("descent: --sync sometimes: unknown synchronisation; accepted: every-step, or average:K with K ≥ 1 local steps "
+        + "between averages (e.g. average:8)", error(word));
+
+    long start = System.nanoTime();
+    Run unreachable = cli(List.of("train", "--data", csv.toString(), "--spark", "spark://127.0.0.1:1"));
+    assertEquals(1, unreachable.code(), unreachable.err());
+    assertEquals("descent: --spark spark://127.0.0.1:1: cannot reach the Spark master at 127.0.0.1:1 (Connection refused); start it "
+        + "(sbin/start-master.sh) or check the address, or use --spark local[N] to run Spark in this process", error(unreachable));
+    assertTrue(System.nanoTime() - start < 10_000_000_000L, "within seconds");
+
+    Run dropout = cli(List.of("train", "--data", csv.toString(), "--spark", "local[1]", "--keep-prob", "0.8"));
+    assertEquals(2, dropout.code(), dropout.err());
+    assertEquals("descent: --spark local[1]: training on Spark does not take --keep-prob/--drop-rate (dropout masks would differ from a "
+        + "local run's) yet; drop them or train without --spark", error(dropout));
+    assertTrue(!Files.exists(dir.resolve("bad/model.descent")), "nothing written");
+  }
 }
