@@ -43,8 +43,6 @@ import org.apache.spark.broadcast.Broadcast;
 final class SparkTraining {
   private SparkTraining() {}
 
-  /** Per-step timings, for {@code descent bench spark}: Spark's share is the step's time less the partitions' compute. */
-  static volatile long lastSteps;
   /** Test hook: the global step whose first task attempt on partition 0 fails on purpose (a lost task). */
   static final String FAIL_ONCE_AT_STEP = "spark.descent.failOnceAtStep";
   /** Failures injected in this JVM (local mode), so that a test can see its retry happened. */
