@@ -28,9 +28,16 @@ final class RunOptions {
     // absolute paths: a checkpoint may be resumed, a search resumed, from another directory
     DataPlan plan = new DataPlan(data.request(data.data).absolute(), data.test == null ? null : data.request(data.test).absolute(), ratios, normalize,
         training.seed, data.residency(), data.uniformShuffle());
-    TrainingSettings settings = new TrainingSettings(network.hidden, network.activation, network.init, training.optimizer, training.lr,
+    return new RunConfig(plan, settings(network, training, lambda, keepProb));
+  }
+
+  /** The training options alone as plain settings, with the L2 λ (0: none) and keep probability (1: none). */
+  static TrainingSettings settings(NetworkOptions network, TrainingOptions training, double lambda, double keepProb) {
+    network.spec();
+    training.config();
+    training.transform();
+    return new TrainingSettings(network.hidden, network.activation, network.init, training.optimizer, training.lr,
         training.beta, training.beta1, training.beta2, training.epsilon, training.weightDecay, training.schedule, training.batchSize(),
         training.epochs, training.seed, training.precision(), lambda, keepProb);
-    return new RunConfig(plan, settings);
   }
 }

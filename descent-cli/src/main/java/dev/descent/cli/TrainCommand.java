@@ -59,20 +59,22 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin
   CheckpointOptions checkpoint;
 
+  @Mixin
+  ClusterOptions cluster;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    cluster.syncMode();
+    if (cluster.enabled()) {
+      return trainOnCluster(out, err);
+    }
     // refused before anything is read or written
     RegularizationOptions.Recorded recorded = checkpoint.enabled() ? regularization.forCheckpoint(network.hidden, batchNorm.batchNorm) : null;
     TrainingSession session = TrainingSession.prepare(data, network, training, splitting.ratios(data.test != null), splitting.normalize(),
         batchNorm.decorator(), regularization);
     session.regularization.warnTo(err);
-    List<Callback> callbacks = new ArrayList<>();
-    ProgressBar bar = ProgressBar.forTerminal(err, "train");
-    if (bar != null) {
-      callbacks.add(bar);
-    }
     Path dir = output.directory();
     dev.descent.run.CheckpointWriter saver = null;
     if (checkpoint.enabled()) {
@@ -80,10 +82,40 @@ public final class TrainCommand implements Callable<Integer> {
           RunOptions.of(data, network, training, splitting.ratios(data.test != null), splitting.normalize(), recorded.lambda(), recorded.keepProb()),
           dev.descent.run.CheckpointWriter.NO_HISTORY);
     }
+    List<Callback> callbacks = progress(err);
     if (saver != null) {
       callbacks.add(saver);
     }
     RunResult result = session.run(callbacks);
+    return write(out, result, session.settings, session.describe(), session.regularization);
+  }
+
+  private List<Callback> progress(PrintWriter err) {
+    List<Callback> callbacks = new ArrayList<>();
+    ProgressBar bar = ProgressBar.forTerminal(err, "train");
+    if (bar != null) {
+      callbacks.add(bar);
+    }
+    return callbacks;
+  }
+
+  /** {@code --spark MASTER}: the data stays on the cluster; the driver trains, then writes what a local run writes. */
+  private int trainOnCluster(PrintWriter out, PrintWriter err) {
+    dev.descent.run.ClusterRun run = cluster.run(data, network, training, splitting, regularization, batchNorm.batchNorm, checkpoint);
+    RunResult result = cluster.backend().train(cluster.master, run, progress(err));
+    String describe = String.format("data      %s on Spark %s: %d train, %s dev, %s test examples, %d features%s%n"
+        + "network   %d → %s → %d, %d parameters, %s%n"
+        + "training  %s, batch %s, %d epochs, seed %d, --sync %s%n", data.data, cluster.master, result.data().train().size(),
+        result.data().dev() == null ? "no" : result.data().dev().size(), result.data().test() == null ? "no" : result.data().test().size(),
+        result.data().train().featureCount(), result.data().standardizer() == null ? "" : " (standardized on train)",
+        result.model().network().inputs(), run.settings().get("hidden"), result.model().network().outputs(),
+        result.model().network().parameterCount(), result.model().network().loss().label(), run.settings().get("optimizer"),
+        run.settings().get("batch_size"), training.epochs, training.seed, run.sync());
+    return write(out, result, run.settings(), describe, null);
+  }
+
+  private int write(PrintWriter out, RunResult result, Map<String, Object> settings, String describe, Regularization regularized) {
+    Path dir = output.directory();
     Path modelPath = dir.resolve("model.descent");
     ModelFile.write(modelPath, result.model());
     List<Path> plots = new ArrayList<>(Plots.forRun(result, dir));
@@ -91,8 +123,10 @@ public final class TrainCommand implements Callable<Integer> {
     if (classes != null) {
       plots.add(classes.writeHeatMap(dir.resolve("confusion.png")));
     }
-    plots.addAll(session.regularization.plots(dir));
-    Optional<Path> page = report.write(result, session.settings, plots, modelPath, dir);
+    if (regularized != null) {
+      plots.addAll(regularized.plots(dir));
+    }
+    Optional<Path> page = report.write(result, settings, plots, modelPath, dir);
     if (output.json) {
       ObjectNode json = Report.object();
       json.put("command", "train");
@@ -109,18 +143,22 @@ public final class TrainCommand implements Callable<Integer> {
         json.put("stopped", result.history().stopReason());
       }
       ClassReport.addToSets(json, result);
-      session.regularization.report(json, result);
+      if (regularized != null) {
+        regularized.report(json, result);
+      }
       page.ifPresent(p -> json.put("report", p.toString()));
       Report.print(out, json);
     } else {
-      Summary.ofRun(out, session.describe(), result, modelPath, plots);
+      Summary.ofRun(out, describe, result, modelPath, plots);
       page.ifPresent(p -> out.println("report    " + p));
       if (classes != null) {
         out.println();
         classes.print(out);
         out.flush();
       }
-      session.regularization.summary(out, result);
+      if (regularized != null) {
+        regularized.summary(out, result);
+      }
     }
     return Main.OK;
   }

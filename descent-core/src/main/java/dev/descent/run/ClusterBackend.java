@@ -25,4 +25,13 @@ public interface ClusterBackend {
    * master cannot be reached.
    */
   ClusterExecutor open(String master, RunConfig base, SearchConfig search);
+
+  /**
+   * Trains one network on data that lives in the cluster ({@code descent train --spark MASTER})
+   * and returns what a local run returns; callbacks hear each epoch on the driver. Backends that
+   * cannot train refuse with an IllegalStateException.
+   */
+  default RunResult train(String master, ClusterRun run, java.util.List<dev.descent.train.Callback> callbacks) {
+    throw new IllegalStateException("the " + name() + " backend does not train networks");
+  }
 }

@@ -28,8 +28,13 @@ final class RunJson {
     data.put("seed", c.data().seed());
     data.put("stream", c.data().residency().name().toLowerCase(java.util.Locale.ROOT));
     data.put("shuffle", c.data().uniformShuffle() ? "uniform" : "blocks");
-    TrainingSettings t = c.training();
-    ObjectNode training = node.putObject("training");
+    node.set("training", training(c.training()));
+    return node;
+  }
+
+  /** The training settings alone, as the "training" object of a run config. */
+  static ObjectNode training(TrainingSettings t) {
+    ObjectNode training = MAPPER.createObjectNode();
     ArrayNode hidden = training.putArray("hidden");
     t.hidden().forEach(hidden::add);
     training.put("activation", t.activation());
@@ -48,7 +53,7 @@ final class RunJson {
     training.put("precision", t.precision().name());
     training.put("l2", t.lambda());
     training.put("keep-prob", t.keepProb());
-    return node;
+    return training;
   }
 
   static RunConfig read(JsonNode node) {
@@ -64,15 +69,20 @@ final class RunJson {
         // absent from checkpoints written before data could be streamed: those defaults
         DataSource.Residency.valueOf(data.path("stream").asText("auto").toUpperCase(java.util.Locale.ROOT)),
         data.path("shuffle").asText("blocks").equals("uniform"));
+    TrainingSettings settings = training(t);
+    return new RunConfig(plan, settings);
+  }
+
+  /** Reads {@link #training(TrainingSettings)}'s form back. */
+  static TrainingSettings training(JsonNode t) {
     List<Integer> hidden = new ArrayList<>();
     for (JsonNode h : field(t, "hidden")) {
       hidden.add(h.asInt());
     }
-    TrainingSettings settings = new TrainingSettings(hidden, text(t, "activation"), text(t, "init"), text(t, "optimizer"),
+    return new TrainingSettings(hidden, text(t, "activation"), text(t, "init"), text(t, "optimizer"),
         number(t, "lr"), optionalNumber(t, "beta"), number(t, "beta1"), number(t, "beta2"), number(t, "epsilon"),
         optionalNumber(t, "weight-decay"), optionalText(t, "schedule"), field(t, "batch-size").asInt(), field(t, "epochs").asInt(),
         field(t, "seed").asLong(), Params.precision(text(t, "precision")), number(t, "l2"), number(t, "keep-prob"));
-    return new RunConfig(plan, settings);
   }
 
   private static ObjectNode request(DataRequest r) {

@@ -155,6 +155,26 @@ public record TrainingSettings(
     return networkSpec().build(train, precision, Rng.of(seed), decorator);
   }
 
+  /** These settings as one line of JSON (the "training" object of a {@link RunConfig}), e.g. for a Spark task. */
+  public String toJsonText() {
+    return RunJson.training(this).toString();
+  }
+
+  /** Reads {@link #toJsonText}'s form back; a missing or mistyped field is an IllegalArgumentException naming it. */
+  public static TrainingSettings fromJsonText(String text) {
+    try {
+      return RunJson.training(RunJson.MAPPER.readTree(text));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("training settings: not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** The same settings without the L2 term (λ 0): the network a data-parallel worker differentiates, the term added once on the driver. */
+  public TrainingSettings withoutL2() {
+    return new TrainingSettings(hidden, activation, init, optimizer, learningRate, beta, beta1, beta2, epsilon, weightDecay, schedule,
+        batchSize, epochs, seed, precision, 0, keepProb);
+  }
+
   /** "20-7": hidden sizes as a search param writes them. */
   public String hiddenText() {
     StringBuilder text = new StringBuilder();

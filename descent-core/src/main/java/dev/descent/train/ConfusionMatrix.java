@@ -58,6 +58,19 @@ public final class ConfusionMatrix {
     return new ConfusionMatrix(classes, counts);
   }
 
+  /** From counts, row-major (true class, then predicted), as {@link #counts} gives them: e.g. sums of partitions' counts. */
+  public static ConfusionMatrix ofCounts(int classes, long[] counts) {
+    if (classes < 2 || counts.length != classes * classes) {
+      throw new IllegalArgumentException(counts.length + " counts for " + classes + " classes: give classes² ≥ 4");
+    }
+    return new ConfusionMatrix(classes, counts.clone());
+  }
+
+  /** The counts, row-major: {@code counts()[t * classes() + p]} is {@link #count(int, int) count(t, p)}. */
+  public long[] counts() {
+    return counts.clone();
+  }
+
   private static void checkClass(int c, int classes, String which, int row) {
     if (c < 0 || c >= classes) {
       throw new IllegalArgumentException("example " + row + ": " + which + " class " + c + " is outside [0, " + classes + ")");

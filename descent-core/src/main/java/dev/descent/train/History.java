@@ -15,7 +15,7 @@ public final class History {
   private int keptEpoch = -1;
 
   /** Room for {@code capacity} epochs, up to 4 096 at first: {@code --epochs 2000000000} must not allocate 48 GB up front. */
-  History(int capacity) {
+  public History(int capacity) {
     int initial = Math.min(capacity, 1 << 12);
     trainCost = new double[initial];
     devCost = new double[initial];
@@ -51,7 +51,7 @@ public final class History {
     return h;
   }
 
-  void add(double train, double dev, double accuracy) {
+  public void add(double train, double dev, double accuracy) {
     if (epochs == trainCost.length) {
       int size = (int) Math.min(Integer.MAX_VALUE - 8L, Math.max(16L, 2L * epochs));
       trainCost = Arrays.copyOf(trainCost, size);
@@ -64,7 +64,7 @@ public final class History {
     epochs++;
   }
 
-  void stop(String reason) {
+  public void stop(String reason) {
     this.stopReason = reason;
   }
 

@@ -2,15 +2,39 @@ package dev.descent.spark;
 
 import dev.descent.run.ClusterBackend;
 import dev.descent.run.ClusterExecutor;
+import dev.descent.run.ClusterRun;
+import dev.descent.run.RunResult;
+import dev.descent.train.Callback;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
 import dev.descent.run.RunConfig;
 import dev.descent.search.SearchConfig;
 
-/** The "spark" {@link ClusterBackend}, registered in {@code META-INF/services} for {@code descent search --spark MASTER}. */
+/**
+ * The "spark" {@link ClusterBackend}, registered in {@code META-INF/services} for {@code descent
+ * search --spark MASTER} (trials as tasks) and {@code descent train --spark MASTER} (one network,
+ * data-parallel: {@link SparkTraining}).
+ */
 public final class SparkBackend implements ClusterBackend {
 
   @Override
   public String name() {
     return "spark";
+  }
+
+  @Override
+  public RunResult train(String master, ClusterRun run, List<Callback> callbacks) {
+    return train(master, run, callbacks, new SparkConf());
+  }
+
+  static RunResult train(String master, ClusterRun run, List<Callback> callbacks, SparkConf conf) {
+    JavaSparkContext spark = SparkExecutor.context(master, conf, "descent train");
+    try {
+      return SparkTraining.run(spark, run, callbacks);
+    } finally {
+      spark.stop();
+    }
   }
 
   @Override

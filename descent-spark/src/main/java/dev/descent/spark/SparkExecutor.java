@@ -78,8 +78,23 @@ public final class SparkExecutor implements ClusterExecutor {
       throw new IllegalArgumentException("--prune " + search.pruner().spec() + ": pruning across trials is not available with --spark "
           + "(each trial runs alone in a Spark task); use --prune none, or run without --spark");
     }
+    JavaSparkContext spark = context(master, conf, "descent search");
+    Set<Integer> failFirst = new HashSet<>();
+    for (String id : conf.get(FAIL_FIRST_ATTEMPT, "").split(",")) {
+      if (!id.isBlank()) {
+        failFirst.add(Integer.parseInt(id.strip()));
+      }
+    }
+    return new SparkExecutor(master, spark, new TrialFunction(recipe.toJsonText(), search.metric(), failFirst), search);
+  }
+
+  /**
+   * A Spark context on {@code master}: a standalone master must answer within {@value
+   * #CONNECT_SECONDS} s, and a first executor must join within {@value #EXECUTOR_SECONDS} s.
+   */
+  static JavaSparkContext context(String master, SparkConf conf, String appName) {
     checkReachable(master);
-    conf.setMaster(master).setAppName("descent search").setIfMissing("spark.ui.enabled", "false")
+    conf.setMaster(master).setAppName(appName).setIfMissing("spark.ui.enabled", "false")
         .setIfMissing("spark.ui.showConsoleProgress", "false");
     if (master.startsWith("local")) {
       conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
@@ -94,13 +109,7 @@ public final class SparkExecutor implements ClusterExecutor {
     if (!master.startsWith("local")) {
       awaitExecutor(master, spark);
     }
-    Set<Integer> failFirst = new HashSet<>();
-    for (String id : conf.get(FAIL_FIRST_ATTEMPT, "").split(",")) {
-      if (!id.isBlank()) {
-        failFirst.add(Integer.parseInt(id.strip()));
-      }
-    }
-    return new SparkExecutor(master, spark, new TrialFunction(recipe.toJsonText(), search.metric(), failFirst), search);
+    return spark;
   }
 
   @Override

@@ -1,0 +1,234 @@
+package dev.descent.spark;
+
+import dev.descent.autodiff.Variable;
+import dev.descent.data.Examples;
+import dev.descent.data.MiniBatches;
+import dev.descent.data.ShuffleOrder;
+import dev.descent.model.Model;
+import dev.descent.nn.Network;
+import dev.descent.optim.Optimizer;
+import dev.descent.run.ClusterRun;
+import dev.descent.run.PreparedData;
+import dev.descent.run.RunResult;
+import dev.descent.run.TrainingSettings;
+import dev.descent.tensor.Rng;
+import dev.descent.train.Callback;
+import dev.descent.train.ConfusionMatrix;
+import dev.descent.train.EpochResult;
+import dev.descent.train.Evaluation;
+import dev.descent.train.History;
+import dev.descent.train.Metrics;
+import dev.descent.train.TrainingConfig;
+import dev.descent.train.TrainingContext;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * Data-parallel training on Spark; the driver holds the network, the optimizer and the metrics.
+ *
+ * <p>{@code --sync every-step}: each step the parameters go out as a broadcast, every partition
+ * returns the gradient SUM over the examples of the global mini-batch it holds (the batch is the
+ * local {@code Trainer}'s: {@code MiniBatches} over training positions, seeded the same way),
+ * {@code treeReduce} adds them, and the driver divides by the batch size (the local loss is the
+ * batch mean) and takes one optimizer step: the model of a local run up to summation order.
+ *
+ * <p>{@code --sync average:K}: each partition takes K steps of its own (batches of
+ * ⌈batch / partitions⌉ of its examples) from the broadcast parameters and optimizer moments,
+ * and the driver averages parameters and moments over the partitions (DL4J's parameter
+ * averaging). An epoch is as many rounds as make ⌈m / batch⌉ steps.
+ */
+final class SparkTraining {
+  private SparkTraining() {}
+
+  /** Test hook: the global step whose first task attempt on partition 0 fails on purpose (a lost task). */
+  static final String FAIL_ONCE_AT_STEP = "spark.descent.failOnceAtStep";
+  /** Failures injected in this JVM (local mode), so that a test can see its retry happened. */
+  static final java.util.concurrent.atomic.AtomicInteger INJECTED = new java.util.concurrent.atomic.AtomicInteger();
+
+  static RunResult run(JavaSparkContext spark, ClusterRun run, List<Callback> callbacks) {
+    TrainingSettings settings = run.training();
+    ClusterData data = ClusterData.read(spark, run, settings.precision());
+    Examples train = new ClusterExamples(run.data() + " (train)", data.sizes[0], data.featureNames, data.classNames);
+    Examples dev = data.sizes[1] == 0 ? null : new ClusterExamples(run.data() + " (dev)", data.sizes[1], data.featureNames, data.classNames);
+    Examples test = data.sizes[2] == 0 ? null : new ClusterExamples(run.data() + " (test)", data.sizes[2], data.featureNames, data.classNames);
+    Network network = settings.buildNetwork(train);
+    Optimizer optimizer = new Optimizer(settings.transform(), network.parameters());
+    TrainingConfig config = settings.config();
+    TrainingContext context = new TrainingContext(network, optimizer, train, dev, config);
+    for (Callback c : callbacks) {
+      c.onStart(context);
+    }
+    History history = run.sync().isEveryStep()
+        ? everyStep(spark, data, settings, network, optimizer, callbacks, context)
+        : averaged(spark, data, settings, run.sync().localSteps(), network, optimizer, callbacks, context);
+    for (Callback c : callbacks) {
+      c.onEnd(context);
+    }
+    String json = settings.toJsonText();
+    int classes = data.classNames.size();
+    Evaluation trainScore = evaluate(spark, data.shards, json, network, "train", classes);
+    Evaluation devScore = dev == null ? null : evaluate(spark, data.shards, json, network, "dev", classes);
+    Evaluation testScore = test == null ? null : evaluate(spark, data.shards, json, network, "test", classes);
+    Model model = new Model(network, data.standardizer, data.classNames, data.featureNames, run.settings());
+    data.shards.unpersist(false);
+    return new RunResult(model, history, trainScore, devScore, testScore, new PreparedData(train, dev, test, data.standardizer));
+  }
+
+  private static History everyStep(JavaSparkContext spark, ClusterData data, TrainingSettings settings, Network network,
+      Optimizer optimizer, List<Callback> callbacks, TrainingContext context) {
+    int m = data.sizes[0];
+    int batchSize = settings.batchSize() == TrainingConfig.FULL_BATCH ? m : settings.batchSize();
+    MiniBatches batches = new MiniBatches(m, batchSize, 1, ShuffleOrder.UNIFORM, new Rng(settings.seed()).fork("shuffle", 0));
+    String json = settings.withoutL2().toJsonText();
+    List<Variable> params = network.parameters();
+    int n = Flat.size(params);
+    double[] lastGood = Flat.of(params);
+    History history = new History(settings.epochs());
+    long failAt = spark.getConf().getLong(FAIL_ONCE_AT_STEP, -1);
+    for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+      optimizer.clock().setEpoch(epoch);
+      batches.shuffle();
+      double costSum = 0;
+      for (int b = 0; b < batches.count(); b++) {
+        int size = batches.size(b);
+        int[] positions = Arrays.copyOfRange(batches.order(), batches.start(b), batches.start(b) + size);
+        boolean fail = optimizer.clock().step() == failAt;
+        double[] sum = gradientSum(spark, data.shards, json, Flat.of(params), positions, fail);
+        if (sum[n + 1] != size) {
+          throw new AssertionError("the partitions hold " + (long) sum[n + 1] + " of the batch's " + size + " examples");
+        }
+        double cost = sum[n] / size;
+        if (!Double.isFinite(cost)) {
+          Flat.read(lastGood, 0, params);
+          history.keep(epoch - 1);
+          history.stop(String.format("cost became %s at epoch %d (learning rate too high?); kept the %s; try a lower --lr",
+              Double.isNaN(cost) ? "NaN" : "infinite", epoch + 1, epoch == 0 ? "initial parameters" : "parameters of epoch " + epoch));
+          return history;
+        }
+        Flat.setGradients(sum, size, params);
+        costSum += cost * size;
+        optimizer.step();
+      }
+      Flat.write(params, lastGood, 0);
+      if (endEpoch(spark, data, settings, network, optimizer, callbacks, context, history, epoch, costSum / m)) {
+        break;
+      }
+    }
+    return history;
+  }
+
+  /** One step's job: the broadcast parameters out, every partition's gradient sum back through a tree. */
+  static double[] gradientSum(JavaSparkContext spark, JavaRDD<Shard> shards, String json, double[] parameters, int[] positions,
+      boolean failOnce) {
+    Broadcast<double[]> p = spark.broadcast(parameters);
+    try {
+      return SparkFailures.run(() -> shards.map(s -> {
+        org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+        if (failOnce && s.partition == 0 && task != null && task.attemptNumber() == 0) {
+          INJECTED.incrementAndGet();
+          throw new IllegalStateException("partition 0: first attempt failed on purpose (" + FAIL_ONCE_AT_STEP + ")");
+        }
+        return s.gradientSum(json, p.value(), positions);
+      }).treeReduce(Flat::add));
+    } finally {
+      p.destroy();
+    }
+  }
+
+  private static History averaged(JavaSparkContext spark, ClusterData data, TrainingSettings settings, int k, Network network,
+      Optimizer optimizer, List<Callback> callbacks, TrainingContext context) {
+    int m = data.sizes[0];
+    int batchSize = settings.batchSize() == TrainingConfig.FULL_BATCH ? m : Math.min(settings.batchSize(), m);
+    int partitions = data.shards.getNumPartitions();
+    int localBatch = Math.max(1, (batchSize + partitions - 1) / partitions);
+    int stepsPerEpoch = (m + batchSize - 1) / batchSize;
+    int roundsPerEpoch = (stepsPerEpoch + k - 1) / k;
+    String json = settings.withoutL2().toJsonText();
+    List<Variable> params = network.parameters();
+    int n = Flat.size(params);
+    History history = new History(settings.epochs());
+    long step = 0;
+    long seed = settings.seed();
+    for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+      optimizer.clock().setEpoch(epoch);
+      double loss = 0;
+      double examples = 0;
+      for (int r = 0; r < roundsPerEpoch; r++) {
+        double[] moments = Flat.state(optimizer);
+        Broadcast<double[]> p = spark.broadcast(Flat.of(params));
+        Broadcast<double[]> s = spark.broadcast(moments);
+        long at = step;
+        double[] sum;
+        try {
+          sum = SparkFailures.run(() -> data.shards.map(shard -> shard.localSteps(json, p.value(), s.value(), at, k, localBatch, seed))
+              .treeReduce(Flat::add));
+        } finally {
+          p.destroy();
+          s.destroy();
+        }
+        int stateSize = moments.length;
+        double contributors = sum[n + stateSize + 2] / k;
+        for (int i = 0; i < n + stateSize; i++) {
+          sum[i] /= contributors;
+        }
+        Flat.read(sum, 0, params);
+        Flat.readState(Arrays.copyOfRange(sum, n, n + stateSize), optimizer);
+        step += k;
+        optimizer.restoreClock(step, epoch);
+        loss += sum[n + stateSize];
+        examples += sum[n + stateSize + 1];
+      }
+      if (endEpoch(spark, data, settings, network, optimizer, callbacks, context, history, epoch, loss / examples)) {
+        break;
+      }
+    }
+    return history;
+  }
+
+  /** Dev metrics, history and callbacks after an epoch; true when a callback stops the run. */
+  private static boolean endEpoch(JavaSparkContext spark, ClusterData data, TrainingSettings settings, Network network, Optimizer optimizer,
+      List<Callback> callbacks, TrainingContext context, History history, int epoch, double trainCost) {
+    double devCost = Double.NaN;
+    double devAccuracy = Double.NaN;
+    if (data.sizes[1] > 0) {
+      Evaluation dev = evaluate(spark, data.shards, settings.toJsonText(), network, "dev", data.classNames.size());
+      devCost = dev.cost();
+      devAccuracy = dev.accuracy();
+    }
+    history.add(trainCost, devCost, devAccuracy);
+    boolean stop = false;
+    EpochResult result = new EpochResult(epoch, trainCost, devCost, devAccuracy, optimizer.clock().step());
+    for (Callback c : callbacks) {
+      stop |= c.onEpochEnd(result, context);
+    }
+    if (stop) {
+      history.stop("stopped by a callback after epoch " + (epoch + 1));
+    }
+    return stop;
+  }
+
+  /** Cost, accuracy and confusion matrix of one set, summed over the partitions. */
+  static Evaluation evaluate(JavaSparkContext spark, JavaRDD<Shard> shards, String json, Network network, String set, int classes) {
+    Broadcast<double[]> p = spark.broadcast(Flat.of(network.parameters()));
+    double[] sum;
+    try {
+      sum = SparkFailures.run(() -> shards.map(s -> s.evaluate(json, p.value(), set, classes)).treeReduce(Flat::add));
+    } finally {
+      p.destroy();
+    }
+    double count = sum[1];
+    if (classes == 0) {
+      return new Evaluation(sum[0] / count, Double.NaN, null, null);
+    }
+    int k = Math.max(2, classes);
+    long[] counts = new long[k * k];
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = Math.round(sum[2 + i]);
+    }
+    ConfusionMatrix confusion = ConfusionMatrix.ofCounts(k, counts);
+    return new Evaluation(sum[0] / count, confusion.correct() / count, null, Metrics.of(confusion));
+  }
+}
