@@ -82,10 +82,10 @@ class LibraryGuideTest {
     GradientCheckReport check = GradientCheck.of(net, standardizer.apply(train)).run();
     System.out.printf("%s, difference %.1e%n", check.verdict(), check.difference());  // OK, difference 5.8e-08
     // --- guide: search ---
-    Dataset dev = Generators.moons(100, 0.2, new Rng(5));
+    Dataset dev = Generators.moons(100, 0.2, Rng.of(5));
     Space space = Space.parse(List.of("lr=log:1e-4:1"));
     Objective objective = (trial, reporter) -> {
-      Network candidate = Network.builder(2, Precision.F32, new Rng(trial.seed()))
+      Network candidate = Network.builder(2, Precision.F32, Rng.of(trial.seed()))
           .dense(20, Init.he()).activation(Activation.RELU)
           .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build();
       double lr = (Double) trial.params().get("lr");

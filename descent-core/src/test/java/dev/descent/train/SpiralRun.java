@@ -27,9 +27,9 @@ public final class SpiralRun {
 
   /** The costs of each epoch, then the parameters' values. */
   static List<double[]> train() {
-    Dataset data = Generators.spiral(600, 3, 0.2, new Rng(7));
+    Dataset data = Generators.spiral(600, 3, 0.2, Rng.of(7));
     Dataset train = Standardizer.fit(data.features()).apply(data);
-    Network net = Network.builder(2, Precision.F32, new Rng(1))
+    Network net = Network.builder(2, Precision.F32, Rng.of(1))
         .dense(64, Init.he()).activation(Activation.RELU)
         .dense(3, Init.he()).loss(Loss.CATEGORICAL_CROSS_ENTROPY).build();
     History history = new Trainer(net, Optimizers.adam(0.01), new TrainingConfig(15, 128, 1, false))

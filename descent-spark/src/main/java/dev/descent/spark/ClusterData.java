@@ -97,7 +97,7 @@ final class ClusterData {
     distinct.sort(Comparator.comparing(firstLine::get));
     List<String> classNames = CsvCells.classNames(distinct, path);
     List<String> featureNames = new ArrayList<>(layout.featureNames(first));
-    Split.Indices parts = Split.indices(m, run.ratios(), new Rng(run.training().seed()).fork("split", 0));
+    Split.Indices parts = Split.indices(m, run.ratios(), Rng.of(run.training().seed()).fork("split", 0));
     int[] codes = new int[m];
     int[][] byPart = {parts.train(), parts.dev(), parts.test()};
     for (int part = 0; part < 3; part++) {

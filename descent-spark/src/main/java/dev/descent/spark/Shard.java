@@ -174,7 +174,7 @@ final class Shard {
   /** This partition's order of epoch {@code epoch}: a pure function of the seed, the partition and the epoch. */
   private MiniBatches batches(int m, int b, int epoch, long seed) {
     if (ownBatches == null || shuffledEpoch != epoch || ownBatches.batchSize() != b) {
-      ownBatches = new MiniBatches(m, b, new Rng(seed).fork("partition-shuffle", partition).fork("epoch", epoch));
+      ownBatches = new MiniBatches(m, b, Rng.of(seed).fork("partition-shuffle", partition).fork("epoch", epoch));
       ownBatches.shuffle();
       shuffledEpoch = epoch;
     }

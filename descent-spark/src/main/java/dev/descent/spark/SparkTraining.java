@@ -81,7 +81,7 @@ final class SparkTraining {
       Optimizer optimizer, List<Callback> callbacks, TrainingContext context) {
     int m = data.sizes[0];
     int batchSize = settings.batchSize() == TrainingConfig.FULL_BATCH ? m : settings.batchSize();
-    MiniBatches batches = new MiniBatches(m, batchSize, 1, ShuffleOrder.UNIFORM, new Rng(settings.seed()).fork("shuffle", 0));
+    MiniBatches batches = new MiniBatches(m, batchSize, 1, ShuffleOrder.UNIFORM, Rng.of(settings.seed()).fork("shuffle", 0));
     String json = settings.withoutL2().toJsonText();
     List<Variable> params = network.parameters();
     int n = Flat.size(params);

@@ -20,10 +20,10 @@ public final class Moons {
   private Moons() {}
 
   public static double trainAndScore() {
-    Dataset train = Generators.moons(300, 0.2, new Rng(3));
-    Dataset test = Generators.moons(100, 0.2, new Rng(4));
+    Dataset train = Generators.moons(300, 0.2, Rng.of(3));
+    Dataset test = Generators.moons(100, 0.2, Rng.of(4));
     Standardizer standardizer = Standardizer.fit(train.features());
-    Network net = Network.builder(2, Precision.F32, new Rng(1))
+    Network net = Network.builder(2, Precision.F32, Rng.of(1))
         .dense(20, Init.he()).activation(Activation.RELU)
         .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build();
     new Trainer(net, Optimizers.adam(0.01), new TrainingConfig(200, 64, 1, false))
