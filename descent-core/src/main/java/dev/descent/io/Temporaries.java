@@ -91,7 +91,7 @@ public final class Temporaries {
   }
 
   /** Deletes {@code root}, a file or a directory tree; nothing when it is gone (moved into place). */
-  static void delete(Path root) throws IOException {
+  public static void delete(Path root) throws IOException {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
