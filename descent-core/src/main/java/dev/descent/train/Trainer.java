@@ -125,17 +125,21 @@ public final class Trainer {
         devAccuracy = ev.accuracy();
       }
       history.add(costSum / m, devCost, devAccuracy);
-      boolean stop = false;
+      // before the callbacks, so that they see (and a checkpoint saves) the schedule as the epoch left it
+      plateauFeed.observe(costSum / m, devCost);
+      Callback stopper = null;
       if (!callbacks.isEmpty()) {
         // the only per-epoch allocation, and only when someone listens
         EpochResult result = new EpochResult(epoch, costSum / m, devCost, devAccuracy, optimizer.clock().step());
+        // every callback sees the epoch, also after one asked to stop (a checkpoint writer last saves the stopper's state)
         for (int c = 0; c < callbacks.size(); c++) {
-          stop |= callbacks.get(c).onEpochEnd(result, context);
+          if (callbacks.get(c).onEpochEnd(result, context) && stopper == null) {
+            stopper = callbacks.get(c);
+          }
         }
       }
-      plateauFeed.observe(costSum / m, devCost);
-      if (stop) {
-        history.stop("stopped by " + stopperName(callbacks) + " after epoch " + (epoch + 1));
+      if (stopper != null) {
+        history.stop("stopped by " + stopper.getClass().getSimpleName() + " after epoch " + (epoch + 1));
         break;
       }
     }
@@ -151,10 +155,6 @@ public final class Trainer {
       }
     }
     return 1;
-  }
-
-  private static String stopperName(List<Callback> callbacks) {
-    return callbacks.isEmpty() ? "a callback" : callbacks.get(callbacks.size() - 1).getClass().getSimpleName();
   }
 
   private static void finish(List<Callback> callbacks, TrainingContext context) {
