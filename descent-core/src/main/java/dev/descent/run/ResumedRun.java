@@ -144,8 +144,12 @@ public final class ResumedRun {
       all.add(stopping);
     }
     all.addAll(callbacks);
-    History later = trainer.fit(data.train(), data.dev(), all, checkpoint.epoch());
     double[][] h = checkpoint.history();
+    int last = h[0].length - 1;
+    if (last >= 0) {
+      trainer.observeEpoch(h[0][last], h[1][last]);
+    }
+    History later = trainer.fit(data.train(), data.dev(), all, checkpoint.epoch());
     History whole = History.of(h[0], h[1], h[2]).then(later);
     if (stopping != null) {
       stopping.keepBest(whole);

@@ -46,6 +46,15 @@ public final class Trainer {
     this.plateauFeed = PlateauFeed.of(optimizer.transform());
   }
 
+  /**
+   * Feeds a plateau schedule an epoch trained before this trainer's first: a checkpoint is saved
+   * by a callback, before the trainer observes the epoch's costs, so a resumed run observes the
+   * last saved epoch here before it goes on.
+   */
+  public void observeEpoch(double trainCost, double devCost) {
+    plateauFeed.observe(trainCost, devCost);
+  }
+
   public Optimizer optimizer() {
     return optimizer;
   }
@@ -125,8 +134,6 @@ public final class Trainer {
         devAccuracy = ev.accuracy();
       }
       history.add(costSum / m, devCost, devAccuracy);
-      // before the callbacks, so that they see (and a checkpoint saves) the schedule as the epoch left it
-      plateauFeed.observe(costSum / m, devCost);
       Callback stopper = null;
       if (!callbacks.isEmpty()) {
         // the only per-epoch allocation, and only when someone listens
@@ -138,6 +145,8 @@ public final class Trainer {
           }
         }
       }
+      // after the callbacks, which see the rate the epoch used (a checkpoint they save is one observation behind: see observeEpoch)
+      plateauFeed.observe(costSum / m, devCost);
       if (stopper != null) {
         history.stop("stopped by " + stopper.getClass().getSimpleName() + " after epoch " + (epoch + 1));
         break;
