@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.run.BatchNormDecorator;
 import dev.descent.run.NetworkSpec;
 import picocli.CommandLine.Option;
 

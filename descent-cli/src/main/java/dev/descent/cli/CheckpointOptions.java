@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.regularize.EarlyStopping;
 import dev.descent.run.CheckpointWriter;
 import dev.descent.run.PreparedData;
 import dev.descent.run.RunConfig;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
 public final class CheckpointOptions {
   @Option(names = "--checkpoint-every", paramLabel = "N",
       description = "Save a checkpoint every N epochs and after the last (default: no checkpoints); continue with: descent resume FILE. "
-          + "Records --l2 and a single --keep-prob; not yet --l1, a --keep-prob per layer, --batch-norm, --augment or --early-stopping.")
+          + "Records every option of train, so that the resumed run ends as an unbroken one would.")
   Integer every;
 
   @Option(names = "--checkpoint", paramLabel = "FILE", description = "The checkpoint file, replaced at each save (default: --out/checkpoint.descent).")
@@ -25,14 +26,15 @@ public final class CheckpointOptions {
     return file != null ? file : outDirectory.resolve("checkpoint.descent");
   }
 
-  /** The callback that saves, or null when not asked for. */
-  CheckpointWriter writer(Path outDirectory, PreparedData data, Map<String, Object> settings, RunConfig run, double[][] earlier) {
+  /** The callback that saves (after {@code stopping}, null without early stopping, among the callbacks), or null when not asked for. */
+  CheckpointWriter writer(Path outDirectory, PreparedData data, Map<String, Object> settings, RunConfig run, double[][] earlier,
+      EarlyStopping stopping) {
     if (every == null) {
       return null;
     }
     if (every < 1) {
       throw new UsageException("--checkpoint-every " + every + ": must be at least 1 epoch");
     }
-    return new CheckpointWriter(file(outDirectory), every, data, settings, run, earlier);
+    return new CheckpointWriter(file(outDirectory), every, data, settings, run, earlier, stopping);
   }
 }

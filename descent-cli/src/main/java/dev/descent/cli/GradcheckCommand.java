@@ -19,6 +19,7 @@ import dev.descent.regularize.L1Penalty;
 import dev.descent.regularize.L2Penalty;
 import dev.descent.run.DataSource;
 import dev.descent.run.NetworkSpec;
+import dev.descent.run.RegularizedLayers;
 import dev.descent.tensor.Precision;
 import dev.descent.tensor.Rng;
 import java.io.PrintWriter;

@@ -6,13 +6,13 @@ import dev.descent.cli.plot.Axis;
 import dev.descent.cli.plot.Figures;
 import dev.descent.cli.plot.Series;
 import dev.descent.cli.plot.XyPlot;
-import dev.descent.model.Model;
+import dev.descent.data.io.ImageShape;
 import dev.descent.nn.CostTerm;
-import dev.descent.nn.Layer;
-import dev.descent.nn.Network;
 import dev.descent.regularize.EarlyStopping;
-import dev.descent.regularize.augment.AugmentationLayer;
+import dev.descent.run.AugmentSpec;
 import dev.descent.run.NetworkSpec;
+import dev.descent.run.RegularizedLayers;
+import dev.descent.run.Regularizers;
 import dev.descent.run.RunResult;
 import dev.descent.train.Callback;
 import dev.descent.train.GradientNormMonitor;
@@ -70,7 +70,7 @@ final class Regularization {
     return new RegularizedLayers(base, augment == null ? null : augment.layer(), keepProbs, costTerms);
   }
 
-  /** Gradient norms, then early stopping last, since the trainer's stop message names the last callback. */
+  /** Gradient norms, then early stopping; a checkpoint writer goes after them (it saves early stopping's verdict). */
   List<Callback> callbacks() {
     List<Callback> out = new ArrayList<>();
     out.add(norms);
@@ -121,20 +121,37 @@ final class Regularization {
     if (earlyStopping != null) {
       earlyStopping.keepBest(r.history());
     }
-    if (augment == null) {
-      return r;
+    return r.withoutAugmentation();
+  }
+
+  /** Early stopping, or null: a checkpoint saves its progress. */
+  EarlyStopping earlyStopping() {
+    return earlyStopping;
+  }
+
+  /**
+   * What a checkpoint's recipe records beyond L2 and a single keep probability (those are in
+   * {@code TrainingSettings}): L1, a keep probability per layer, batch norm, augmentation, early stopping.
+   */
+  Regularizers recorded(boolean batchNorm) {
+    List<Double> perLayer = new ArrayList<>();
+    for (double k : keepProbs) {
+      perLayer.add(k);
     }
-    Network trained = r.model().network();
-    List<Layer> layers = new ArrayList<>();
-    for (Layer l : trained.layers()) {
-      if (!AugmentationLayer.isAugmentation(l)) {
-        layers.add(l);
-      }
-    }
-    Network inference = Network.assemble(trained.inputs(), layers, trained.loss(), trained.precision());
-    Model m = r.model();
-    return new RunResult(new Model(inference, m.standardizer(), m.classNames(), m.featureNames(), m.settings()),
-        r.history(), r.train(), r.dev(), r.test(), r.data());
+    boolean uniform = perLayer.stream().distinct().count() <= 1;
+    ImageShape shape = augment == null || augment.layout() == null || augment.inferred() ? null
+        : new ImageShape(augment.layout().height(), augment.layout().width(), augment.layout().channels());
+    return new Regularizers(options.l1, uniform ? List.of() : perLayer, batchNorm, augment == null ? null : augment.text(), shape,
+        earlyStopping == null ? null : earlyStopping.config());
+  }
+
+  /** The L2 λ (0: none) and single keep probability (1: none; per layer: {@link #recorded}) of {@code TrainingSettings}. */
+  double lambda() {
+    return options.l2 == null ? 0 : options.l2;
+  }
+
+  double keepProb() {
+    return keepProbs.length == 0 || java.util.Arrays.stream(keepProbs).distinct().count() > 1 ? 1 : keepProbs[0];
   }
 
   /** gradient-norms.png in {@code dir}: one line per layer, log scale. */

@@ -2,11 +2,9 @@ package dev.descent.cli;
 
 import dev.descent.data.io.ImageShape;
 import dev.descent.regularize.EarlyStopping;
+import dev.descent.run.AugmentSpec;
 import dev.descent.run.NetworkSpec;
 import dev.descent.run.PreparedData;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
@@ -42,42 +40,6 @@ public final class RegularizationOptions {
   @Option(names = "--bayes-error", paramLabel = "E",
       description = "Bayes (human-level) error as a fraction, e.g. 0.01, for the bias/variance diagnosis (default: 0).")
   Double bayesError;
-
-  /**
-   * The L2 λ and the keep probability that a checkpoint's recipe carries ({@code TrainingSettings}
-   * has one of each). Options it cannot carry are refused rather than
-   * silently dropped: {@code descent resume} would go on training without them.
-   */
-  Recorded forCheckpoint(List<Integer> hidden, boolean batchNorm) {
-    double[] keep = regularizer.keepProbs(hidden);
-    List<String> refused = new ArrayList<>();
-    if (regularizer.l1 != null) {
-      refused.add("--l1");
-    }
-    if (Arrays.stream(keep).distinct().count() > 1) {
-      refused.add("a --keep-prob per layer");
-    }
-    if (augment != null) {
-      refused.add("--augment");
-    }
-    if (patience != null) {
-      refused.add("--early-stopping");
-    }
-    if (batchNorm) {
-      refused.add("--batch-norm");
-    }
-    if (!refused.isEmpty()) {
-      boolean one = refused.size() == 1;
-      String listed = one ? refused.get(0)
-          : String.join(", ", refused.subList(0, refused.size() - 1)) + " and " + refused.get(refused.size() - 1);
-      throw new UsageException("--checkpoint-every: a checkpoint does not yet record " + listed + ", so descent resume would train without "
-          + (one ? "it; drop it" : "them; drop them") + " or --checkpoint-every (a checkpoint records --l2 and a single --keep-prob)");
-    }
-    return new Recorded(regularizer.l2 == null ? 0 : regularizer.l2, keep.length == 0 ? 1 : keep[0]);
-  }
-
-  /** What a checkpoint records of the regularization: λ (0: none) and the keep probability (1: none). */
-  record Recorded(double lambda, double keepProb) {}
 
   /** Checks the options against the data and the network, and builds what the run needs. */
   Regularization resolve(NetworkSpec spec, PreparedData data, double[] split, Optional<ImageShape> imageShape) {

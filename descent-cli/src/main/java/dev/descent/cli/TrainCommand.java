@@ -70,17 +70,17 @@ public final class TrainCommand implements Callable<Integer> {
     if (cluster.enabled()) {
       return trainOnCluster(out, err);
     }
-    // refused before anything is read or written
-    RegularizationOptions.Recorded recorded = checkpoint.enabled() ? regularization.forCheckpoint(network.hidden, batchNorm.batchNorm) : null;
     TrainingSession session = TrainingSession.prepare(data, network, training, splitting.ratios(data.test != null), splitting.normalize(),
         batchNorm.decorator(), regularization);
     session.regularization.warnTo(err);
     Path dir = output.directory();
     dev.descent.run.CheckpointWriter saver = null;
     if (checkpoint.enabled()) {
+      Regularization r = session.regularization;
       saver = checkpoint.writer(dir, session.data, session.settings,
-          RunOptions.of(data, network, training, splitting.ratios(data.test != null), splitting.normalize(), recorded.lambda(), recorded.keepProb()),
-          dev.descent.run.CheckpointWriter.NO_HISTORY);
+          RunOptions.of(data, network, training, splitting.ratios(data.test != null), splitting.normalize(), r.lambda(), r.keepProb())
+              .withRegularizers(r.recorded(batchNorm.batchNorm)),
+          dev.descent.run.CheckpointWriter.NO_HISTORY, r.earlyStopping());
     }
     List<Callback> callbacks = progress(err);
     if (saver != null) {

@@ -5,6 +5,7 @@ import dev.descent.data.io.LoadedData;
 import dev.descent.data.io.MappedExamples;
 import dev.descent.nn.Network;
 import dev.descent.optim.GradientTransform;
+import dev.descent.run.BatchNormDecorator;
 import dev.descent.run.NetworkSpec;
 import dev.descent.run.PreparedData;
 import dev.descent.run.RunResult;
@@ -75,8 +76,9 @@ final class TrainingSession {
   }
 
   RunResult run(List<Callback> callbacks) {
-    List<Callback> all = new java.util.ArrayList<>(callbacks);
-    all.addAll(regularization.callbacks());
+    // early stopping before the caller's callbacks: a checkpoint writer among them saves its verdict on each epoch
+    List<Callback> all = new java.util.ArrayList<>(regularization.callbacks());
+    all.addAll(callbacks);
     return regularization.finish(TrainingRun.execute(network, transform, config, data, all, settings));
   }
 

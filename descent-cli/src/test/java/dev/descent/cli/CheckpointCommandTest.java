@@ -50,6 +50,7 @@ class CheckpointCommandTest {
     assertEquals(10, json.get("from_epoch").asInt());
     assertEquals(20, json.get("epochs").asInt());
     assertSameTensors(dir.resolve("straight/model.descent"), dir.resolve("resumed/model.descent"));
+    assertArrayEquals(readBytes(dir.resolve("straight/model.descent")), readBytes(dir.resolve("resumed/model.descent")));
     assertEquals(straight.json().get("dev"), json.get("dev"));
     assertEquals(straight.json().get("train"), json.get("train"));
   }
@@ -65,21 +66,86 @@ class CheckpointCommandTest {
         "--out", dir.resolve("resumed").toString(), "--json");
     assertEquals(0, resumed.code(), resumed.err());
     assertSameTensors(dir.resolve("straight/model.descent"), dir.resolve("resumed/model.descent"));
+    assertArrayEquals(readBytes(dir.resolve("straight/model.descent")), readBytes(dir.resolve("resumed/model.descent")));
     assertEquals(straight.json().get("train"), resumed.json().get("train"));
     // without the L2 term and the dropout masks the continuation would differ from the straight run
     Cli.Result plain = Cli.run(train(dir.resolve("plain"), "--data", "football", "--hidden", "20,3", "--epochs", "16"));
     assertTrue(!straight.json().get("train").equals(plain.json().get("train")), "regularization must change the run");
   }
 
+  /**
+   * Trains {@code options} for 12 epochs straight and for 5 with a checkpoint, resumes the cut run
+   * to 12, and checks that the two model files are the same bytes and the reports the same
+   * numbers; returns the straight run's report.
+   */
+  private JsonNode assertResumesByteForByte(String name, String... options) throws java.io.IOException {
+    Path root = dir.resolve(name);
+    Cli.Result straight = Cli.run(train(root.resolve("straight"), concat(options, "--epochs", "12")));
+    assertEquals(0, straight.code(), straight.err());
+    Cli.Result first = Cli.run(train(root.resolve("first"), concat(options, "--epochs", "5", "--checkpoint-every", "5")));
+    assertEquals(0, first.code(), first.err());
+    Cli.Result resumed = Cli.run("resume", root.resolve("first/checkpoint.descent").toString(), "--epochs", "12",
+        "--out", root.resolve("resumed").toString(), "--json");
+    assertEquals(0, resumed.code(), resumed.err());
+    assertSameTensors(root.resolve("straight/model.descent"), root.resolve("resumed/model.descent"));
+    assertEquals(TensorFile.read(root.resolve("straight/model.descent")).header().toString(),
+        TensorFile.read(root.resolve("resumed/model.descent")).header().toString(), name + ": the headers differ");
+    assertArrayEquals(Files.readAllBytes(root.resolve("straight/model.descent")), Files.readAllBytes(root.resolve("resumed/model.descent")),
+        name + ": the model files differ");
+    for (String set : List.of("train", "dev", "test")) {
+      assertEquals(straight.json().get(set), resumed.json().get(set), set);
+    }
+    assertEquals(straight.json().get("epochs"), resumed.json().get("epochs"));
+    assertEquals(straight.json().get("stopped"), resumed.json().get("stopped"));
+    return straight.json();
+  }
+
   @Test
-  void optionsACheckpointCannotRecordAreRefused() {
-    String refusal = "--checkpoint-every: a checkpoint does not yet record %s, so descent resume would train without %s "
-        + "or --checkpoint-every (a checkpoint records --l2 and a single --keep-prob)";
-    BadInputTest.assertFails(2, String.format(refusal, "--l1", "it; drop it"),
-        train(dir.resolve("a"), "--epochs", "4", "--checkpoint-every", "2", "--l1", "0.1"));
-    BadInputTest.assertFails(2, String.format(refusal, "a --keep-prob per layer and --batch-norm", "them; drop them"),
-        train(dir.resolve("b"), "--epochs", "4", "--checkpoint-every", "2", "--keep-prob", "0.9,0.8", "--batch-norm"));
-    assertTrue(!Files.exists(dir.resolve("b")), "nothing written");
+  void aRunWithL1ResumesByteForByte() throws Exception {
+    assertResumesByteForByte("l1", "--l1", "0.05");
+  }
+
+  @Test
+  void aRunWithAKeepProbPerLayerResumesByteForByte() throws Exception {
+    assertResumesByteForByte("keep", "--keep-prob", "0.7,0.9");
+  }
+
+  @Test
+  void aRunWithBatchNormResumesByteForByte() throws Exception {
+    assertResumesByteForByte("batch-norm", "--batch-norm");
+  }
+
+  @Test
+  void aRunWithAugmentationResumesByteForByte() throws Exception {
+    assertResumesByteForByte("augment", "--augment", "noise:0.2");
+  }
+
+  @Test
+  void aRunWithEarlyStoppingResumesByteForByte() throws Exception {
+    JsonNode straight = assertResumesByteForByte("early", "--early-stopping", "3", "--min-delta", "0.03");
+    // the patience counter crosses the cut, and the model holds the best epoch's parameters, not the last's
+    JsonNode stopping = straight.get("early_stopping");
+    assertEquals(10, stopping.get("best_epoch").asInt(), stopping.toString());
+    assertEquals(12, stopping.get("last_epoch").asInt(), stopping.toString());
+  }
+
+  @Test
+  void aRunWithAPlateauScheduleResumesByteForByte() throws Exception {
+    assertResumesByteForByte("plateau", "--schedule", "plateau:factor=0.5,patience=1,threshold=0.1");
+  }
+
+  @Test
+  void aRunWithEveryOptionAtOnceResumesByteForByte() throws Exception {
+    assertResumesByteForByte("all", "--l2", "0.1", "--l1", "0.01", "--keep-prob", "0.8,0.9", "--batch-norm", "--augment", "noise:0.1",
+        "--early-stopping", "4", "--schedule", "plateau:factor=0.5,patience=2");
+  }
+
+  private static byte[] readBytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String[] concat(String[] a, String... b) {

@@ -8,9 +8,12 @@ import dev.descent.autodiff.Variable;
 import dev.descent.nn.Layer;
 import dev.descent.nn.Network;
 import dev.descent.optim.Optimizer;
+import dev.descent.regularize.EarlyStopping;
 import dev.descent.tensor.Matrix;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +25,8 @@ import java.util.TreeMap;
  * moments, a schedule's numbers) as tensors named {@code optimizer/0/v/W1}…, and in the header
  * the epochs completed, the optimizer's {@link dev.descent.optim.Clock} (update count t and
  * epoch), the {@link dev.descent.train.History} so far, each training plan's dropout-mask
- * stream ({@link Network#maskStates()}) and the run's recipe ({@code run}: data source, split,
+ * stream ({@link Network#maskStates()}), early stopping's progress (best parameters as tensors
+ * {@code early_stopping/0}…, best epoch and value, epochs waited) and the run's recipe ({@code run}: data source, split,
  * seeds and training settings, as the {@code run} package writes them). Written atomically, so a
  * crash while saving leaves the previous checkpoint.
  *
@@ -38,6 +42,7 @@ import java.util.TreeMap;
 public final class Checkpoint {
   public static final String KIND = "checkpoint";
   private static final String OPTIMIZER = "optimizer/";
+  private static final String EARLY_STOPPING = "early_stopping/";
 
   private final Path file;
   private final TensorFile contents;
@@ -59,6 +64,12 @@ public final class Checkpoint {
    * the data and settings.
    */
   public static void write(Path file, Model model, Optimizer optimizer, int epoch, int every, double[][] history, ObjectNode run) {
+    write(file, model, optimizer, epoch, every, history, run, null);
+  }
+
+  /** The same with early stopping's progress ({@code stopping}; null without early stopping): its best parameters as tensors {@code early_stopping/0}…. */
+  public static void write(Path file, Model model, Optimizer optimizer, int epoch, int every, double[][] history, ObjectNode run,
+      EarlyStopping.Progress stopping) {
     TensorFile tf = ModelFile.encode(model, KIND);
     ObjectNode p = tf.header().putObject(KIND);
     p.put("epoch", epoch);
@@ -82,6 +93,19 @@ public final class Checkpoint {
     p.set("run", run);
     Map<String, Matrix> tensors = new LinkedHashMap<>(tf.tensors());
     optimizer.state().flatten(optimizer.parameters()).forEach((path, m) -> tensors.put(OPTIMIZER + path, m));
+    if (stopping != null) {
+      ObjectNode e = p.putObject("early_stopping");
+      e.put("best_epoch", stopping.bestEpoch());
+      if (Double.isFinite(stopping.bestValue())) {
+        e.put("best_value", stopping.bestValue());
+      } else {
+        e.putNull("best_value");
+      }
+      e.put("waited", stopping.waited());
+      for (int i = 0; i < stopping.best().size(); i++) {
+        tensors.put(EARLY_STOPPING + i, stopping.best().get(i));
+      }
+    }
     new TensorFile(tf.header(), tensors).write(file);
   }
 
@@ -178,6 +202,27 @@ public final class Checkpoint {
       throw new DescentException(e.getMessage() + "; resume with the optimizer the run was trained with", file.toString(), -1, -1, e);
     }
     optimizer.restoreClock(step(), position.path("clock_epoch").asInt());
+  }
+
+  /** Early stopping's saved progress for {@code network}'s parameters, or null when the run had no early stopping. */
+  public EarlyStopping.Progress earlyStopping(Network network) {
+    JsonNode e = position.get("early_stopping");
+    if (e == null || e.isNull()) {
+      return null;
+    }
+    List<Variable> params = network.parameters();
+    List<Matrix> best = new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      Matrix m = params.get(i).value();
+      best.add(contents.tensor(file, EARLY_STOPPING + i, m.rows(), m.cols()));
+    }
+    JsonNode value = e.path("best_value");
+    try {
+      return new EarlyStopping.Progress(e.path("best_epoch").asInt(-1), value.isNumber() ? value.asDouble() : Double.NaN,
+          e.path("waited").asInt(), best);
+    } catch (IllegalArgumentException bad) {
+      throw new DescentException("corrupt checkpoint: early stopping: " + bad.getMessage(), file.toString(), -1, -1, bad);
+    }
   }
 
   private static double[] doubles(JsonNode array) {

@@ -35,7 +35,9 @@ import java.util.zip.CRC32;
 public final class TensorFile {
   public static final int FORMAT_VERSION = 1;
   private static final byte[] MAGIC = "DESCENT\0".getBytes(StandardCharsets.US_ASCII);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // maps (settings, layer specs) in key order: Map.of and Map.copyOf iterate in an order that changes with each JVM,
+  // and a resumed run's model file must be the bytes of an unbroken run's
+  private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   /** A header larger than this is not one we wrote: refuse it before allocating. */
   private static final int MAX_HEADER = 64 << 20;
 

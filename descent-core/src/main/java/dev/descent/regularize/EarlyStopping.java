@@ -21,7 +21,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * EarlyStopping stop = new EarlyStopping(EarlyStopping.Config.patience(10));
- * History h = trainer.fit(train, dev, List.of(stop));   // keep early stopping last: the stop message names it
+ * History h = trainer.fit(train, dev, List.of(stop));   // the stop message names the callback that stopped
  * stop.keepBest(h);                                    // h.keptEpoch() == stop.bestEpoch()
  * }</pre>
  *
@@ -74,7 +74,22 @@ public final class EarlyStopping implements Callback {
     }
   }
 
+  /**
+   * Where early stopping stands after an epoch, for a checkpoint: the best epoch (0-based, −1
+   * before any) and its dev value, the epochs waited since, and a copy of the best epoch's
+   * parameters (in the network's parameter order).
+   */
+  public record Progress(int bestEpoch, double bestValue, int waited, List<Matrix> best) {
+    public Progress {
+      best = List.copyOf(best);
+      if (waited < 0) {
+        throw new IllegalArgumentException("waited = " + waited + ": must be ≥ 0");
+      }
+    }
+  }
+
   private final Config config;
+  private Progress resumeFrom;
   private List<Variable> parameters;
   private Matrix[] best;
   private int bestEpoch = -1;
@@ -111,6 +126,36 @@ public final class EarlyStopping implements Callback {
     waited = 0;
     lastEpoch = -1;
     stopped = false;
+    if (resumeFrom != null) {
+      if (resumeFrom.best().size() != best.length) {
+        throw new IllegalStateException("early stopping: the saved progress has " + resumeFrom.best().size()
+            + " parameters, the network " + best.length);
+      }
+      for (int i = 0; i < best.length; i++) {
+        best[i].copyFrom(resumeFrom.best().get(i));
+      }
+      bestEpoch = resumeFrom.bestEpoch();
+      bestValue = resumeFrom.bestValue();
+      waited = resumeFrom.waited();
+      resumeFrom = null;
+    }
+  }
+
+  /** The progress so far (copies of the best parameters), for a checkpoint; call after an epoch. */
+  public Progress progress() {
+    if (best == null) {
+      throw new IllegalStateException("early stopping: no progress before training starts");
+    }
+    List<Matrix> copies = new java.util.ArrayList<>();
+    for (Matrix m : best) {
+      copies.add(m.copy());
+    }
+    return new Progress(bestEpoch, bestValue, waited, copies);
+  }
+
+  /** Continues from a checkpoint's {@link #progress()}: the next {@link #onStart} takes it up instead of starting afresh. */
+  public void resumeFrom(Progress saved) {
+    this.resumeFrom = saved;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.descent.run;
 
 import dev.descent.model.Checkpoint;
 import dev.descent.model.Model;
+import dev.descent.regularize.EarlyStopping;
 import dev.descent.train.Callback;
 import dev.descent.train.EpochResult;
 import dev.descent.train.TrainingContext;
@@ -29,10 +30,20 @@ public final class CheckpointWriter implements Callback {
   private final Map<String, Object> settings;
   private final RunConfig run;
   private final com.fasterxml.jackson.databind.node.ObjectNode recipe;
+  private final EarlyStopping stopping;
   private double[][] history;
   private int saved;
 
   public CheckpointWriter(Path file, int every, PreparedData data, Map<String, Object> settings, RunConfig run, double[][] earlier) {
+    this(file, every, data, settings, run, earlier, null);
+  }
+
+  /**
+   * The same, also saving {@code stopping}'s progress (null: no early stopping). It must come
+   * after {@code stopping} among the trainer's callbacks, so that each save holds the epoch's verdict.
+   */
+  public CheckpointWriter(Path file, int every, PreparedData data, Map<String, Object> settings, RunConfig run, double[][] earlier,
+      EarlyStopping stopping) {
     if (every < 1) {
       throw new IllegalArgumentException("--checkpoint-every " + every + ": must be at least 1 epoch");
     }
@@ -45,6 +56,7 @@ public final class CheckpointWriter implements Callback {
     this.recipe = run.toJson();
     recipe.set("files", DataFiles.of(run.data()));
     this.history = new double[][] {earlier[0].clone(), earlier[1].clone(), earlier[2].clone()};
+    this.stopping = stopping;
   }
 
   @Override
@@ -54,7 +66,7 @@ public final class CheckpointWriter implements Callback {
     history = new double[][] {append(history[0], r.trainCost()), append(history[1], r.devCost()), append(history[2], r.devAccuracy())};
     if (epochs % every == 0 || epochs == context.config().epochs()) {
       Model model = new Model(context.network(), data.standardizer(), data.train().classNames(), data.train().featureNames(), settings);
-      Checkpoint.write(file, model, context.optimizer(), epochs, every, history, recipe);
+      Checkpoint.write(file, model, context.optimizer(), epochs, every, history, recipe, stopping == null ? null : stopping.progress());
       saved = epochs;
     }
     return false;

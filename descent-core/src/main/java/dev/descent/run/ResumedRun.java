@@ -4,9 +4,11 @@ import dev.descent.DescentException;
 import dev.descent.model.Checkpoint;
 import dev.descent.nn.Network;
 import dev.descent.optim.Optimizer;
+import dev.descent.regularize.EarlyStopping;
 import dev.descent.train.Callback;
 import dev.descent.train.History;
 import dev.descent.train.Trainer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,8 @@ import java.util.Map;
 /**
  * Continues a run from a {@link Checkpoint}: prepares the same data again from the run's recipe
  * (checked against the saved normalizer), rebuilds the network and optimizer from the saved
- * settings, restores parameters, moments, clock and dropout-mask streams, and trains from the
+ * settings and regularizers, restores parameters, batch norm's running averages, moments, clock,
+ * dropout and augmentation streams and early stopping's progress, and trains from the
  * saved epoch on; the trainer replays the shuffles of the epochs already done. Unchanged, it
  * ends with bit-for-bit the parameters of a run that never stopped.
  *
@@ -31,9 +34,11 @@ public final class ResumedRun {
   private final Network network;
   private final Optimizer optimizer;
   private final Map<String, Object> settings;
+  private final EarlyStopping stopping;
 
   private ResumedRun(Checkpoint checkpoint, RunConfig config, PreparedData data, Network network, Optimizer optimizer,
-      Map<String, Object> settings) {
+      Map<String, Object> settings, EarlyStopping stopping) {
+    this.stopping = stopping;
     this.checkpoint = checkpoint;
     this.config = config;
     this.data = data;
@@ -79,11 +84,21 @@ public final class ResumedRun {
           + checkpoint.epoch() + "; give more epochs in all to train on, e.g. --epochs "
           + Math.min(Integer.MAX_VALUE, (long) checkpoint.epoch() + training.epochs()));
     }
-    RunConfig config = new RunConfig(saved.data(), training);
+    RunConfig config = saved.withTraining(training);
     PreparedData data = config.data().prepare(config.training().precision());
     requireSameData(checkpoint, data);
-    Network network = training.buildNetwork(data.train());
+    Network network = training.buildNetwork(data.train(), config.regularizers());
     checkpoint.restoreNetwork(network);
+    EarlyStopping stopping = null;
+    if (config.regularizers().earlyStopping() != null) {
+      stopping = new EarlyStopping(config.regularizers().earlyStopping());
+      EarlyStopping.Progress progress = checkpoint.earlyStopping(network);
+      if (progress == null) {
+        throw new DescentException("corrupt checkpoint: the run stops early but the header lacks early stopping's progress",
+            checkpoint.file().toString(), -1, -1, null);
+      }
+      stopping.resumeFrom(progress);
+    }
     Optimizer optimizer = new Optimizer(training.transform(), network.parameters());
     checkpoint.restoreOptimizer(optimizer);
     Map<String, Object> settings = new LinkedHashMap<>(checkpoint.settings());
@@ -91,7 +106,7 @@ public final class ResumedRun {
     if (learningRate != null) {
       settings.put("optimizer", training.transform().describe());
     }
-    return new ResumedRun(checkpoint, config, data, network, optimizer, settings);
+    return new ResumedRun(checkpoint, config, data, network, optimizer, settings, stopping);
   }
 
   /** The recipe of the continued run (with the new learning rate or epochs), for its own checkpoints. */
@@ -111,13 +126,35 @@ public final class ResumedRun {
     return checkpoint;
   }
 
-  /** Trains from the checkpoint's epoch to the end; the history covers every epoch from the first. */
+  /** Early stopping as the run had it, continued from the checkpoint, or null: for a {@link CheckpointWriter} and reports. */
+  public EarlyStopping earlyStopping() {
+    return stopping;
+  }
+
+  /**
+   * Trains from the checkpoint's epoch to the end; the history covers every epoch from the first.
+   * Early stopping, when the run has it, comes before {@code callbacks} (a {@link CheckpointWriter}
+   * among them saves its verdict on each epoch); as in {@code train}, the model keeps the best dev
+   * epoch's parameters and leaves the augmentation layer out.
+   */
   public RunResult run(List<Callback> callbacks) {
     Trainer trainer = new Trainer(network, optimizer, config.training().config());
-    History later = trainer.fit(data.train(), data.dev(), callbacks, checkpoint.epoch());
+    List<Callback> all = new ArrayList<>();
+    if (stopping != null) {
+      all.add(stopping);
+    }
+    all.addAll(callbacks);
     double[][] h = checkpoint.history();
+    int last = h[0].length - 1;
+    if (last >= 0) {
+      trainer.observeEpoch(h[0][last], h[1][last]);
+    }
+    History later = trainer.fit(data.train(), data.dev(), all, checkpoint.epoch());
     History whole = History.of(h[0], h[1], h[2]).then(later);
-    return TrainingRun.evaluate(network, whole, data, settings);
+    if (stopping != null) {
+      stopping.keepBest(whole);
+    }
+    return TrainingRun.evaluate(network, whole, data, settings).withoutAugmentation();
   }
 
   private static void requireSameData(Checkpoint checkpoint, PreparedData data) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.data.io.ImageShape;
+import dev.descent.regularize.EarlyStopping;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +31,10 @@ final class RunJson {
     data.put("stream", c.data().residency().name().toLowerCase(java.util.Locale.ROOT));
     data.put("shuffle", c.data().uniformShuffle() ? "uniform" : "blocks");
     node.set("training", training(c.training()));
+    if (!c.regularizers().equals(Regularizers.NONE)) {
+      // absent when there are none, so that the recipes of runs without them read as before
+      node.set("regularizers", regularizers(c.regularizers()));
+    }
     return node;
   }
 
@@ -70,7 +76,8 @@ final class RunJson {
         DataSource.Residency.valueOf(data.path("stream").asText("auto").toUpperCase(java.util.Locale.ROOT)),
         data.path("shuffle").asText("blocks").equals("uniform"));
     TrainingSettings settings = training(t);
-    return new RunConfig(plan, settings);
+    JsonNode r = node.get("regularizers");
+    return new RunConfig(plan, settings, r == null || r.isNull() ? Regularizers.NONE : regularizers(r));
   }
 
   /** Reads {@link #training(TrainingSettings)}'s form back. */
@@ -83,6 +90,51 @@ final class RunJson {
         number(t, "lr"), optionalNumber(t, "beta"), number(t, "beta1"), number(t, "beta2"), number(t, "epsilon"),
         optionalNumber(t, "weight-decay"), optionalText(t, "schedule"), field(t, "batch-size").asInt(), field(t, "epochs").asInt(),
         field(t, "seed").asLong(), Params.precision(text(t, "precision")), number(t, "l2"), number(t, "keep-prob"));
+  }
+
+  private static ObjectNode regularizers(Regularizers r) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("l1", r.l1());
+    ArrayNode keep = n.putArray("keep-prob");
+    r.keepProbs().forEach(keep::add);
+    n.put("batch-norm", r.batchNorm());
+    n.put("augment", r.augment());
+    if (r.imageShape() == null) {
+      n.putNull("image-shape");
+    } else {
+      n.putArray("image-shape").add(r.imageShape().height()).add(r.imageShape().width()).add(r.imageShape().channels());
+    }
+    EarlyStopping.Config e = r.earlyStopping();
+    if (e == null) {
+      n.putNull("early-stopping");
+    } else {
+      ObjectNode stop = n.putObject("early-stopping");
+      stop.put("patience", e.patience());
+      stop.put("min-delta", e.minDelta());
+      stop.put("metric", e.metric().label());
+    }
+    return n;
+  }
+
+  private static Regularizers regularizers(JsonNode n) {
+    List<Double> keep = new ArrayList<>();
+    for (JsonNode k : field(n, "keep-prob")) {
+      keep.add(k.asDouble());
+    }
+    JsonNode shape = n.get("image-shape");
+    ImageShape imageShape = shape == null || shape.isNull() ? null
+        : new ImageShape(shape.path(0).asInt(), shape.path(1).asInt(), shape.path(2).asInt());
+    JsonNode stop = n.get("early-stopping");
+    EarlyStopping.Config e = null;
+    if (stop != null && !stop.isNull()) {
+      String metric = text(stop, "metric");
+      if (!metric.equals("cost") && !metric.equals("accuracy")) {
+        throw new IllegalArgumentException("run config: field \"metric\" = " + metric + ": must be cost or accuracy");
+      }
+      e = new EarlyStopping.Config(field(stop, "patience").asInt(), number(stop, "min-delta"),
+          EarlyStopping.Metric.valueOf(metric.toUpperCase(java.util.Locale.ROOT)));
+    }
+    return new Regularizers(optionalNumber(n, "l1"), keep, field(n, "batch-norm").asBoolean(), optionalText(n, "augment"), imageShape, e);
   }
 
   private static ObjectNode request(DataRequest r) {

@@ -5,11 +5,8 @@ import dev.descent.data.Examples;
 import dev.descent.nn.Activation;
 import dev.descent.nn.Init;
 import dev.descent.nn.Network;
-import dev.descent.nn.NetworkBuilder;
 import dev.descent.optim.GradientTransform;
 import dev.descent.optim.OptimizerSettings;
-import dev.descent.regularize.Dropout;
-import dev.descent.regularize.L2Penalty;
 import dev.descent.tensor.Precision;
 import dev.descent.tensor.Rng;
 import dev.descent.train.TrainingConfig;
@@ -136,23 +133,12 @@ public record TrainingSettings(
    * Without them it is the network {@code descent train} builds.
    */
   public Network buildNetwork(Examples train) {
-    NetworkSpec.LayerDecorator decorator = new NetworkSpec.LayerDecorator() {
-      @Override
-      public void hidden(NetworkBuilder b, int layer, int units, Init weights, Activation function) {
-        b.dense(units, weights).activation(function);
-        if (keepProb < 1) {
-          b.layer(Dropout.keep(keepProb));
-        }
-      }
+    return buildNetwork(train, Regularizers.NONE);
+  }
 
-      @Override
-      public void finish(NetworkBuilder b) {
-        if (lambda > 0) {
-          b.costTerm(new L2Penalty(lambda));
-        }
-      }
-    };
-    return networkSpec().build(train, precision, Rng.of(seed), decorator);
+  /** The same with {@code extra}'s layers and penalties: {@code descent train}'s network for every option it accepts. */
+  public Network buildNetwork(Examples train, Regularizers extra) {
+    return networkSpec().build(train, precision, Rng.of(seed), extra.decorator(this, train.featureCount()));
   }
 
   /** These settings as one line of JSON (the "training" object of a {@link RunConfig}), e.g. for a Spark task. */

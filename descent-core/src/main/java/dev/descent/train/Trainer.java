@@ -46,6 +46,15 @@ public final class Trainer {
     this.plateauFeed = PlateauFeed.of(optimizer.transform());
   }
 
+  /**
+   * Feeds a plateau schedule an epoch trained before this trainer's first: a checkpoint is saved
+   * by a callback, before the trainer observes the epoch's costs, so a resumed run observes the
+   * last saved epoch here before it goes on.
+   */
+  public void observeEpoch(double trainCost, double devCost) {
+    plateauFeed.observe(trainCost, devCost);
+  }
+
   public Optimizer optimizer() {
     return optimizer;
   }
@@ -125,17 +134,21 @@ public final class Trainer {
         devAccuracy = ev.accuracy();
       }
       history.add(costSum / m, devCost, devAccuracy);
-      boolean stop = false;
+      Callback stopper = null;
       if (!callbacks.isEmpty()) {
         // the only per-epoch allocation, and only when someone listens
         EpochResult result = new EpochResult(epoch, costSum / m, devCost, devAccuracy, optimizer.clock().step());
+        // every callback sees the epoch, also after one asked to stop (a checkpoint writer last saves the stopper's state)
         for (int c = 0; c < callbacks.size(); c++) {
-          stop |= callbacks.get(c).onEpochEnd(result, context);
+          if (callbacks.get(c).onEpochEnd(result, context) && stopper == null) {
+            stopper = callbacks.get(c);
+          }
         }
       }
+      // after the callbacks, which see the rate the epoch used (a checkpoint they save is one observation behind: see observeEpoch)
       plateauFeed.observe(costSum / m, devCost);
-      if (stop) {
-        history.stop("stopped by " + stopperName(callbacks) + " after epoch " + (epoch + 1));
+      if (stopper != null) {
+        history.stop("stopped by " + stopper.getClass().getSimpleName() + " after epoch " + (epoch + 1));
         break;
       }
     }
@@ -151,10 +164,6 @@ public final class Trainer {
       }
     }
     return 1;
-  }
-
-  private static String stopperName(List<Callback> callbacks) {
-    return callbacks.isEmpty() ? "a callback" : callbacks.get(callbacks.size() - 1).getClass().getSimpleName();
   }
 
   private static void finish(List<Callback> callbacks, TrainingContext context) {

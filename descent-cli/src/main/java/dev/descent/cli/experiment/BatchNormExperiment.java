@@ -1,6 +1,6 @@
 package dev.descent.cli.experiment;
 
-import dev.descent.cli.BatchNormDecorator;
+import dev.descent.run.BatchNormDecorator;
 import dev.descent.cli.Plots;
 import dev.descent.cli.plot.Series;
 import dev.descent.data.Dataset;

@@ -1,4 +1,4 @@
-package dev.descent.cli;
+package dev.descent.run;
 
 import dev.descent.data.io.ImageShape;
 import dev.descent.regularize.augment.Augmentation;
@@ -28,10 +28,10 @@ import java.util.Optional;
  * @param layout null when no step needs images
  * @param inferred whether the layout was guessed from the feature count
  */
-record AugmentSpec(String text, List<Augmentation> steps, ImageLayout layout, boolean inferred) {
+public record AugmentSpec(String text, List<Augmentation> steps, ImageLayout layout, boolean inferred) {
   static final String ACCEPTED = "noise:SD (any features), flip, crop:PAD, shift:PIXELS (square RGB images)";
 
-  static AugmentSpec parse(String text, int features, Optional<ImageShape> shape) {
+  public static AugmentSpec parse(String text, int features, Optional<ImageShape> shape) {
     List<Augmentation> steps = new ArrayList<>();
     ImageLayout layout = null;
     for (String raw : text.split(",", -1)) {
@@ -40,34 +40,40 @@ record AugmentSpec(String text, List<Augmentation> steps, ImageLayout layout, bo
       String name = parts[0];
       String value = parts.length > 1 ? parts[1].trim() : null;
       if (!name.equals("noise") && !name.equals("flip") && !name.equals("crop") && !name.equals("shift")) {
-        throw new UsageException("--augment " + text + ": unknown step '" + step + "'; accepted: " + ACCEPTED);
+        throw new IllegalArgumentException("--augment " + text + ": unknown step '" + step + "'; accepted: " + ACCEPTED);
       }
       if (!name.equals("noise") && layout == null) {
         layout = shape.isPresent() ? new ImageLayout(shape.get().height(), shape.get().width(), shape.get().channels())
             : squareRgb(text, features);
       }
+      // the step's number is read first, so that its own message is not prefixed twice
+      double amount = switch (name) {
+        case "noise" -> number(text, step, value, "a standard deviation, e.g. noise:0.1");
+        case "flip" -> value == null ? Double.NaN : number(text, step, value, "a probability, e.g. flip:0.5");
+        case "crop" -> whole(text, step, value, "a padding in pixels, e.g. crop:4");
+        default -> whole(text, step, value, "a largest shift in pixels, e.g. shift:2");
+      };
       try {
         steps.add(switch (name) {
-          case "noise" -> new GaussianNoise(number(text, step, value, "a standard deviation, e.g. noise:0.1"));
-          case "flip" -> value == null ? HorizontalFlip.of(layout)
-              : new HorizontalFlip(layout, number(text, step, value, "a probability, e.g. flip:0.5"));
-          case "crop" -> new RandomCrop(layout, whole(text, step, value, "a padding in pixels, e.g. crop:4"));
-          default -> new RandomShift(layout, whole(text, step, value, "a largest shift in pixels, e.g. shift:2"));
+          case "noise" -> new GaussianNoise(amount);
+          case "flip" -> value == null ? HorizontalFlip.of(layout) : new HorizontalFlip(layout, amount);
+          case "crop" -> new RandomCrop(layout, (int) amount);
+          default -> new RandomShift(layout, (int) amount);
         });
       } catch (IllegalArgumentException e) {
-        throw new UsageException("--augment " + text + ": " + e.getMessage());
+        throw new IllegalArgumentException("--augment " + text + ": " + e.getMessage(), e);
       }
     }
     return new AugmentSpec(text, steps, layout, layout != null && shape.isEmpty());
   }
 
   /** The training-only first layer that applies the steps in turn. */
-  AugmentationLayer layer() {
+  public AugmentationLayer layer() {
     return new AugmentationLayer(Augmentation.chain(steps.toArray(new Augmentation[0])), text);
   }
 
   /** For the summary, e.g. "flip,crop:4 on 64×64×3 images (HWC; inferred from 12288 features: square RGB)". */
-  String describe(int features) {
+  public String describe(int features) {
     return layout == null ? text : text + " on " + layout.height() + "×" + layout.width() + "×" + layout.channels()
         + " images (HWC; " + (inferred ? "inferred from " + features + " features: square RGB)" : "as the data file stores them)");
   }
@@ -75,7 +81,7 @@ record AugmentSpec(String text, List<Augmentation> steps, ImageLayout layout, bo
   static ImageLayout squareRgb(String text, int features) {
     int side = (int) Math.round(Math.sqrt(features / 3.0));
     if (features % 3 != 0 || side * side * 3 != features || side < 2) {
-      throw new UsageException("--augment " + text + ": flip, crop and shift need images, but " + features
+      throw new IllegalArgumentException("--augment " + text + ": flip, crop and shift need images, but " + features
           + " features are not a square RGB image (3·s² values, e.g. 12288 for 64×64×3); for other data use noise:SD");
     }
     return new ImageLayout(side, side, 3);
@@ -83,19 +89,19 @@ record AugmentSpec(String text, List<Augmentation> steps, ImageLayout layout, bo
 
   private static double number(String text, String step, String value, String expected) {
     if (value == null || value.isEmpty()) {
-      throw new UsageException("--augment " + text + ": '" + step + "' needs " + expected);
+      throw new IllegalArgumentException("--augment " + text + ": '" + step + "' needs " + expected);
     }
     try {
       return Double.parseDouble(value);
     } catch (NumberFormatException e) {
-      throw new UsageException("--augment " + text + ": '" + step + "' needs " + expected);
+      throw new IllegalArgumentException("--augment " + text + ": '" + step + "' needs " + expected);
     }
   }
 
   private static int whole(String text, String step, String value, String expected) {
     double v = number(text, step, value, expected);
     if (v != Math.rint(v) || Math.abs(v) > 1e6) {
-      throw new UsageException("--augment " + text + ": '" + step + "' needs " + expected);
+      throw new IllegalArgumentException("--augment " + text + ": '" + step + "' needs " + expected);
     }
     return (int) v;
   }

@@ -1,4 +1,4 @@
-package dev.descent.cli;
+package dev.descent.run;
 
 import dev.descent.nn.Activation;
 import dev.descent.nn.CostTerm;
@@ -6,7 +6,6 @@ import dev.descent.nn.Init;
 import dev.descent.nn.NetworkBuilder;
 import dev.descent.regularize.Dropout;
 import dev.descent.regularize.augment.AugmentationLayer;
-import dev.descent.run.NetworkSpec;
 import java.util.List;
 
 /**
@@ -18,7 +17,7 @@ import java.util.List;
  * @param augmentation null for none
  * @param keepProbs one per hidden layer
  */
-record RegularizedLayers(NetworkSpec.LayerDecorator base, AugmentationLayer augmentation, double[] keepProbs,
+public record RegularizedLayers(NetworkSpec.LayerDecorator base, AugmentationLayer augmentation, double[] keepProbs,
     List<CostTerm> costTerms) implements NetworkSpec.LayerDecorator {
 
   @Override

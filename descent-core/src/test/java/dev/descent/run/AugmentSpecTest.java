@@ -1,4 +1,4 @@
-package dev.descent.cli;
+package dev.descent.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,14 +41,14 @@ class AugmentSpecTest {
 
   @Test
   void aCropAsLargeAsTheImageIsRefused() {
-    UsageException e = assertThrows(UsageException.class, () -> AugmentSpec.parse("crop:40", 48, java.util.Optional.empty()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AugmentSpec.parse("crop:40", 48, java.util.Optional.empty()));
     assertEquals("--augment crop:40: crop pad = 40: must be in [1, 3] for 4×4×3 (HWC) images (at least 1 pixel, less than"
         + " the smaller side)", e.getMessage());
   }
 
   @Test
   void aFractionalShiftIsRefused() {
-    UsageException e = assertThrows(UsageException.class, () -> AugmentSpec.parse("shift:1.5", 12288, java.util.Optional.empty()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AugmentSpec.parse("shift:1.5", 12288, java.util.Optional.empty()));
     assertEquals("--augment shift:1.5: 'shift:1.5' needs a largest shift in pixels, e.g. shift:2", e.getMessage());
   }
 }

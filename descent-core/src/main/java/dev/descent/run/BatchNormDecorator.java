@@ -1,10 +1,9 @@
-package dev.descent.cli;
+package dev.descent.run;
 
 import dev.descent.nn.Activation;
 import dev.descent.nn.BatchNorm;
 import dev.descent.nn.Init;
 import dev.descent.nn.NetworkBuilder;
-import dev.descent.run.NetworkSpec;
 
 /**
  * Batch norm after every hidden dense layer: dense without bias (β takes its place), then {@link
