@@ -46,6 +46,10 @@ class SparkTrainTest {
   @BeforeAll
   static void data() throws IOException {
     csv = dir.resolve("three.csv");
+    writeThreeClasses(csv);
+  }
+
+  static void writeThreeClasses(Path csv) throws IOException {
     Random random = new Random(5);
     String[] names = {"red", "green", "blue"};
     StringBuilder text = new StringBuilder("a,b,c,d,e,colour\n");
@@ -61,14 +65,22 @@ class SparkTrainTest {
 
   /** 4 epochs of 6 batches (64 × 5 and 40): 24 steps. */
   static List<String> train(String out, String precision, String... extra) {
+    return train(csv, dir.resolve(out), precision, extra);
+  }
+
+  static List<String> train(Path csv, Path out, String precision, String... extra) {
     List<String> args = new ArrayList<>(List.of("train", "--data", csv.toString(), "--hidden", "8,4", "--optimizer", "adam", "--lr", "0.01",
-        "--batch-size", "64", "--epochs", "4", "--seed", "7", "--precision", precision, "--out", dir.resolve(out).toString(), "--json"));
+        "--batch-size", "64", "--epochs", "4", "--seed", "7", "--precision", precision, "--out", out.toString(), "--json"));
     args.addAll(List.of(extra));
     return args;
   }
 
   static Model model(String out) {
-    return ModelFile.read(dir.resolve(out).resolve("model.descent"));
+    return model(dir.resolve(out));
+  }
+
+  static Model model(Path out) {
+    return ModelFile.read(out.resolve("model.descent"));
   }
 
   /** The largest |a − b| of each parameter over its largest |a|. */

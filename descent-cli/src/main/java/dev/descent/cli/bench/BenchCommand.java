@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
  * descent bench data --quick           # csv-parse (MB/s), npy-mlp-b128 (samples/s), npy-epoch-beyond-heap (s), …
  * descent bench serve                  # serve-1row-c1, serve-1row-c4 (p99 ms), serve-256rows-c2 (rows/s)
  * descent bench startup                # startup-version, startup-train, startup-predict (s, whole processes)
+ * ./descent bench spark                # spark-sync-b1024/b8192 (ms/step, sync share), spark-average-k1/k8/k32 (samples/s)
  * </pre>
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -35,10 +37,14 @@ import picocli.CommandLine.Spec;
             + "search (parallel random-search trials on 1 thread and on all, seconds), "
             + "data (CSV MB/s and peak RSS, mapped vs resident MLP samples/s, an epoch over a file beyond the heap), "
             + "serve (descent serve: p50/p99 latency of 1-row requests, rows/s of 256-row requests), "
-            + "startup (wall time of whole descent processes: --version, a 1-epoch train, a 1-row predict).",
+            + "startup (wall time of whole descent processes: --version, a 1-epoch train, a 1-row predict), "
+            + "spark (with ./descent, which adds the Spark module: --sync every-step's cost per step on local[2] at "
+            + "global batch 1024 and 8192, --sync average:K samples/s for K = 1, 8, 32, beside local runs).",
         "Compare with numpy and PyTorch: descent-bench/compare.sh (writes docs/performance.md)."})
 public final class BenchCommand implements Callable<Integer> {
   static final Map<String, Suite> SUITES = suites();
+  /** The suite descent-spark provides through {@link ServiceLoader}. */
+  static final String SPARK = "spark";
 
   @Spec
   CommandSpec spec;
@@ -62,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
   Integer repeats;
 
   @Option(names = "--examples", paramLabel = "N",
-      description = "mlp only: synthetic examples, at least 1024 (default: 60000; with --quick 2048).")
+      description = "mlp and spark only: synthetic examples, at least 1024 (default: mlp 60000, spark 16384; with --quick mlp 2048).")
   Integer examples;
 
   @Option(names = "--sizes", paramLabel = "N[,N…]", split = ",",
@@ -83,6 +89,10 @@ public final class BenchCommand implements Callable<Integer> {
         new DataSuite(), new ServeSuite(), new StartupSuite()}) {
       m.put(s.name(), s);
     }
+    // suites of modules the descent jar leaves out (descent-spark's "spark"), when on the class path
+    for (Suite s : ServiceLoader.load(Suite.class)) {
+      m.putIfAbsent(s.name(), s);
+    }
     return m;
   }
 
@@ -95,11 +105,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Suite chosen = SUITES.get(suite);
+    if (chosen == null && suite.equals(SPARK)) {
+      throw new UsageException("suite 'spark' needs the descent-spark module on the class path; run it as ./descent bench spark, "
+          + "which builds the module and adds Spark");
+    }
     if (chosen == null) {
       throw new UsageException("suite '" + suite + "' is unknown; expected one of " + String.join(", ", SUITES.keySet()));
     }
-    if (examples != null && !suite.equals("mlp")) {
-      throw new UsageException("--examples applies to the mlp suite only; drop it for " + suite);
+    if (examples != null && !suite.equals("mlp") && !suite.equals(SPARK)) {
+      throw new UsageException("--examples applies to the mlp and spark suites only; drop it for " + suite);
     }
     if (sizes != null && !suite.equals("gemm")) {
       throw new UsageException("--sizes applies to the gemm suite only; drop it for " + suite);

@@ -188,7 +188,7 @@ class BenchCommandTest {
   void optionsOfAnotherSuiteAreRejected() {
     Outcome examples = run("bench", "course", "--examples", "2048");
     assertEquals(Main.USAGE_ERROR, examples.code());
-    assertEquals("descent: --examples applies to the mlp suite only; drop it for course\n", examples.err().replace("\r", ""));
+    assertEquals("descent: --examples applies to the mlp and spark suites only; drop it for course\n", examples.err().replace("\r", ""));
     Outcome sizes = run("bench", "mlp", "--sizes", "64");
     assertEquals(Main.USAGE_ERROR, sizes.code());
     assertEquals("descent: --sizes applies to the gemm suite only; drop it for mlp\n", sizes.err().replace("\r", ""));
