@@ -40,6 +40,9 @@ public final class Main {
     boolean versionOnly = effective.length == 1 && (effective[0].equals("--version") || effective[0].equals("-V"));
     if (named != null) {
       cli.addSubcommand(effective[0], named);
+      if (named == QuickstartCommand.class) {
+        cli.addSubcommand("train", TrainCommand.class);   // quickstart runs train
+      }
     } else if (!versionOnly) {
       DescentCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
     }
