@@ -10,13 +10,14 @@ import java.util.List;
 final class RunOptions {
   private RunOptions() {}
 
-  static RunConfig of(DataOptions data, NetworkOptions network, TrainingOptions training, double[] split, boolean normalize) {
-    return of(data, network, training, split, normalize, 0, 1);
+  static RunConfig of(DataOptions data, NetworkOptions network, TrainingOptions training, double[] split, boolean normalize,
+      long splitSeed) {
+    return of(data, network, training, split, normalize, splitSeed, 0, 1);
   }
 
   /** With the L2 λ (0: none) and dropout keep probability (1: none) of the run. */
   static RunConfig of(DataOptions data, NetworkOptions network, TrainingOptions training, double[] split, boolean normalize,
-      double lambda, double keepProb) {
+      long splitSeed, double lambda, double keepProb) {
     // the options' own checks first, for their messages (--hidden, --activation, --optimizer…)
     network.spec();
     training.config();
@@ -27,7 +28,7 @@ final class RunOptions {
     }
     // absolute paths: a checkpoint may be resumed, a search resumed, from another directory
     DataPlan plan = new DataPlan(data.request(data.data).absolute(), data.test == null ? null : data.request(data.test).absolute(), ratios, normalize,
-        training.seed, data.residency(), data.uniformShuffle());
+        splitSeed, data.residency(), data.uniformShuffle());
     TrainingSettings settings = new TrainingSettings(network.hidden, network.activation, network.init, training.optimizer, training.lr,
         training.beta, training.beta1, training.beta2, training.epsilon, training.weightDecay, training.schedule, training.batchSize(),
         training.epochs, training.seed, training.precision(), lambda, keepProb);

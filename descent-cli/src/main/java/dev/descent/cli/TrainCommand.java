@@ -10,6 +10,7 @@ import dev.descent.run.RunResult;
 import dev.descent.run.TrainingRun;
 import dev.descent.tensor.Rng;
 import dev.descent.train.Callback;
+import dev.descent.train.HistoryLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,25 +60,30 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin
   CheckpointOptions checkpoint;
 
+  @Mixin
+  HistoryOptions history;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // refused before anything is read or written
+    history.check();
     RegularizationOptions.Recorded recorded = checkpoint.enabled() ? regularization.forCheckpoint(network.hidden, batchNorm.batchNorm) : null;
     TrainingSession session = TrainingSession.prepare(data, network, training, splitting.ratios(data.test != null), splitting.normalize(),
+        splitting.seed(training.seed),
         batchNorm.decorator(), regularization);
     session.regularization.warnTo(err);
     List<Callback> callbacks = new ArrayList<>();
-    ProgressBar bar = ProgressBar.forTerminal(err, "train");
-    if (bar != null) {
-      callbacks.add(bar);
-    }
+    callbacks.add(history.progress(err, "train"));
     Path dir = output.directory();
+    HistoryLog log = HistoryLog.to(dir, List.of());
+    callbacks.add(log);
     dev.descent.run.CheckpointWriter saver = null;
     if (checkpoint.enabled()) {
       saver = checkpoint.writer(dir, session.data, session.settings,
-          RunOptions.of(data, network, training, splitting.ratios(data.test != null), splitting.normalize(), recorded.lambda(), recorded.keepProb()),
+          RunOptions.of(data, network, training, splitting.ratios(data.test != null), splitting.normalize(),
+              splitting.seed(training.seed), recorded.lambda(), recorded.keepProb()),
           dev.descent.run.CheckpointWriter.NO_HISTORY);
     }
     if (saver != null) {
@@ -110,11 +116,18 @@ public final class TrainCommand implements Callable<Integer> {
       }
       ClassReport.addToSets(json, result);
       session.regularization.report(json, result);
+      if (saver != null) {
+        json.put("checkpoint", saver.file().toString());
+      }
+      Report.history(json, log.rows(), history);
       page.ifPresent(p -> json.put("report", p.toString()));
       Report.print(out, json);
     } else {
       Summary.ofRun(out, session.describe(), result, modelPath, plots);
       page.ifPresent(p -> out.println("report    " + p));
+      if (saver != null) {
+        out.println("checkpoint " + saver.file() + " (every " + checkpoint.every + " epochs; continue with: descent resume " + saver.file() + ")");
+      }
       if (classes != null) {
         out.println();
         classes.print(out);
