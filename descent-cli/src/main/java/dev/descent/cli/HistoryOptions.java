@@ -8,8 +8,8 @@ public final class HistoryOptions {
   enum JsonHistory { none, epochs }
 
   @Option(names = "--log-every", paramLabel = "N",
-      description = "When stderr is not a terminal, print a progress line every N epochs (default: about every 5 s and every 10 % of the "
-          + "run). On a terminal a progress bar is drawn instead.")
+      description = "When stderr is not a terminal, print a progress line every N epochs (default: about every 5 s and every 10 %% of the "
+          + "run; none with --json unless this is given). On a terminal a progress bar is drawn instead.")
   Integer logEvery;
 
   @Option(names = "--json-history", paramLabel = "WHAT", defaultValue = "epochs",
@@ -23,8 +23,14 @@ public final class HistoryOptions {
     }
   }
 
-  /** A bar on a terminal, else plain lines; stdout stays for the summary. */
-  dev.descent.train.Callback progress(java.io.PrintWriter err, String label) {
-    return Terminal.stderrIsTerminal() ? new ProgressBar(err, label) : new ProgressLines(err, label, logEvery);
+  /**
+   * A bar on a terminal, else plain lines; with --json (a script reads the output) plain lines
+   * only when --log-every asks for them.
+   */
+  dev.descent.train.Callback progress(java.io.PrintWriter err, String label, boolean json) {
+    if (Terminal.stderrIsTerminal()) {
+      return new ProgressBar(err, label);
+    }
+    return json && logEvery == null ? (r, context) -> false : new ProgressLines(err, label, logEvery);
   }
 }

@@ -79,13 +79,14 @@ public final class ResumeCommand implements Callable<Integer> {
     List<Callback> callbacks = new ArrayList<>();
     callbacks.add(new CheckpointWriter(checkpointFile != null ? checkpointFile : file, saveEvery, run.data(), run.settings(), run.config(),
         checkpoint.history()));
-    callbacks.add(history.progress(err, "resume"));
+    callbacks.add(history.progress(err, "resume", output.json));
     HistoryLog log = HistoryLog.to(dir, priorHistory(dir, checkpoint, err));
     callbacks.add(log);
     RunResult result = run.run(callbacks);
     Path modelPath = dir.resolve("model.descent");
     ModelFile.write(modelPath, result.model());
-    List<Path> plots = Plots.forRun(result, dir);
+    List<Path> plots = new ArrayList<>(Plots.forRun(result, dir));
+    plots.addAll(Plots.accuracy(log.rows(), dir));
     TrainingSettings t = run.config().training();
     if (output.json) {
       ObjectNode json = Report.object();

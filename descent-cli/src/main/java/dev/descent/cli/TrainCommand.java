@@ -75,7 +75,7 @@ public final class TrainCommand implements Callable<Integer> {
         batchNorm.decorator(), regularization);
     session.regularization.warnTo(err);
     List<Callback> callbacks = new ArrayList<>();
-    callbacks.add(history.progress(err, "train"));
+    callbacks.add(history.progress(err, "train", output.json));
     Path dir = output.directory();
     HistoryLog log = HistoryLog.to(dir, List.of());
     callbacks.add(log);
@@ -93,6 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path modelPath = dir.resolve("model.descent");
     ModelFile.write(modelPath, result.model());
     List<Path> plots = new ArrayList<>(Plots.forRun(result, dir));
+    plots.addAll(Plots.accuracy(log.rows(), dir));
     ClassReport classes = ClassReport.forRun(result);
     if (classes != null) {
       plots.add(classes.writeHeatMap(dir.resolve("confusion.png")));

@@ -30,7 +30,19 @@ class WatchTrainingTest {
     assertEquals(3, history.get(29).get("grad_norm").size());
     assertEquals(31, Files.readAllLines(out.resolve("history.jsonl")).size() + 1);
     assertEquals(31, Files.readAllLines(out.resolve("history.csv")).size());
+    assertEquals(Cli.png(out.resolve("accuracy.png")).getWidth() > 0, true);
     assertFalse(Cli.run("train", "--epochs", "3", "--out", out.toString(), "--json", "--json-history", "none").ok().json().has("history"));
+  }
+
+  @Test
+  void aDivergedRunIsToldToLowerTheLearningRateNotToGrowTheNetwork() {
+    JsonNode json = Cli.run("train", "--lr", "1000", "--epochs", "20", "--out", dir.resolve("run").toString(), "--json").ok().json();
+    JsonNode d = json.get("diagnosis");
+    assertEquals("diverged", d.get("problem").asText());
+    assertEquals("[\"" + RunDiagnosis.LOWER_LR + "\"]", d.get("remedies").toString());
+    String text = Cli.run("train", "--lr", "1000", "--epochs", "20", "--out", dir.resolve("run").toString()).ok().out();
+    assertTrue(text.contains("Problem: diverged. Try: lower the learning rate"), text);
+    assertFalse(text.contains("bigger network"), text);
   }
 
   @Test
