@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         + "gradient checking, optimizers, batch norm, hyper-parameter search.",
     subcommands = {QuickstartCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class,
         LrFindCommand.class, GradcheckCommand.class, ExperimentCommand.class, SearchCommand.class,
-        ResumeCommand.class, BenchCommand.class, ConvertCommand.class, ExportCommand.class, ServeCommand.class})
+        ResumeCommand.class, BenchCommand.class, ConvertCommand.class, ExportCommand.class, ServeCommand.class,
+        DashboardCommand.class})
 public final class DescentCommand {
 
   static final class VersionProvider implements picocli.CommandLine.IVersionProvider {

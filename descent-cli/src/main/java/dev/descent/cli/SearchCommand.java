@@ -108,8 +108,8 @@ public final class SearchCommand implements Callable<Integer> {
         err.println("descent: warning: " + warning);
       }
     }
-    if (output.json) {
-      ObjectNode json = Report.object();
+    ObjectNode json = Report.object();
+    {
       json.put("command", "search");
       json.put("journal", journalFile.toString());
       json.put("executor", where);
@@ -128,6 +128,15 @@ public final class SearchCommand implements Callable<Integer> {
       plots.forEach(p -> files.add(p.toString()));
       ArrayNode warned = json.putArray("warnings");
       warnings.forEach(warned::add);
+    }
+    // what the dashboard's search page reads: the --json answer, kept beside the journal
+    Path summaryFile = dir.resolve("search-summary.json");
+    try {
+      dev.descent.io.AtomicFile.write(summaryFile, o -> o.write(Report.JSON.writeValueAsBytes(json)));
+    } catch (java.io.IOException e) {
+      throw new DescentException(summaryFile + ": cannot write the search's summary: " + OutputOptions.why(e), e);
+    }
+    if (output.json) {
       Report.print(out, json);
     } else {
       SearchSummary.print(out, base, prepared, config, where, space, result, journalFile, plots);
