@@ -87,6 +87,11 @@ public final class ResumeCommand implements Callable<Integer> {
     ModelFile.write(modelPath, result.model());
     List<Path> plots = new ArrayList<>(Plots.forRun(result, dir));
     plots.addAll(Plots.accuracy(log.rows(), dir));
+    ClassReport classes = ClassReport.forRun(result);
+    if (classes != null) {
+      plots.add(classes.writeHeatMap(dir.resolve("confusion.png")));
+    }
+    RunDiagnosis diagnosis = RunDiagnosis.of(result, null, false);
     TrainingSettings t = run.config().training();
     if (output.json) {
       ObjectNode json = Report.object();
@@ -106,12 +111,25 @@ public final class ResumeCommand implements Callable<Integer> {
       if (!result.history().completed()) {
         json.put("stopped", result.history().stopReason());
       }
+      if (diagnosis != null) {
+        json.set("diagnosis", diagnosis.json());
+      } else {
+        json.putNull("diagnosis");
+      }
+      json.put("checkpoint_saved", (checkpointFile != null ? checkpointFile : file).toString());
       Report.history(json, log.rows(), history);
       Report.print(out, json);
     } else {
       String settings = String.format("resumed   %s at epoch %d, on to epoch %d (%s lr %s, batch %s, seed %d)%n", file, checkpoint.epoch(),
           t.epochs(), t.optimizer(), t.learningRate(), t.batchSize() == 0 ? "full" : t.batchSize(), t.seed());
       Summary.ofRun(out, settings, result, modelPath, plots);
+      out.println("checkpoint " + (checkpointFile != null ? checkpointFile : file) + " (saved every " + saveEvery + " epochs)");
+      if (classes != null) {
+        out.println();
+        classes.print(out);
+      }
+      out.println(diagnosis != null ? "diagnosis: " + diagnosis.text() : "diagnosis: " + RunDiagnosis.unavailable(result));
+      out.flush();
     }
     return Main.OK;
   }

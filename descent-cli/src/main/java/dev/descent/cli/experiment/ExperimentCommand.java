@@ -131,22 +131,42 @@ public final class ExperimentCommand implements Callable<Integer> {
         }
       }
     }
-    int nameWidth = 14;
+    // cells first, then each column as wide as its widest cell; columns no run fills are left out
+    List<String> headers = new ArrayList<>(List.of("run", "train", "test", "final cost", "seconds"));
+    extraKeys.forEach(k -> headers.add(k.replace('_', ' ')));
+    List<String[]> cells = new ArrayList<>();
     for (RunRow row : r.runs()) {
-      nameWidth = Math.max(nameWidth, row.name().length());
+      List<String> c = new ArrayList<>(List.of(row.name(), pct(row.trainAccuracy()), pct(row.testAccuracy()),
+          Double.isNaN(row.finalCost()) ? "-" : String.format("%.4g", row.finalCost()), String.format("%.2f", row.seconds())));
+      for (String k : extraKeys) {
+        Object v = row.extra().get(k);
+        c.add(v == null ? "-" : v instanceof Double d ? String.format("%.4g", d) : v.toString());
+      }
+      cells.add(c.toArray(new String[0]));
     }
-    StringBuilder header = new StringBuilder(String.format("  %-" + nameWidth + "s %10s %10s %12s %9s", "run", "train", "test", "final cost", "seconds"));
-    for (String k : extraKeys) {
-      header.append(String.format(" %" + Math.max(14, k.length()) + "s", k));
+    List<Integer> shown = new ArrayList<>();
+    int[] width = new int[headers.size()];
+    for (int j = 0; j < headers.size(); j++) {
+      boolean filled = false;
+      width[j] = headers.get(j).length();
+      for (String[] c : cells) {
+        filled |= !c[j].equals("-");
+        width[j] = Math.max(width[j], c[j].length());
+      }
+      if (filled || j == 0) {
+        shown.add(j);
+      }
+    }
+    StringBuilder header = new StringBuilder(" ");
+    for (int j : shown) {
+      header.append(j == 0 ? String.format(" %-" + width[j] + "s", headers.get(j)) : String.format("  %" + width[j] + "s", headers.get(j)));
     }
     out.println(header);
     out.println("  " + "-".repeat(header.length() - 2));
-    for (RunRow row : r.runs()) {
-      StringBuilder sb = new StringBuilder(String.format("  %-" + nameWidth + "s %10s %10s %12s %9.2f", row.name(), pct(row.trainAccuracy()),
-          pct(row.testAccuracy()), Double.isNaN(row.finalCost()) ? "-" : String.format("%.4g", row.finalCost()), row.seconds()));
-      for (String k : extraKeys) {
-        Object v = row.extra().get(k);
-        sb.append(String.format(" %" + Math.max(14, k.length()) + "s", v == null ? "-" : v instanceof Double d ? String.format("%.4g", d) : v.toString()));
+    for (String[] c : cells) {
+      StringBuilder sb = new StringBuilder(" ");
+      for (int j : shown) {
+        sb.append(j == 0 ? String.format(" %-" + width[j] + "s", c[j]) : String.format("  %" + width[j] + "s", c[j]));
       }
       out.println(sb);
     }
