@@ -46,6 +46,14 @@ class WatchTrainingTest {
   }
 
   @Test
+  void theQuickstartTakesOut() {
+    Path out = dir.resolve("quick");
+    Cli.Result r = Cli.run("--out", out.toString()).ok();
+    assertTrue(Files.exists(out.resolve("model.descent")), r.out());
+    assertTrue(r.out().contains("./descent predict --model " + out + "/model.descent"), r.out());
+  }
+
+  @Test
   void progressIsPlainLinesWhenStderrIsNotATerminal() {
     Cli.Result r = Cli.run("train", "--epochs", "20", "--log-every", "5", "--out", dir.resolve("run").toString()).ok();
     List<String> lines = new ArrayList<>();
