@@ -18,7 +18,7 @@ final class ConversionMeter implements ConversionProgress {
   }
 
   static ConversionMeter forTerminal(PrintWriter err) {
-    return System.console() != null ? new ConversionMeter(err) : null;
+    return Terminal.stderrIsTerminal() ? new ConversionMeter(err) : null;
   }
 
   @Override

@@ -21,7 +21,8 @@ public final class DescentCommand {
     java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
     for (Class<?> c : new Class<?>[] {QuickstartCommand.class, TrainCommand.class, PredictCommand.class,
         EvaluateCommand.class, LrFindCommand.class, GradcheckCommand.class, ExperimentCommand.class, SearchCommand.class,
-        ResumeCommand.class, BenchCommand.class, ConvertCommand.class, ExportCommand.class, ServeCommand.class}) {
+        ResumeCommand.class, BenchCommand.class, ConvertCommand.class, ExportCommand.class, ServeCommand.class,
+        DashboardCommand.class}) {
       m.put(c.getAnnotation(Command.class).name(), c);
     }
     return java.util.Collections.unmodifiableMap(m);

@@ -26,6 +26,13 @@ public final class Main {
   }
 
   /** Runs {@code descent args} in process (the tests call this) and returns the exit code. */
+  private static String[] concat(String first, String[] rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     return run(args, out, err, CommandLine.defaultFactory());
   }
@@ -33,7 +40,9 @@ public final class Main {
   /** {@link #run(String[], PrintWriter, PrintWriter)} with commands made by {@code factory} (tests inject failures). */
   static int run(String[] args, PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
     boolean debug = Arrays.asList(args).contains("--debug");
-    String[] effective = args.length == 0 ? new String[] {"quickstart"} : args;
+    // ./descent alone is the quickstart, and so is ./descent --out DIR
+    String[] effective = args.length == 0 ? new String[] {"quickstart"}
+        : args[0].equals("--out") || args[0].startsWith("--out=") ? concat("quickstart", args) : args;
     CommandLine cli = new CommandLine(new DescentCommand(), factory);
     // only the command named, when one is: the others' models need not be built (start-up time)
     Class<?> named = effective[0].startsWith("-") ? null : DescentCommand.SUBCOMMANDS.get(effective[0]);

@@ -37,6 +37,41 @@ public final class Plots {
     return written;
   }
 
+  /**
+   * Train and dev accuracy per epoch from the run's history, or nothing for a regression. Train
+   * accuracy is measured on the history's probe epochs (all of them when epochs are slow), so its
+   * curve joins those epochs.
+   */
+  public static List<Path> accuracy(List<dev.descent.train.HistoryRow> rows, Path dir) {
+    List<Series> series = new ArrayList<>();
+    measured("train", rows, true).ifPresent(series::add);
+    measured("dev", rows, false).ifPresent(series::add);
+    if (series.isEmpty()) {
+      return List.of();
+    }
+    XyPlot plot = XyPlot.of("Accuracy per epoch", Axis.linear("epoch"), Axis.linear("accuracy"));
+    for (Series s : series) {
+      plot = plot.line(s);
+    }
+    Path file = dir.resolve("accuracy.png");
+    Figures.standard().xy(plot).writePng(file);
+    return List.of(file);
+  }
+
+  private static java.util.Optional<Series> measured(String name, List<dev.descent.train.HistoryRow> rows, boolean train) {
+    double[] x = new double[rows.size()];
+    double[] y = new double[rows.size()];
+    int n = 0;
+    for (dev.descent.train.HistoryRow r : rows) {
+      double v = train ? r.trainAccuracy() : r.devAccuracy();
+      if (Double.isFinite(v)) {
+        x[n] = r.epoch();
+        y[n++] = v;
+      }
+    }
+    return n == 0 ? java.util.Optional.empty() : java.util.Optional.of(new Series(name, java.util.Arrays.copyOf(x, n), java.util.Arrays.copyOf(y, n)));
+  }
+
   static boolean finiteSpan(Dataset data) {
     for (int j = 0; j < data.featureCount(); j++) {
       double lo = Double.POSITIVE_INFINITY;

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 
 /**
  * A one-line progress bar on stderr (epoch, cost, ETA), redrawn at most ten times a second.
- * Shown only on a terminal: {@link #forTerminal} returns null when stderr is redirected.
+ * Shown only when stderr is a terminal ({@link HistoryOptions#progress} prints plain lines otherwise).
  */
 public final class ProgressBar implements Callback {
   private static final long REDRAW_NANOS = 100_000_000L;
@@ -22,9 +22,9 @@ public final class ProgressBar implements Callback {
     this.label = label;
   }
 
-  /** A bar when the process talks to a terminal, else null (no progress output at all). */
+  /** A bar when stderr is a terminal, else null (no progress output at all). */
   public static ProgressBar forTerminal(PrintWriter err, String label) {
-    return System.console() != null ? new ProgressBar(err, label) : null;
+    return Terminal.stderrIsTerminal() ? new ProgressBar(err, label) : null;
   }
 
   @Override

@@ -20,14 +20,20 @@ public final class QuickstartCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @picocli.CommandLine.Option(names = "--out", paramLabel = "DIR", defaultValue = "descent-out/quickstart",
+      description = "Directory for the model and plots (default: ${DEFAULT-VALUE}).")
+  String outDirectory;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    String[] args = DEFAULT_TRAIN.clone();
+    args[args.length - 1] = outDirectory;
     out.println("Descent: training a default model on the built-in moons data set");
-    out.println("  ./descent " + String.join(" ", DEFAULT_TRAIN));
+    out.println("  ./descent " + String.join(" ", args));
     out.println();
     CommandLine train = spec.commandLine().getParent().getSubcommands().get("train");
-    int code = train.execute(java.util.Arrays.copyOfRange(DEFAULT_TRAIN, 1, DEFAULT_TRAIN.length));
+    int code = train.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
     if (code != Main.OK) {
       return code;
     }
@@ -36,7 +42,8 @@ public final class QuickstartCommand implements Callable<Integer> {
     out.println("  ./descent train --data your.csv                 train on your own CSV (label in the last column)");
     out.println("  ./descent train --optimizer gd --lr 0.0007      compare optimizers (momentum, rmsprop, adam, adamw)");
     out.println("  ./descent experiment initialization             zeros vs random vs He init, as in the course");
-    out.println("  ./descent predict --model descent-out/quickstart/model.descent --data your.csv");
+    out.println("  ./descent predict --model " + outDirectory + "/model.descent --data your.csv");
+    out.println("  ./descent dashboard " + outDirectory + "                        watch runs in a browser");
     out.println("  ./descent --help                                every command");
     out.flush();
     return Main.OK;

@@ -179,7 +179,7 @@ final class Regularization {
 
   /** Adds "diagnosis" (null for regression or without a dev or test set), "gradient_norms" and "early_stopping". */
   void report(ObjectNode json, RunResult r) {
-    RunDiagnosis diagnosis = RunDiagnosis.of(r, bayesError);
+    RunDiagnosis diagnosis = RunDiagnosis.of(r, bayesError, norms.warningCounts().containsKey("exploding gradients"));
     if (diagnosis != null) {
       json.set("diagnosis", diagnosis.json());
     } else {
@@ -232,7 +232,7 @@ final class Regularization {
     if (earlyStopping != null) {
       out.println("early stopping: " + earlyStopping.text());
     }
-    RunDiagnosis diagnosis = RunDiagnosis.of(r, bayesError);
+    RunDiagnosis diagnosis = RunDiagnosis.of(r, bayesError, norms.warningCounts().containsKey("exploding gradients"));
     out.println(diagnosis != null ? "diagnosis: " + diagnosis.text() : "diagnosis: " + RunDiagnosis.unavailable(r));
     GradientNorms last = norms.last();
     if (last != null) {

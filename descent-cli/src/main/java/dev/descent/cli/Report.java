@@ -26,6 +26,21 @@ final class Report {
     return n;
   }
 
+  /** {@code "history"}: one object per epoch with the fields of history.jsonl, unless --json-history none. */
+  static void history(ObjectNode json, java.util.List<dev.descent.train.HistoryRow> rows, HistoryOptions options) {
+    if (options.jsonHistory == HistoryOptions.JsonHistory.none) {
+      return;
+    }
+    com.fasterxml.jackson.databind.node.ArrayNode array = json.putArray("history");
+    try {
+      for (dev.descent.train.HistoryRow row : rows) {
+        array.add(JSON.readTree(dev.descent.train.HistoryFile.json(row)));
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError("a history row is not JSON", e);
+    }
+  }
+
   static void print(PrintWriter out, ObjectNode json) {
     try {
       out.println(JSON.writeValueAsString(json));

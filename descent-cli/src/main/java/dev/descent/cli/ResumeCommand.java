@@ -8,6 +8,9 @@ import dev.descent.run.ResumedRun;
 import dev.descent.run.RunResult;
 import dev.descent.run.TrainingSettings;
 import dev.descent.train.Callback;
+import dev.descent.train.HistoryFile;
+import dev.descent.train.HistoryLog;
+import dev.descent.train.HistoryRow;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "resume", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Continue a training run from a checkpoint (train --checkpoint-every N): the same data, network, optimizer state, "
         + "shuffles and dropout masks, so that an unchanged run ends exactly as if it had never stopped.",
-        "Writes the model and plots to --out and goes on saving checkpoints as often as the run did."})
+        "Writes the model, plots and history to the checkpoint's folder (or --out) and goes on saving checkpoints as often as the run did."})
 public final class ResumeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -50,6 +53,9 @@ public final class ResumeCommand implements Callable<Integer> {
   @Mixin
   OutputOptions output;
 
+  @Mixin
+  HistoryOptions history;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -60,9 +66,12 @@ public final class ResumeCommand implements Callable<Integer> {
     if (epochs != null && epochs < 1) {
       throw new UsageException("--epochs " + epochs + ": must be at least 1");
     }
+    history.check();
     Checkpoint checkpoint = Checkpoint.read(file);
     ResumedRun run = ResumedRun.prepare(checkpoint, lr, epochs);
-    Path dir = output.directory();
+    // the run goes on where it was: the checkpoint's folder, unless --out says otherwise
+    boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
+    Path dir = OutputOptions.directory(outGiven ? output.out : parentOf(file));
     int saveEvery = every != null ? every : checkpoint.every();
     if (saveEvery < 1) {
       throw new UsageException("--checkpoint-every " + saveEvery + ": must be at least 1 epoch");
@@ -70,14 +79,19 @@ public final class ResumeCommand implements Callable<Integer> {
     List<Callback> callbacks = new ArrayList<>();
     callbacks.add(new CheckpointWriter(checkpointFile != null ? checkpointFile : file, saveEvery, run.data(), run.settings(), run.config(),
         checkpoint.history()));
-    ProgressBar bar = ProgressBar.forTerminal(err, "resume");
-    if (bar != null) {
-      callbacks.add(bar);
-    }
+    callbacks.add(history.progress(err, "resume", output.json));
+    HistoryLog log = HistoryLog.to(dir, priorHistory(dir, checkpoint, err));
+    callbacks.add(log);
     RunResult result = run.run(callbacks);
     Path modelPath = dir.resolve("model.descent");
     ModelFile.write(modelPath, result.model());
-    List<Path> plots = Plots.forRun(result, dir);
+    List<Path> plots = new ArrayList<>(Plots.forRun(result, dir));
+    plots.addAll(Plots.accuracy(log.rows(), dir));
+    ClassReport classes = ClassReport.forRun(result);
+    if (classes != null) {
+      plots.add(classes.writeHeatMap(dir.resolve("confusion.png")));
+    }
+    RunDiagnosis diagnosis = RunDiagnosis.of(result, null, false);
     TrainingSettings t = run.config().training();
     if (output.json) {
       ObjectNode json = Report.object();
@@ -97,12 +111,60 @@ public final class ResumeCommand implements Callable<Integer> {
       if (!result.history().completed()) {
         json.put("stopped", result.history().stopReason());
       }
+      if (diagnosis != null) {
+        json.set("diagnosis", diagnosis.json());
+      } else {
+        json.putNull("diagnosis");
+      }
+      json.put("checkpoint_saved", (checkpointFile != null ? checkpointFile : file).toString());
+      Report.history(json, log.rows(), history);
       Report.print(out, json);
     } else {
       String settings = String.format("resumed   %s at epoch %d, on to epoch %d (%s lr %s, batch %s, seed %d)%n", file, checkpoint.epoch(),
           t.epochs(), t.optimizer(), t.learningRate(), t.batchSize() == 0 ? "full" : t.batchSize(), t.seed());
       Summary.ofRun(out, settings, result, modelPath, plots);
+      out.println("checkpoint " + (checkpointFile != null ? checkpointFile : file) + " (saved every " + saveEvery + " epochs)");
+      if (classes != null) {
+        out.println();
+        classes.print(out);
+      }
+      out.println(diagnosis != null ? "diagnosis: " + diagnosis.text() : "diagnosis: " + RunDiagnosis.unavailable(result));
+      out.flush();
     }
     return Main.OK;
+  }
+
+  private static Path parentOf(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    return parent != null ? parent : Path.of(".");
+  }
+
+  /**
+   * The epochs the checkpoint holds, as history rows: those of the folder's history.jsonl when it
+   * has them (all their fields), else the checkpoint's own costs. Later lines (epochs run after
+   * the checkpoint, lost with the stop) are dropped.
+   */
+  static List<HistoryRow> priorHistory(Path dir, Checkpoint checkpoint, PrintWriter err) {
+    List<HistoryRow> written;
+    try {
+      written = HistoryFile.read(dir.resolve(HistoryLog.JSONL), w -> err.println("descent: warning: " + w));
+    } catch (java.io.IOException e) {
+      throw new dev.descent.DescentException(dir.resolve(HistoryLog.JSONL) + ": cannot read the history: " + OutputOptions.why(e), e);
+    }
+    List<HistoryRow> prior = new ArrayList<>();
+    for (HistoryRow r : written) {
+      if (r.epoch() == prior.size() + 1 && r.epoch() <= checkpoint.epoch()) {
+        prior.add(r);
+      }
+    }
+    if (prior.size() == checkpoint.epoch()) {
+      return prior;
+    }
+    double[][] h = checkpoint.history();
+    prior.clear();
+    for (int e = 0; e < h[0].length; e++) {
+      prior.add(HistoryRow.basic(e + 1, h[0][e], h[1][e], h[2][e]));
+    }
+    return prior;
   }
 }

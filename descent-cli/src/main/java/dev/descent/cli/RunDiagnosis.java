@@ -15,7 +15,23 @@ import java.util.Locale;
  *
  * @param errorSet "dev" or "test": the set whose error plays the dev error
  */
-record RunDiagnosis(Diagnosis diagnosis, String errorSet) {
+record RunDiagnosis(Diagnosis diagnosis, String errorSet, String diverged) {
+
+  /** What a diverged or exploding run should try first: its error rates say nothing about the network's size. */
+  static final String LOWER_LR = "lower the learning rate (e.g. --lr ten times smaller), then read bias and variance again";
+
+  /**
+   * The diagnosis, or null for regression or a run with neither dev nor test set. A run whose
+   * cost diverged, or whose gradients exploded ({@code exploded}, from the gradient-norm monitor),
+   * is diagnosed as such: the remedy is a lower learning rate, not a bigger network.
+   */
+  static RunDiagnosis of(RunResult r, Double bayesError, boolean exploded) {
+    RunDiagnosis d = of(r, bayesError);
+    String stop = r.history().stopReason();
+    String why = stop.startsWith("cost became") ? stop.replaceAll(" \\(learning rate too high\\?\\).*", "")
+        : exploded ? "gradients exploded" : null;
+    return d == null || why == null ? d : new RunDiagnosis(d.diagnosis, d.errorSet, why);
+  }
 
   /** The diagnosis, or null for regression or a run with neither dev nor test set. */
   static RunDiagnosis of(RunResult r, Double bayesError) {
@@ -27,7 +43,7 @@ record RunDiagnosis(Diagnosis diagnosis, String errorSet) {
     if (bayesError != null) {
       rates = rates.withBayesError(bayesError);
     }
-    return new RunDiagnosis(Diagnosis.of(rates), r.dev() != null ? "dev" : "test");
+    return new RunDiagnosis(Diagnosis.of(rates), r.dev() != null ? "dev" : "test", null);
   }
 
   /** Why there is no diagnosis. */
@@ -38,7 +54,7 @@ record RunDiagnosis(Diagnosis diagnosis, String errorSet) {
 
   /** The problem as JSON names it: avoidable_bias, variance, both, data_mismatch, none. */
   String problem() {
-    return diagnosis.problem().name().toLowerCase(Locale.ROOT);
+    return diverged != null ? "diverged" : diagnosis.problem().name().toLowerCase(Locale.ROOT);
   }
 
   ObjectNode json() {
@@ -57,11 +73,19 @@ record RunDiagnosis(Diagnosis diagnosis, String errorSet) {
     n.put("variance", diagnosis.variance());
     n.put("tolerance", diagnosis.tolerance());
     ArrayNode remedies = n.putArray("remedies");
-    diagnosis.remedies().forEach(remedies::add);
+    if (diverged != null) {
+      n.put("diverged", diverged);
+      remedies.add(LOWER_LR);
+    } else {
+      diagnosis.remedies().forEach(remedies::add);
+    }
     return n;
   }
 
   String text() {
+    if (diverged != null) {
+      return "the run diverged (" + diverged + "). Problem: diverged. Try: " + LOWER_LR + ".";
+    }
     String text = diagnosis.text();
     return errorSet.equals("dev") ? text : text.replace("dev error", "test error (no dev set)");
   }

@@ -10,29 +10,28 @@ import java.util.List;
 final class RunOptions {
   private RunOptions() {}
 
-  static RunConfig of(DataOptions data, NetworkOptions network, TrainingOptions training, double[] split, boolean normalize) {
-    return of(data, network, training, split, normalize, 0, 1);
+  static RunConfig of(DataOptions data, NetworkOptions network, TrainingOptions training, double[] split, boolean normalize,
+      long splitSeed) {
+    return of(data, network, training, split, normalize, splitSeed, 0, 1);
   }
 
   /** With the L2 λ (0: none) and dropout keep probability (1: none) of the run. */
   static RunConfig of(DataOptions data, NetworkOptions network, TrainingOptions training, double[] split, boolean normalize,
-      double lambda, double keepProb) {
-    // the options' own checks first, for their messages (--hidden, --activation, --optimizer…)
-    network.spec();
-    training.config();
-    training.transform();
+      long splitSeed, double lambda, double keepProb) {
     List<Double> ratios = new ArrayList<>();
     for (double r : split) {
       ratios.add(r);
     }
+    TrainingSettings settings = settings(network, training, lambda, keepProb);
     // absolute paths: a checkpoint may be resumed, a search resumed, from another directory
     DataPlan plan = new DataPlan(data.request(data.data).absolute(), data.test == null ? null : data.request(data.test).absolute(), ratios, normalize,
-        training.seed, data.residency(), data.uniformShuffle());
-    return new RunConfig(plan, settings(network, training, lambda, keepProb));
+        splitSeed, data.residency(), data.uniformShuffle());
+    return new RunConfig(plan, settings);
   }
 
   /** The training options alone as plain settings, with the L2 λ (0: none) and keep probability (1: none). */
   static TrainingSettings settings(NetworkOptions network, TrainingOptions training, double lambda, double keepProb) {
+    // the options' own checks first, for their messages (--hidden, --activation, --optimizer…)
     network.spec();
     training.config();
     training.transform();

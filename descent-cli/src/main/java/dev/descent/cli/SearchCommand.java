@@ -17,6 +17,8 @@ import dev.descent.search.Search;
 import dev.descent.search.SearchConfig;
 import dev.descent.search.SearchResult;
 import dev.descent.search.Space;
+import dev.descent.search.TrialRecord;
+import dev.descent.tensor.Blas;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -64,14 +66,15 @@ public final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    RunConfig base = RunOptions.of(data, network, training, splitting.ratios(data.test != null), splitting.normalize());
+    RunConfig base = RunOptions.of(data, network, training, splitting.ratios(data.test != null), splitting.normalize(),
+        splitting.seed(training.seed));
     Space space = search.space(base.training());
     SearchConfig config = search.config(training.seed);
     int threads = search.threads();
     Path dir = output.directory();
     Path journalFile = search.journalFile(dir);
     PreparedData prepared = base.data().prepare(base.training().precision());
-    TrainingObjective objective = new TrainingObjective(prepared, base.training());
+    TrainingObjective objective = new TrainingObjective(prepared, base.training()).withHistoriesIn(dir.resolve("trials"));
     List<String> warnings = new ArrayList<>();
     SearchResult result;
     String where;
@@ -81,6 +84,10 @@ public final class SearchCommand implements Callable<Integer> {
         });
         ClusterExecutor cluster = search.spark == null ? null : spark(search.spark, base, config)) {
       checkRecipe(journal, Recipe.of(base), err, warnings);
+      if (cluster == null && threads > 1) {
+        // N trials on N cores: one OpenBLAS thread each, not N each
+        Blas.setThreads(1);
+      }
       Executor executor = cluster != null ? cluster : new LocalExecutor(threads);
       where = executor.toString();
       SearchProgress progress = SearchProgress.forTerminal(err, config);
@@ -88,19 +95,59 @@ public final class SearchCommand implements Callable<Integer> {
       progress.finish();
     }
     List<Path> plots = SearchPlots.write(result, space, dir);
-    if (output.json) {
-      ObjectNode json = Report.object();
+    List<String> bestArgs = null;
+    String retrainFailure = null;
+    if (result.best().isPresent()) {
+      TrialRecord best = result.best().get();
+      bestArgs = BestTrial.arguments(spec.commandLine().getParseResult(), base.training().with(best.params()), best, config.seed(),
+          dir.resolve("best"));
+      retrainFailure = BestTrial.retrain(bestArgs);
+      if (retrainFailure != null) {
+        String warning = "the best trial could not be retrained into " + dir.resolve("best") + ": " + retrainFailure;
+        warnings.add(warning);
+        err.println("descent: warning: " + warning);
+      }
+    }
+    ObjectNode json = Report.object();
+    {
       json.put("command", "search");
       json.put("journal", journalFile.toString());
       json.put("executor", where);
       json.setAll(result.toJson());
+      if (bestArgs != null) {
+        ObjectNode best = (ObjectNode) json.get("best");
+        best.put("command", BestTrial.shell(bestArgs));
+        ArrayNode args = best.putArray("arguments");
+        bestArgs.forEach(args::add);
+        if (retrainFailure == null) {
+          best.put("model", dir.resolve("best").resolve("model.descent").toString());
+        }
+      }
+      json.put("trials_directory", dir.resolve("trials").toString());
       ArrayNode files = json.putArray("plots");
       plots.forEach(p -> files.add(p.toString()));
       ArrayNode warned = json.putArray("warnings");
       warnings.forEach(warned::add);
+    }
+    // what the dashboard's search page reads: the --json answer, kept beside the journal
+    Path summaryFile = dir.resolve("search-summary.json");
+    try {
+      dev.descent.io.AtomicFile.write(summaryFile, o -> o.write(Report.JSON.writeValueAsBytes(json)));
+    } catch (java.io.IOException e) {
+      throw new DescentException(summaryFile + ": cannot write the search's summary: " + OutputOptions.why(e), e);
+    }
+    if (output.json) {
       Report.print(out, json);
     } else {
       SearchSummary.print(out, base, prepared, config, where, space, result, journalFile, plots);
+      if (bestArgs != null) {
+        out.println("command   " + BestTrial.shell(bestArgs));
+        if (retrainFailure == null) {
+          out.println("model     " + dir.resolve("best").resolve("model.descent") + " (the best trial, retrained by that command)");
+        }
+      }
+      out.println("histories " + dir.resolve("trials") + "/ID/history.jsonl (watch them with: descent dashboard " + dir + ")");
+      out.flush();
     }
     return Main.OK;
   }

@@ -30,7 +30,7 @@ final class SearchProgress implements SearchListener {
   }
 
   static SearchProgress forTerminal(PrintWriter err, SearchConfig config) {
-    return new SearchProgress(err, System.console() != null, config);
+    return new SearchProgress(err, Terminal.stderrIsTerminal(), config);
   }
 
   @Override

@@ -12,6 +12,16 @@ public final class SplitOptions {
   @Option(names = "--no-normalize", description = "Do not standardize the inputs (standardization is fitted on train only).")
   boolean noNormalize;
 
+  @Option(names = "--split-seed", paramLabel = "SEED",
+      description = "Seed of the train/dev/test split (default: --seed). A search's best command sets it to the search's seed, so that the "
+          + "dev set is the one its trials were compared on.")
+  Long splitSeed;
+
+  /** The split's seed: --split-seed, else the run's --seed. */
+  long seed(long trainingSeed) {
+    return splitSeed != null ? splitSeed : trainingSeed;
+  }
+
   boolean normalize() {
     return !noNormalize;
   }

@@ -29,6 +29,10 @@ final class Summary {
     Report.table(out, rows.toArray(new String[0][]));
     out.println();
     out.println("model     " + model);
+    java.nio.file.Path history = model.resolveSibling(dev.descent.train.HistoryLog.JSONL);
+    if (java.nio.file.Files.exists(history)) {
+      out.println("history   " + history + " (and " + dev.descent.train.HistoryLog.CSV + "; watch it with: descent dashboard " + model.getParent() + ")");
+    }
     for (Path p : plots) {
       out.println("plot      " + p);
     }

@@ -10,6 +10,7 @@ import dev.descent.run.RunResult;
 import dev.descent.run.TrainingRun;
 import dev.descent.tensor.Rng;
 import dev.descent.train.Callback;
+import dev.descent.train.HistoryLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,40 +63,45 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin
   ClusterOptions cluster;
 
+  @Mixin
+  HistoryOptions history;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     cluster.syncMode();
+    // refused before anything is read or written
+    history.check();
     if (cluster.enabled()) {
       return trainOnCluster(out, err);
     }
     TrainingSession session = TrainingSession.prepare(data, network, training, splitting.ratios(data.test != null), splitting.normalize(),
-        batchNorm.decorator(), regularization);
+        splitting.seed(training.seed), batchNorm.decorator(), regularization);
     session.regularization.warnTo(err);
     Path dir = output.directory();
     dev.descent.run.CheckpointWriter saver = null;
     if (checkpoint.enabled()) {
       Regularization r = session.regularization;
       saver = checkpoint.writer(dir, session.data, session.settings,
-          RunOptions.of(data, network, training, splitting.ratios(data.test != null), splitting.normalize(), r.lambda(), r.keepProb())
+          RunOptions.of(data, network, training, splitting.ratios(data.test != null), splitting.normalize(),
+              splitting.seed(training.seed), r.lambda(), r.keepProb())
               .withRegularizers(r.recorded(batchNorm.batchNorm)),
           dev.descent.run.CheckpointWriter.NO_HISTORY, r.earlyStopping());
     }
     List<Callback> callbacks = progress(err);
+    HistoryLog log = HistoryLog.to(dir, List.of());
+    callbacks.add(log);
     if (saver != null) {
       callbacks.add(saver);
     }
     RunResult result = session.run(callbacks);
-    return write(out, result, session.settings, session.describe(), session.regularization);
+    return write(out, result, session.settings, session.describe(), session.regularization, log, saver);
   }
 
   private List<Callback> progress(PrintWriter err) {
     List<Callback> callbacks = new ArrayList<>();
-    ProgressBar bar = ProgressBar.forTerminal(err, "train");
-    if (bar != null) {
-      callbacks.add(bar);
-    }
+    callbacks.add(history.progress(err, "train", output.json));
     return callbacks;
   }
 
@@ -111,14 +117,19 @@ public final class TrainCommand implements Callable<Integer> {
         result.model().network().inputs(), run.settings().get("hidden"), result.model().network().outputs(),
         result.model().network().parameterCount(), result.model().network().loss().label(), run.settings().get("optimizer"),
         run.settings().get("batch_size"), training.epochs, training.seed, run.sync());
-    return write(out, result, run.settings(), describe, null);
+    return write(out, result, run.settings(), describe, null, null, null);
   }
 
-  private int write(PrintWriter out, RunResult result, Map<String, Object> settings, String describe, Regularization regularized) {
+  /** Writes what every run writes; {@code log} and {@code saver} may be null (a cluster run). */
+  private int write(PrintWriter out, RunResult result, Map<String, Object> settings, String describe, Regularization regularized,
+      HistoryLog log, dev.descent.run.CheckpointWriter saver) {
     Path dir = output.directory();
     Path modelPath = dir.resolve("model.descent");
     ModelFile.write(modelPath, result.model());
     List<Path> plots = new ArrayList<>(Plots.forRun(result, dir));
+    if (log != null) {
+      plots.addAll(Plots.accuracy(log.rows(), dir));
+    }
     ClassReport classes = ClassReport.forRun(result);
     if (classes != null) {
       plots.add(classes.writeHeatMap(dir.resolve("confusion.png")));
@@ -146,11 +157,20 @@ public final class TrainCommand implements Callable<Integer> {
       if (regularized != null) {
         regularized.report(json, result);
       }
+      if (saver != null) {
+        json.put("checkpoint", saver.file().toString());
+      }
+      if (log != null) {
+        Report.history(json, log.rows(), history);
+      }
       page.ifPresent(p -> json.put("report", p.toString()));
       Report.print(out, json);
     } else {
       Summary.ofRun(out, describe, result, modelPath, plots);
       page.ifPresent(p -> out.println("report    " + p));
+      if (saver != null) {
+        out.println("checkpoint " + saver.file() + " (every " + checkpoint.every + " epochs; continue with: descent resume " + saver.file() + ")");
+      }
       if (classes != null) {
         out.println();
         classes.print(out);

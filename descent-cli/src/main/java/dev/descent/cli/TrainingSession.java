@@ -38,7 +38,7 @@ final class TrainingSession {
   }
 
   static TrainingSession prepare(DataOptions dataOptions, NetworkOptions networkOptions,
-      TrainingOptions trainingOptions, double[] split, boolean normalize, NetworkSpec.LayerDecorator decorator,
+      TrainingOptions trainingOptions, double[] split, boolean normalize, long splitSeed, NetworkSpec.LayerDecorator decorator,
       RegularizationOptions regularizationOptions) {
     NetworkSpec spec = networkOptions.spec();
     TrainingConfig config = trainingOptions.config();
@@ -47,12 +47,12 @@ final class TrainingSession {
     PreparedData data;
     Optional<ImageShape> imageShape;
     if (mapped.isPresent()) {
-      data = PreparedData.streamed(mapped.get(), dataOptions.testExamples(), split, normalize, trainingOptions.seed,
+      data = PreparedData.streamed(mapped.get(), dataOptions.testExamples(), split, normalize, splitSeed,
           mapped.get().shuffleOrder());
       imageShape = mapped.get().imageShape();
     } else {
       LoadedData loaded = dataOptions.read(trainingOptions.precision());
-      data = PreparedData.prepare(loaded.dataset(), dataOptions.loadTest(trainingOptions.precision()), split, normalize, trainingOptions.seed)
+      data = PreparedData.prepare(loaded.dataset(), dataOptions.loadTest(trainingOptions.precision()), split, normalize, splitSeed)
           .requireRepresentable(trainingOptions.precision());
       imageShape = loaded.imageShape();
     }
@@ -69,6 +69,9 @@ final class TrainingSession {
     settings.put("batch_size", config.batchSize() == 0 ? "full" : config.batchSize());
     settings.put("epochs", config.epochs());
     settings.put("seed", config.seed());
+    if (splitSeed != config.seed()) {
+      settings.put("split_seed", splitSeed);
+    }
     settings.put("normalize", normalize);
     settings.put("precision", network.precision().name());
     regularization.putSettings(settings);

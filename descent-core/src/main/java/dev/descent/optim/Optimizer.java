@@ -70,6 +70,14 @@ public final class Optimizer {
     }
   }
 
+  /**
+   * The learning rate of the next step: the schedule's rate at the clock (after a plateau
+   * schedule's last reduction), or NaN when the transform does not end with the learning-rate stage.
+   */
+  public double learningRate() {
+    return learningRate == null ? Double.NaN : -learningRate.factor(clock);
+  }
+
   public Clock clock() {
     return clock;
   }

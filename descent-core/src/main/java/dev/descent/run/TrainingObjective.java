@@ -39,6 +39,7 @@ public final class TrainingObjective implements Objective {
 
   private final PreparedData data;
   private final TrainingSettings base;
+  private java.nio.file.Path histories;
 
   public TrainingObjective(PreparedData data, TrainingSettings base) {
     if (data.dev() == null || data.dev().size() == 0) {
@@ -92,6 +93,12 @@ public final class TrainingObjective implements Objective {
     return ((Choice) d).values();
   }
 
+  /** Each trial writes its history.jsonl and history.csv to {@code directory/ID} (trial ids from 0) as it trains. */
+  public TrainingObjective withHistoriesIn(java.nio.file.Path directory) {
+    this.histories = directory;
+    return this;
+  }
+
   public TrainingSettings base() {
     return base;
   }
@@ -107,7 +114,9 @@ public final class TrainingObjective implements Objective {
     Network network = settings.buildNetwork(data.train());
     Trainer trainer = new Trainer(network, settings.transform(), settings.config());
     Reporting reporting = new Reporting(reporter);
-    History history = trainer.fit(data.train(), data.dev(), List.of(reporting));
+    List<Callback> callbacks = histories == null ? List.of(reporting)
+        : List.of(dev.descent.train.HistoryLog.to(histories.resolve(Integer.toString(trial.id())), List.of()), reporting);
+    History history = trainer.fit(data.train(), data.dev(), callbacks);
     if (!reporting.pruned && !history.completed()) {
       throw new IllegalStateException(history.stopReason());
     }

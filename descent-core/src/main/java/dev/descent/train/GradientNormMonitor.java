@@ -1,9 +1,5 @@
 package dev.descent.train;
 
-import dev.descent.nn.Mode;
-import dev.descent.nn.Network;
-import dev.descent.nn.Plan;
-import dev.descent.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +40,7 @@ public final class GradientNormMonitor implements Callback {
   private double[][] weight;
   private List<String> labels;
   private int epochs;
-  private int probe;
-  private Matrix probeFeatures;
-  private Matrix probeTargets;
+  private GradientProbe probe;
   private GradientNorms last;
 
   public GradientNormMonitor(GradientNorms.Limits limits, Consumer<String> warnings) {
@@ -57,9 +51,8 @@ public final class GradientNormMonitor implements Callback {
   @Override
   public void onStart(TrainingContext context) {
     int capacity = Math.min(context.config().epochs(), 1 << 12);   // grows as epochs come
-    probe = Math.min(context.train().size(), PROBE_EXAMPLES);
-    probeFeatures = null;
-    GradientNorms initial = measure(context);
+    probe = new GradientProbe(limits);
+    GradientNorms initial = probe.measure(context);
     labels = new ArrayList<>();
     for (GradientNorms.LayerNorms l : initial.layers()) {
       labels.add(l.label());
@@ -71,7 +64,7 @@ public final class GradientNormMonitor implements Callback {
 
   @Override
   public boolean onEpochEnd(EpochResult result, TrainingContext context) {
-    GradientNorms norms = measure(context);
+    GradientNorms norms = probe.measure(context);
     if (epochs == gradient[0].length) {
       for (int l = 0; l < labels.size(); l++) {
         gradient[l] = java.util.Arrays.copyOf(gradient[l], 2 * epochs);
@@ -95,21 +88,6 @@ public final class GradientNormMonitor implements Callback {
     }
     last = norms;
     return false;
-  }
-
-  private GradientNorms measure(TrainingContext context) {
-    Network network = context.network();
-    if (probeFeatures == null) {
-      // the first examples, gathered once: the same probe every epoch, resident or mapped
-      probeFeatures = Matrix.zeros(network.precision(), probe, network.inputs());
-      probeTargets = Matrix.zeros(network.precision(), probe, network.outputs());
-      context.train().gather(null, 0, probe, probeFeatures, probeTargets);
-    }
-    Plan plan = network.plan(probe, Mode.INFER);
-    plan.load(probeFeatures, probeTargets, null, 0);
-    plan.forward();
-    plan.tape().backward(plan.cost());
-    return GradientNorms.of(network, limits);
   }
 
   /** "vanishing gradients", "exploding gradients" or "no gradient": the text before the first colon. */

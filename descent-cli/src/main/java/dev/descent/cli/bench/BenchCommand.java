@@ -80,6 +80,10 @@ public final class BenchCommand implements Callable<Integer> {
           + "(default: 375000, 1.1 GiB; with --quick 20000). The issue's stretch: 5000000 (15.7 GB on disk).")
   Integer epochExamples;
 
+  @Option(names = "--history", description = "course only: the timed runs also write history.jsonl and history.csv (to a "
+      + "temporary directory), as train does; compare with a run without it for the cost of the history.")
+  boolean history;
+
   @Option(names = "--debug", description = "Show stack traces of errors.")
   boolean debug;
 
@@ -121,9 +125,12 @@ public final class BenchCommand implements Callable<Integer> {
     if (epochExamples != null && !suite.equals("data")) {
       throw new UsageException("--epoch-examples applies to the data suite only; drop it for " + suite);
     }
+    if (history && !suite.equals("course")) {
+      throw new UsageException("--history applies to the course suite only; drop it for " + suite);
+    }
     int cores = Runtime.getRuntime().availableProcessors();
     BenchSettings settings = new BenchSettings(quick, repeats, examples, sizes, threads == null ? cores : threads,
-        epochExamples);
+        epochExamples, history);
     Blas.setThreads(settings.threads());
     Machine machine = Machine.current();
     PrintWriter err = spec.commandLine().getErr();

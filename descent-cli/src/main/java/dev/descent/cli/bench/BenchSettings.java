@@ -12,11 +12,13 @@ import java.util.List;
  * @param examples mlp: synthetic examples (default 60 000, quick 2 048)
  * @param sizes gemm: square sizes n (default 256, 512, 1024, 2048; quick 256, 512)
  * @param threads OpenBLAS threads (≥ 1)
+ * @param history course: each timed run also writes history.jsonl and history.csv (to a temporary directory),
+ *     to measure what the history costs
  * @param epochExamples data: examples of the file the beyond-heap epoch streams (default 375 000 × 784,
  *     1.1 GiB; quick 20 000)
  */
 public record BenchSettings(boolean quick, Integer repeats, Integer examples, List<Integer> sizes, int threads,
-    Integer epochExamples) {
+    Integer epochExamples, boolean history) {
   public BenchSettings {
     if (epochExamples != null && epochExamples < 1024) {
       throw new IllegalArgumentException("--epoch-examples " + epochExamples + ": must be at least 1024 (one batch)");
@@ -42,7 +44,7 @@ public record BenchSettings(boolean quick, Integer repeats, Integer examples, Li
 
   /** The full-size defaults with {@code threads} OpenBLAS threads. */
   public static BenchSettings defaults(int threads) {
-    return new BenchSettings(false, null, null, null, threads, null);
+    return new BenchSettings(false, null, null, null, threads, null, false);
   }
 
   /** The given repeats, else 1 when quick, else {@code normal}. */

@@ -5,7 +5,13 @@ import dev.descent.tensor.Rng;
 import dev.descent.train.Evaluation;
 import dev.descent.train.History;
 import dev.descent.train.Trainer;
+import dev.descent.train.Callback;
+import dev.descent.train.HistoryLog;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,12 +59,12 @@ final class CourseSuite implements Suite {
     int warmup = Math.min(epochs, Math.max(epochs / 10, (WARMUP_STEPS + stepsPerEpoch - 1) / stepsPerEpoch));
     log.printf("bench course: %s, warm-up (runs of %d epochs for %s s) …%n", w.name(), warmup, settings.quick() ? 0 : WarmUp.SECONDS);
     log.flush();
-    int warmupRuns = WarmUp.repeat(() -> train(w, warmup), 1, settings.quick());
+    int warmupRuns = WarmUp.repeat(() -> train(w, warmup, settings.history()), 1, settings.quick());
     int repeats = settings.repeatsOr(3);
     double[] seconds = new double[repeats];
     Run last = null;
     for (int r = 0; r < repeats; r++) {
-      last = train(w, epochs);
+      last = train(w, epochs, settings.history());
       seconds[r] = last.seconds();
       log.printf("bench course: %s run %d/%d: %.3f s%n", w.name(), r + 1, repeats, seconds[r]);
       log.flush();
@@ -80,21 +86,42 @@ final class CourseSuite implements Suite {
     d.put("runs", s.count());
     d.put("warmup_epochs", warmup);
     d.put("warmup_runs", warmupRuns);
+    d.put("history", settings.history());
     d.put("fit_alloc_bytes_per_step", last.allocated() < 0 ? null : last.allocated() / (double) steps);
     d.put("alloc_bytes_per_step", Allocation.perStep(loop,
         Math.max(1, (settings.quick() ? ALLOCATION_STEPS / 10 : ALLOCATION_STEPS) / loop.stepsPerEpoch())));
     return new BenchResult(w.name(), s.median(), "s", d);
   }
 
+  private static void delete(Path dir) {
+    try {
+      Files.deleteIfExists(dir.resolve(HistoryLog.JSONL));
+      Files.deleteIfExists(dir.resolve(HistoryLog.CSV));
+      Files.delete(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private record Run(Network network, History history, double seconds, long allocated) {}
 
-  private static Run train(CourseWorkload w, int epochs) {
+  private static Run train(CourseWorkload w, int epochs, boolean withHistory) {
     Network network = w.network();
     Trainer trainer = new Trainer(network, w.transform(), w.config(epochs));
+    Path dir = null;
+    try {
+      dir = withHistory ? Files.createTempDirectory("descent-bench-history") : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<Callback> callbacks = dir == null ? List.of() : List.of(HistoryLog.to(dir, List.of()));
     long allocatedBefore = Allocation.supported() ? Allocation.current() : -1;
     long start = System.nanoTime();
-    History history = trainer.fit(w.train(), null, List.of());
+    History history = trainer.fit(w.train(), null, callbacks);
     double seconds = (System.nanoTime() - start) / 1e9;
+    if (dir != null) {
+      delete(dir);
+    }
     long allocated = Allocation.supported() ? Allocation.current() - allocatedBefore : -1;
     if (!history.completed()) {
       throw new IllegalStateException("bench course: " + w.name() + " stopped early: " + history.stopReason());

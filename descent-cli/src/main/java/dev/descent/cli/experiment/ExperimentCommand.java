@@ -203,26 +203,50 @@ public final class ExperimentCommand implements Callable<Integer> {
         }
       }
     }
-    int nameWidth = 14;
-    for (RunRow row : r.runs()) {
-      nameWidth = Math.max(nameWidth, row.name().length());
-    }
-    StringBuilder header = new StringBuilder(String.format("  %-" + nameWidth + "s %10s %10s %12s %9s", "run", "train", "test", "final cost", "seconds"));
-    for (String k : extraKeys) {
-      header.append(String.format(" %" + Math.max(14, k.length()) + "s", k));
-    }
+    // cells first, then each column as wide as its widest cell; columns no run fills are left out
+    List<String> headers = new ArrayList<>(List.of("run", "train", "test", "final cost", "seconds"));
+    extraKeys.forEach(k -> headers.add(k.replace('_', ' ')));
     boolean course = !r.course().isEmpty();
+    List<String[]> cells = new ArrayList<>();
+    for (RunRow row : r.runs()) {
+      // course mode prints the course's four decimals, so that "to the printed digit" can be read off
+      List<String> c = new ArrayList<>(List.of(row.name(), course ? pct4(row.trainAccuracy()) : pct(row.trainAccuracy()),
+          course ? pct4(row.testAccuracy()) : pct(row.testAccuracy()),
+          Double.isNaN(row.finalCost()) ? "-" : String.format("%.4g", row.finalCost()), String.format("%.2f", row.seconds())));
+      for (String k : extraKeys) {
+        Object v = row.extra().get(k);
+        c.add(v == null ? "-" : v instanceof Double d ? String.format("%.4g", d) : v.toString());
+      }
+      cells.add(c.toArray(new String[0]));
+    }
+    List<Integer> shown = new ArrayList<>();
+    int[] width = new int[headers.size()];
+    for (int j = 0; j < headers.size(); j++) {
+      boolean filled = false;
+      width[j] = headers.get(j).length();
+      for (String[] c : cells) {
+        filled |= !c[j].equals("-");
+        width[j] = Math.max(width[j], c[j].length());
+      }
+      if (filled || j == 0) {
+        shown.add(j);
+      }
+    }
+    StringBuilder header = new StringBuilder(" ");
+    for (int j : shown) {
+      header.append(j == 0 ? String.format(" %-" + width[j] + "s", headers.get(j)) : String.format("  %" + width[j] + "s", headers.get(j)));
+    }
     if (course) {
       header.append(String.format(" %12s %12s  %s", "course train", "course test", "vs course"));
     }
     out.println(header);
     out.println("  " + "-".repeat(header.length() - 2));
-    for (RunRow row : r.runs()) {
-      StringBuilder sb = new StringBuilder(String.format("  %-" + nameWidth + "s %10s %10s %12s %9.2f", row.name(), course ? pct4(row.trainAccuracy()) : pct(row.trainAccuracy()),
-          course ? pct4(row.testAccuracy()) : pct(row.testAccuracy()), Double.isNaN(row.finalCost()) ? "-" : String.format("%.4g", row.finalCost()), row.seconds()));
-      for (String k : extraKeys) {
-        Object v = row.extra().get(k);
-        sb.append(String.format(" %" + Math.max(14, k.length()) + "s", v == null ? "-" : v instanceof Double d ? String.format("%.4g", d) : v.toString()));
+    for (int i = 0; i < cells.size(); i++) {
+      String[] c = cells.get(i);
+      RunRow row = r.runs().get(i);
+      StringBuilder sb = new StringBuilder(" ");
+      for (int j : shown) {
+        sb.append(j == 0 ? String.format(" %-" + width[j] + "s", c[j]) : String.format("  %" + width[j] + "s", c[j]));
       }
       CourseFigure f = r.courseFigure(row.name());
       if (course) {

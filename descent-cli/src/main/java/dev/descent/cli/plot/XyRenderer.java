@@ -96,16 +96,29 @@ final class XyRenderer {
     }
   }
 
+  /** Dash patterns for a line drawn over an earlier one it coincides with, so both stay visible. */
+  private static final float[][] OVER = {{7f, 5f}, {2f, 4f}, {10f, 4f, 2f, 4f}};
+
   private static void addLines(
       XYChart chart, XyPlot plot, int width, List<String> notes, Legend legend) {
+    List<Drawable> earlier = new java.util.ArrayList<>();
+    int overlaid = 0;
     for (int k = 0; k < plot.lines().size(); k++) {
       Drawable all = Drawable.of(plot.lines().get(k), plot.x().isLog(), plot.y().isLog(), notes);
       if (all.size() == 0) {
         continue;
       }
+      String under = coincidesWith(all, earlier, plot.y().isLog());
+      earlier.add(all);
       // NOTE: long curves are downsampled for drawing: min and max per pixel column
       Drawable d = Downsample.minMax(all, width);
+      if (under != null) {
+        d = new Drawable(d.name() + " (on " + under + ")", d.x(), d.y());
+      }
       XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
+      if (under != null) {
+        s.setLineStyle(new BasicStroke(Theme.LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, OVER[overlaid++ % OVER.length], 0f));
+      }
       s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
       Color c = Theme.color(plot.dots().size() + k);
       s.setLineColor(c);
@@ -114,6 +127,37 @@ final class XyRenderer {
       s.setMarker(markers(plot.markers(), all.size()) ? Dot.plain(0.9) : SeriesMarkers.NONE);
       legend.add(d, true);
     }
+  }
+
+  /**
+   * The name of an earlier line this one mostly hides, or null: within 1 % of the plot's y range
+   * (on the axis's scale) at 90 % of their shared x values or more, as gd under momentum, adam
+   * under adamw, or cosine under warmup-cosine after the warm-up.
+   */
+  static String coincidesWith(Drawable line, List<Drawable> earlier, boolean yLog) {
+    for (Drawable other : earlier) {
+      if (other.size() != line.size() || !java.util.Arrays.equals(other.x(), line.x())) {
+        continue;
+      }
+      double low = Double.POSITIVE_INFINITY;
+      double high = Double.NEGATIVE_INFINITY;
+      double[] gap = new double[line.size()];
+      for (int i = 0; i < line.size(); i++) {
+        double a = yLog ? Math.log10(line.y()[i]) : line.y()[i];
+        double b = yLog ? Math.log10(other.y()[i]) : other.y()[i];
+        low = Math.min(low, Math.min(a, b));
+        high = Math.max(high, Math.max(a, b));
+        gap[i] = Math.abs(a - b);
+      }
+      int close = 0;
+      for (double g : gap) {
+        close += g <= 0.01 * Math.max(high - low, 1e-300) ? 1 : 0;
+      }
+      if (close >= 0.9 * gap.length) {
+        return other.name();
+      }
+    }
+    return null;
   }
 
   /** Each vertical line spans the drawn y range, so it never stretches the axis. */

@@ -16,7 +16,7 @@ import java.util.Optional;
  * (classification), the decision boundary, and any other plot. A part the run does not have is
  * left out, so a new kind of plot or value shows up without changing this class: plots are put
  * in their section by file name ({@code cost}, {@code grad}, {@code confusion}, {@code boundary}
- * or {@code decision}; anything else under "Other plots"), and {@link #with} adds a section.
+ * or {@code decision}; accuracy curves beside the costs; anything else under "Other plots"), and {@link #with} adds a section.
  *
  * <pre>{@code
  * new TrainReport(result, session.settings, plots, Path.of("out/model.descent"))
@@ -98,7 +98,7 @@ public final class TrainReport {
 
   private static Map<String, List<String>> plotSections() {
     Map<String, List<String>> m = new LinkedHashMap<>();
-    m.put("Cost curves", List.of("cost", "loss"));
+    m.put("Cost curves", List.of("cost", "loss", "accuracy"));
     m.put("Gradient norms", List.of("grad"));
     m.put("Confusion matrix", List.of("confusion"));
     m.put("Decision boundary", List.of("boundary", "decision"));

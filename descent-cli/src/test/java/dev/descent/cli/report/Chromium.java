@@ -12,15 +12,15 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Headless Chromium (Debian's package), when installed: the page as a real browser shows it. */
-final class Chromium {
-  static final String MISSING = "no Chromium installed (looked for /usr/bin/chromium, chromium, chromium-browser, "
+public final class Chromium {
+  public static final String MISSING = "no Chromium installed (looked for /usr/bin/chromium, chromium, chromium-browser, "
       + "google-chrome on PATH); install it with 'apt-get install -y chromium' to run the browser test";
 
   record Run(int exitCode, String stdout, String stderr) {}
 
   private Chromium() {}
 
-  static Optional<Path> find() {
+  public static Optional<Path> find() {
     List<Path> candidates = new ArrayList<>(List.of(Path.of("/usr/bin/chromium")));
     String path = System.getenv("PATH");
     if (path != null) {

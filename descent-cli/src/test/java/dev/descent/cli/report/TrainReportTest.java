@@ -84,7 +84,7 @@ class TrainReportTest {
         cells.get("1").get("0").hasClass("em"), cells.get("1").get("1").hasClass("em")), "the diagonal stands out");
     assertEquals(j.get("dev").get("accuracy").asDouble(), correct / total, 1e-15);
 
-    assertEquals(List.of("cost.png"), Pages.section(page, "cost-curves").select("figcaption").eachText());
+    assertEquals(List.of("cost.png", "accuracy.png"), Pages.section(page, "cost-curves").select("figcaption").eachText());
     assertEquals(List.of("boundary.png"), Pages.section(page, "decision-boundary").select("figcaption").eachText());
     for (Element img : page.select("img")) {
       assertEquals(800, Pages.image(img).getWidth());
