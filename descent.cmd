@@ -18,7 +18,7 @@ if not "%BUILD%"=="0" (
 )
 
 :run
-set "OPTS=-XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -Dfile.encoding=UTF-8"
+set "OPTS=-XX:+UseSerialGC -XX:-UsePerfData --enable-native-access=ALL-UNNAMED -Dfile.encoding=UTF-8"
 set "JAVA_MAJOR="
 for /f "tokens=2 delims==" %%v in ('java -XshowSettings:properties -version 2^>^&1 ^| findstr /c:"java.specification.version"') do set "JAVA_MAJOR=%%v"
 if not defined JAVA_MAJOR set "JAVA_MAJOR=0"
