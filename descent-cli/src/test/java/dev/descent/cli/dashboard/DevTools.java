@@ -152,9 +152,14 @@ final class DevTools implements AutoCloseable {
     return v.isMissingNode() || v.isNull() ? null : v.asText();
   }
 
-  /** Waits up to {@code seconds} for {@code expression} to be true. */
-  boolean waitFor(String expression, double seconds) throws Exception {
-    long end = System.nanoTime() + (long) (seconds * 1e9);
+  private static final long GUARD_NANOS = 60_000_000_000L;
+
+  /**
+   * Waits for {@code expression} to be true, up to a minute: a guard against a page that never
+   * gets there, not a measurement (how fast the page updates is not a unit test's business).
+   */
+  boolean waitFor(String expression) throws Exception {
+    long end = System.nanoTime() + GUARD_NANOS;
     while (System.nanoTime() < end) {
       // false while the page is still loading (no body yet)
       if ("true".equals(eval("(() => { try { return Boolean(" + expression + "); } catch (e) { return false; } })()"))) {
