@@ -21,7 +21,7 @@ import java.util.List;
 public final class HoldInChild {
   private HoldInChild() {}
 
-  public static void main(String[] args) throws IOException {
+  public static void main(String[] args) throws IOException, InterruptedException {
     Path path = Path.of(args[1]);
     Object held = switch (args[0]) {
       case "journal" -> Journal.create(path);
@@ -30,9 +30,8 @@ public final class HoldInChild {
     };
     System.out.println("ready " + held.getClass().getSimpleName());
     System.out.flush();
-    while (System.in.read() >= 0) {
-      // hold until stdin closes (the test ends) or a signal stops the process
-    }
+    // hold until a signal stops the process (the test ends it in any case)
+    Thread.sleep(Long.MAX_VALUE);
   }
 
   /** Starts {@code HoldInChild what path} and returns once it holds it. */

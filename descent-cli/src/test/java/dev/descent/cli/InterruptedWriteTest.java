@@ -27,14 +27,18 @@ class InterruptedWriteTest {
     for (int k = 0; k < 2; k++) {
       Path temporary = dir.resolve(".checkpoint.descent." + k + ".tmp");
       Process p = HoldInChild.start("temporary", temporary);
-      assertTrue(Files.exists(temporary), "try " + k + ": the child holds its temporary file");
-      if (k == 0) {
-        p.destroy();   // SIGTERM
-      } else {
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+      try {
+        assertTrue(Files.exists(temporary), "try " + k + ": the child holds its temporary file");
+        if (k == 0) {
+          p.destroy();   // SIGTERM
+        } else {
+          new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        }
+        assertTrue(p.waitFor() != 0, "try " + k + ": the signal ended the process");
+        assertFalse(Files.exists(temporary), "try " + k + ": the shutdown hook removed " + temporary);
+      } finally {
+        p.destroyForcibly();
       }
-      assertTrue(p.waitFor() != 0, "try " + k + ": the signal ended the process");
-      assertFalse(Files.exists(temporary), "try " + k + ": the shutdown hook removed " + temporary);
     }
     try (var files = Files.list(dir)) {
       assertEquals(0, files.count(), "nothing is left behind");
