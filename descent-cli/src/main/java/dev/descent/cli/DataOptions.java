@@ -71,31 +71,27 @@ public final class DataOptions {
     };
   }
 
-  /** True for --shuffle uniform (streamed data in the order a resident run would use). */
+  /** True for --shuffle uniform (streamed data in the order a resident run would use); any other value but blocks is refused. */
   boolean uniformShuffle() {
-    return shuffle != null && shuffle.equalsIgnoreCase("uniform");
+    if (shuffle == null) {
+      return false;
+    }
+    return switch (shuffle.toLowerCase(java.util.Locale.ROOT)) {
+      case "blocks" -> false;
+      case "uniform" -> true;
+      default -> throw new UsageException("--shuffle " + shuffle + ": expected blocks or uniform");
+    };
   }
 
   /** The mapped examples to stream from, when --data is to be streamed. */
   java.util.Optional<MappedExamples> streamed() {
-    ShuffleOrder chosen = shuffleOrder(ShuffleOrder.blocks(1, 1));   // checks the value before any file is opened
+    boolean uniform = uniformShuffle();   // checks the value before any file is opened
     java.util.Optional<MappedExamples> mapped = DataSource.streamed(request(data), residency());
-    if (mapped.isEmpty() && shuffle != null && !shuffle.equalsIgnoreCase("uniform")) {
+    if (mapped.isEmpty() && shuffle != null && !uniform) {
       throw new UsageException("--shuffle " + shuffle + ": only streamed data are ordered by blocks; " + data
           + " is held in memory and shuffled uniformly (give --stream always to stream a float .npy or converted directory)");
     }
-    return mapped.map(m -> m.withShuffleOrder(chosen.isUniform() ? chosen : m.shuffleOrder()));
-  }
-
-  private ShuffleOrder shuffleOrder(ShuffleOrder blocks) {
-    if (shuffle == null) {
-      return blocks;
-    }
-    return switch (shuffle.toLowerCase(java.util.Locale.ROOT)) {
-      case "blocks" -> blocks;
-      case "uniform" -> ShuffleOrder.UNIFORM;
-      default -> throw new UsageException("--shuffle " + shuffle + ": expected blocks or uniform");
-    };
+    return mapped.map(m -> uniform ? m.withShuffleOrder(ShuffleOrder.UNIFORM) : m);
   }
 
   /** Built-in sets are generated in the heap: 10 million 2-D examples take some 160 MB. */

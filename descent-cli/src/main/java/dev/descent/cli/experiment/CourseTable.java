@@ -141,6 +141,24 @@ abstract class CourseTable {
   }
 
   /** A run's row: accuracies, final cost, seconds. */
+  /** Every configuration trained as the notebook trains it; the rows with {@code extra} columns of each. */
+  record Trained(List<RunRow> rows, List<RunResult> results) {}
+
+  Trained trainAll(PreparedData data, java.io.PrintWriter log, String progress,
+      java.util.function.Function<RunResult, Map<String, Object>> extra) {
+    List<RunRow> rows = new ArrayList<>();
+    List<RunResult> results = new ArrayList<>();
+    for (String n : configurations()) {
+      log.printf(progress + "%n", n);
+      log.flush();
+      long start = System.nanoTime();
+      RunResult r = train(n, data, Rng.Kind.NUMPY, notebookSeed());
+      results.add(r);
+      rows.add(row(n, r, (System.nanoTime() - start) / 1e9, extra.apply(r)));
+    }
+    return new Trained(rows, results);
+  }
+
   static RunRow row(String name, RunResult r, double seconds, Map<String, Object> extra) {
     return new RunRow(name, r.train().accuracy(), r.test() == null ? Double.NaN : r.test().accuracy(),
         r.history().lastTrainCost(), seconds, extra);

@@ -80,16 +80,9 @@ public final class InitializationExperiment implements Experiment {
 
   private ExperimentResult course(ExperimentContext context) {
     PreparedData data = courseData(context);
-    List<RunRow> rows = new ArrayList<>();
-    List<RunResult> results = new ArrayList<>();
-    for (String n : NAMES) {
-      context.log().printf("initialization: %s init, numpy's generator seeded with 3 …%n", n);
-      context.log().flush();
-      long start = System.nanoTime();
-      RunResult r = TABLE.train(n, data, Rng.Kind.NUMPY, TABLE.notebookSeed());
-      results.add(r);
-      rows.add(CourseTable.row(n, r, (System.nanoTime() - start) / 1e9, Map.of()));
-    }
+    CourseTable.Trained trained = TABLE.trainAll(data, context.log(), "initialization: %s init, numpy's generator seeded with 3 …", r -> Map.of());
+    List<RunRow> rows = trained.rows();
+    List<RunResult> results = trained.results();
     List<Path> plots = ExperimentPlots.costsAndBoundaries(context.out(), "initialization", NAMES.toArray(new String[0]), results);
     String source = context.dataFile() != null ? context.dataFile() : "the course's circles (300 train / 100 test)";
     return new ExperimentResult(name(), source + ", [2,10,5,1] relu/relu/sigmoid, gradient descent lr 0.01, 15 000 "

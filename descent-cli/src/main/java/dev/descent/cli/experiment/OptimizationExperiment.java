@@ -101,17 +101,10 @@ public final class OptimizationExperiment implements Experiment {
 
   private ExperimentResult course(ExperimentContext context) {
     PreparedData data = courseData(context);
-    List<RunRow> rows = new ArrayList<>();
-    List<RunResult> results = new ArrayList<>();
+    CourseTable.Trained trained = TABLE.trainAll(data, context.log(), "optimization: %s, numpy's generator (seed 3, then 10 + epoch + 1) …", r -> Map.of());
+    List<RunRow> rows = trained.rows();
+    List<RunResult> results = trained.results();
     List<String> names = TABLE.configurations();
-    for (String n : names) {
-      context.log().printf("optimization: %s, numpy's generator (seed 3, then 10 + epoch + 1) …%n", n);
-      context.log().flush();
-      long start = System.nanoTime();
-      RunResult r = TABLE.train(n, data, Rng.Kind.NUMPY, TABLE.notebookSeed());
-      results.add(r);
-      rows.add(CourseTable.row(n, r, (System.nanoTime() - start) / 1e9, Map.of()));
-    }
     List<Path> plots = ExperimentPlots.costsAndBoundaries(context.out(), name(), names.toArray(new String[0]), results);
     String source = context.dataFile() != null ? context.dataFile() : "the course's moons (300 examples, not standardized)";
     return new ExperimentResult(name(), source + ", [2,5,2,1] relu/relu/sigmoid, He init as the notebook draws it "

@@ -122,16 +122,9 @@ public final class RegularizationExperiment implements Experiment {
 
   private ExperimentResult course(ExperimentContext context) {
     PreparedData data = courseData(context);
-    List<RunRow> rows = new ArrayList<>();
-    List<RunResult> results = new ArrayList<>();
-    for (String n : NAMES) {
-      context.log().printf("regularization: %s, numpy's generator seeded with 3 …%n", n);
-      context.log().flush();
-      long start = System.nanoTime();
-      RunResult r = TABLE.train(n, data, Rng.Kind.NUMPY, TABLE.notebookSeed());
-      results.add(r);
-      rows.add(CourseTable.row(n, r, (System.nanoTime() - start) / 1e9, gap(r)));
-    }
+    CourseTable.Trained trained = TABLE.trainAll(data, context.log(), "regularization: %s, numpy's generator seeded with 3 …", RegularizationExperiment::gap);
+    List<RunRow> rows = trained.rows();
+    List<RunResult> results = trained.results();
     List<Path> plots = ExperimentPlots.costsAndBoundaries(context.out(), name(), NAMES.toArray(new String[0]), results);
     String source = context.dataFile() != null ? context.dataFile() : "the course's football (data.mat)";
     return new ExperimentResult(name(), String.format(Locale.ROOT,
