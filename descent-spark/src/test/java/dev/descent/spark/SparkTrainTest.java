@@ -187,12 +187,11 @@ class SparkTrainTest {
     assertEquals("descent: --sync sometimes: unknown synchronisation; accepted: every-step, or average:K with K ≥ 1 local steps "
         + "between averages (e.g. average:8)", error(word));
 
-    long start = System.nanoTime();
+    // refused by the connection, not by a timeout: the message names "Connection refused"
     Run unreachable = cli(List.of("train", "--data", csv.toString(), "--spark", "spark://127.0.0.1:1"));
     assertEquals(1, unreachable.code(), unreachable.err());
     assertEquals("descent: --spark spark://127.0.0.1:1: cannot reach the Spark master at 127.0.0.1:1 (Connection refused); start it "
         + "(sbin/start-master.sh) or check the address, or use --spark local[N] to run Spark in this process", error(unreachable));
-    assertTrue(System.nanoTime() - start < 10_000_000_000L, "within seconds");
 
     Run dropout = cli(List.of("train", "--data", csv.toString(), "--spark", "local[1]", "--keep-prob", "0.8"));
     assertEquals(2, dropout.code(), dropout.err());
