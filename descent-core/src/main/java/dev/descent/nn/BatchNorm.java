@@ -51,10 +51,6 @@ public final class BatchNorm implements Layer, Network.Convertible {
       return new Config(1 - momentum, epsilon);
     }
 
-    public Config withRunningBeta(double runningBeta) {
-      return new Config(runningBeta, epsilon);
-    }
-
     public Config withEpsilon(double epsilon) {
       return new Config(runningBeta, epsilon);
     }

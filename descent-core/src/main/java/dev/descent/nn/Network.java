@@ -232,16 +232,6 @@ public final class Network {
     });
   }
 
-  /** Drops the cached plans, e.g. after the network's layers changed mode-dependent settings. */
-  public void clearPlans() {
-    plans.clear();
-    smallSteps.clear();
-    java.util.Arrays.fill(recentSmallTrain, null);
-    java.util.Arrays.fill(recentSmallScore, null);
-    java.util.Arrays.fill(recentTrain, null);
-    java.util.Arrays.fill(recentInfer, null);
-  }
-
   /** The network's outputs (probabilities for classifiers) for every row of {@code features}, in float64. */
   public Matrix predict(Matrix features) {
     Matrix result = Matrix.zeros(Precision.F64, features.rows(), outputs());

@@ -28,11 +28,6 @@ public final class Plan implements TrainingStep {
     return x.value().rows();
   }
 
-  /** The input placeholder, m × n0. */
-  public Variable input() {
-    return x;
-  }
-
   /** The target placeholder, m × outputs. */
   public Variable target() {
     return y;

@@ -31,10 +31,6 @@ public record OptimizerSpec(String name, double learningRate, Double beta, doubl
         OptimizerSettings.EPSILON, null, null);
   }
 
-  public OptimizerSpec withSchedule(String newSchedule) {
-    return new OptimizerSpec(name, learningRate, beta, beta1, beta2, epsilon, weightDecay, newSchedule);
-  }
-
   public GradientTransform build() {
     return build(learningRateSchedule());
   }

@@ -99,10 +99,6 @@ public final class TrainingObjective implements Objective {
     return this;
   }
 
-  public TrainingSettings base() {
-    return base;
-  }
-
   /** The settings trial {@code trial} trains with. */
   public TrainingSettings settingsOf(Trial trial) {
     return base.with(trial.params()).withSeed(trial.seed());

@@ -52,11 +52,6 @@ public record TrialRecord(
     return new Trial(id, params, seed);
   }
 
-  /** The metric reported at {@code epoch} (1-based), or NaN. */
-  public double curveAt(int epoch) {
-    return epoch >= 1 && epoch <= curve.size() ? curve.get(epoch - 1) : Double.NaN;
-  }
-
   /** This record as a JSON object, fields in the journal's order. */
   public ObjectNode toJson() {
     return TrialJson.write(this);

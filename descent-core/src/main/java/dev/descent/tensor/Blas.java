@@ -117,12 +117,6 @@ public final class Blas {
     return tuned;
   }
 
-  /** Why products run in Java; null while OpenBLAS runs them. */
-  static String javaReason() {
-    ensureLoaded();
-    return javaReason;
-  }
-
   /** Sets the number of threads OpenBLAS uses for large products (Java products run on the caller's thread). */
   public static void setThreads(int threads) {
     if (threads < 1) {

@@ -72,10 +72,6 @@ public final class LearningRateFinder {
       return new Settings(1e-6, 10, 200, 64);
     }
 
-    public Settings withRange(double min, double max) {
-      return new Settings(min, max, steps, batchSize);
-    }
-
     public Settings withSteps(int count) {
       return new Settings(lrMin, lrMax, count, batchSize);
     }

@@ -50,12 +50,4 @@ public record TrainingConfig(int epochs, int batchSize, long seed, boolean evalu
   public TrainingConfig withSeed(long s) {
     return new TrainingConfig(epochs, batchSize, s, evaluateDev, shuffle);
   }
-
-  public TrainingConfig withShuffle(EpochShuffle newShuffle) {
-    return new TrainingConfig(epochs, batchSize, seed, evaluateDev, newShuffle);
-  }
-
-  public TrainingConfig withEvaluateDev(boolean evaluate) {
-    return new TrainingConfig(epochs, batchSize, seed, evaluate, shuffle);
-  }
 }

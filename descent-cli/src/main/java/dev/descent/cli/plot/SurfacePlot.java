@@ -104,9 +104,4 @@ public record SurfacePlot(
     return new SurfacePlot(
         title, xTitle, yTitle, box, function, scale, paths, newResolution, levels);
   }
-
-  public SurfacePlot withLevels(int newLevels) {
-    return new SurfacePlot(
-        title, xTitle, yTitle, box, function, scale, paths, resolution, newLevels);
-  }
 }

@@ -63,10 +63,6 @@ public final class Image {
     return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8 | (b[at + 3] & 0xff);
   }
 
-  public String caption() {
-    return caption;
-  }
-
   /** Width and height in pixels, from the PNG header. */
   public int width() {
     return width;
