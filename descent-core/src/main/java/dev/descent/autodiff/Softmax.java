@@ -32,7 +32,7 @@ public final class Softmax extends Op {
    * Writes the softmax of row i of {@code logits} into the same row of {@code probabilities} and
    * returns the row's log-sum-exp, {@code log Σ_j e^z_j}, for a cross-entropy: one exponential
    * per logit serves both. Every exponent, {@code z_j − max}, is at most 0, so {@link
-   * NonPositiveExp} takes it (inlined, where {@code Math.exp} is a call of some 20 ns). With
+   * NonPositiveExp} takes it (inlined, where {@code Math.exp} is a call). With
    * {@code probabilities} null, only the log-sum-exp (one example's cost).
    */
   static double row(Matrix logits, int i, Matrix probabilities) {

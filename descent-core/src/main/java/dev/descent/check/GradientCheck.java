@@ -64,10 +64,7 @@ public final class GradientCheck {
 
   /** Fewer entries than this per thread are not worth a thread (a worker costs a network copy and a start-up). */
   static final int ENTRIES_PER_WORKER = 512;
-  /**
-   * The same for {@link DenseReplay}, whose entries cost some 20 times less: the 2 611 entries of
-   * the benchmark net took 5.5 ms on one thread and 6.6 ms on two.
-   */
+  /** The same for {@link DenseReplay}, whose entries cost far less (measured: docs/design.md, "A gradient check"). */
   static final int DENSE_ENTRIES_PER_WORKER = 8192;
 
   private GradientCheck(Tape tape, Variable cost, List<Variable> parameters, boolean dropoutDisabled) {

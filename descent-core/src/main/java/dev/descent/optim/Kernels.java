@@ -95,7 +95,7 @@ final class Kernels {
    *
    * <p>The bias corrections multiply by their reciprocals (within an ulp of dividing): per
    * element, a division and a root are all that is left, and these loops were bound by their
-   * divisions, not by memory (Adam's update of the MLP's 535 000 parameters: 370 → 213 µs).
+   * divisions, not by memory (the figures: docs/design.md, "Element-wise loops").
    */
   static void normalize(Matrix g, Matrix v, double vCorrection, Matrix s, double sCorrection,
       double epsilon) {

@@ -29,10 +29,12 @@ import java.util.concurrent.TimeUnit;
  * accuracy: a pass over the training set; gradient norms: the {@link GradientProbe}; update
  * ratios: a copy of the parameters one epoch before), so they are measured on the first and
  * the last epoch and on as many others as 1 % of the time allows: every epoch when epochs are
- * slow (a 60 000-example MLP), some 20 epochs in a course run of 10 000 epochs of 18 µs. The
- * others have NaN there. Which epochs are probed depends on the clock; the values do not. Lines are formatted and written on one background thread: a course epoch takes some
- * 18 µs, and formatting a line on the training thread would cost a tenth of it. The training
- * thread only hands over the rows of the last second.
+ * slow (a 60 000-example MLP), a few dozen in a long course run of microsecond epochs. The
+ * others have NaN there. Which epochs are probed depends on the clock; the values do not. Lines
+ * are formatted and written on one background thread: a course epoch is so short that formatting
+ * a line on the training thread would be a large share of it (measured: docs/design.md, "The
+ * history is written as training goes"). The training thread only hands over the rows of the
+ * last second.
  *
  * <pre>{@code
  * HistoryLog log = HistoryLog.to(Path.of("out"), List.of());
