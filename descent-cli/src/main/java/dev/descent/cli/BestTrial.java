@@ -1,5 +1,6 @@
 package dev.descent.cli;
 
+import dev.descent.io.Decimal;
 import dev.descent.run.TrainingSettings;
 import dev.descent.search.TrialRecord;
 import java.io.PrintWriter;
@@ -10,9 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * The best trial of a search as a {@code descent train} command that reproduces it: the search's
@@ -75,7 +76,7 @@ final class BestTrial {
   /** Exact values: a learning rate printed to 4 digits would train another model. */
   private static String text(Object v) {
     if (v instanceof Double d) {
-      return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : Double.toString(d);
+      return Decimal.text(d);
     }
     if (v instanceof List<?> list) {
       List<String> parts = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.descent.cli.plot.Figures;
 import dev.descent.cli.plot.Series;
 import dev.descent.cli.plot.XyPlot;
 import dev.descent.data.io.ImageShape;
+import dev.descent.io.Decimal;
 import dev.descent.nn.CostTerm;
 import dev.descent.regularize.EarlyStopping;
 import dev.descent.run.AugmentSpec;
@@ -111,7 +112,7 @@ final class Regularization {
     if (earlyStopping != null) {
       EarlyStopping.Config c = earlyStopping.config();
       sb.append(String.format(Locale.ROOT, "stop      early on dev %s, patience %d, min delta %s; keeps the best dev epoch%n",
-          c.metric().label(), c.patience(), RegularizerOptions.number(c.minDelta())));
+          c.metric().label(), c.patience(), Decimal.text(c.minDelta())));
     }
     return sb.toString();
   }

@@ -1,6 +1,7 @@
 package dev.descent.cli;
 
 import dev.descent.data.io.ImageShape;
+import dev.descent.io.Decimal;
 import dev.descent.regularize.EarlyStopping;
 import dev.descent.run.AugmentSpec;
 import dev.descent.run.NetworkSpec;
@@ -47,9 +48,9 @@ public final class RegularizationOptions {
     AugmentSpec augmentation = augment == null ? null : AugmentSpec.parse(augment, data.train().featureCount(), imageShape);
     EarlyStopping.Config stopping = earlyStopping(data, split);
     if (bayesError != null && !(bayesError >= 0 && bayesError <= 1)) {
-      throw new UsageException("--bayes-error " + RegularizerOptions.number(bayesError) + ": must be a fraction in [0, 1]"
-          + (bayesError > 1 && bayesError <= 100 ? "; for " + RegularizerOptions.number(bayesError) + "% write "
-          + RegularizerOptions.number(bayesError / 100) : ""));
+      throw new UsageException("--bayes-error " + Decimal.text(bayesError) + ": must be a fraction in [0, 1]"
+          + (bayesError > 1 && bayesError <= 100 ? "; for " + Decimal.text(bayesError) + "% write "
+          + Decimal.text(bayesError / 100) : ""));
     }
     return new Regularization(regularizer, keep, regularizer.costTerms(), augmentation, stopping, bayesError,
         data.train().featureCount());
@@ -68,7 +69,7 @@ public final class RegularizationOptions {
     }
     double delta = minDelta == null ? 0 : minDelta;
     if (!(delta >= 0 && delta < Double.POSITIVE_INFINITY)) {
-      throw new UsageException("--min-delta " + RegularizerOptions.number(delta) + ": must be a finite number ≥ 0 "
+      throw new UsageException("--min-delta " + Decimal.text(delta) + ": must be a finite number ≥ 0 "
           + "(0: any improvement counts)");
     }
     EarlyStopping.Metric metric = metric();
@@ -97,7 +98,7 @@ public final class RegularizationOptions {
   static String ratios(double[] split) {
     StringBuilder sb = new StringBuilder();
     for (double r : split) {
-      sb.append(sb.length() == 0 ? "" : ",").append(RegularizerOptions.number(r));
+      sb.append(sb.length() == 0 ? "" : ",").append(Decimal.text(r));
     }
     return sb.toString();
   }

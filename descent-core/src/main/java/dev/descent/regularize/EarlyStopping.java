@@ -1,6 +1,7 @@
 package dev.descent.regularize;
 
 import dev.descent.autodiff.Variable;
+import dev.descent.io.Decimal;
 import dev.descent.tensor.Matrix;
 import dev.descent.train.Callback;
 import dev.descent.train.EpochResult;
@@ -232,7 +233,7 @@ public final class EarlyStopping implements Callback {
     String what = "dev " + config.metric().label();
     String run = stopped
         ? String.format(Locale.ROOT, "%s did not improve by more than %s for %d epochs: stopped after epoch %d",
-            what, number(config.minDelta()), config.patience(), lastEpoch + 1)
+            what, Decimal.text(config.minDelta()), config.patience(), lastEpoch + 1)
         : String.format(Locale.ROOT, "ran all %d epochs (patience %d not exhausted)", lastEpoch + 1, config.patience());
     if (bestEpoch < 0) {
       return run + "; no epoch had a finite " + what + ", so the last parameters stay";
@@ -240,9 +241,5 @@ public final class EarlyStopping implements Callback {
     return String.format(Locale.ROOT, "%s; restored the best parameters, of epoch %d (%s %s)", run, bestEpoch + 1, what,
         config.metric() == Metric.COST ? String.format(Locale.ROOT, "%.4f", bestValue)
             : String.format(Locale.ROOT, "%.1f%%", 100 * bestValue));
-  }
-
-  private static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 }

@@ -1,5 +1,6 @@
 package dev.descent.search;
 
+import dev.descent.io.Decimal;
 import dev.descent.tensor.Rng;
 
 /**
@@ -98,7 +99,7 @@ public record Range(Scale scale, boolean integer, double low, double high) imple
 
   @Override
   public String spec() {
-    return kind() + ":" + Numbers.format(low) + ":" + Numbers.format(high);
+    return kind() + ":" + Decimal.significant(low, 6) + ":" + Decimal.significant(high, 6);
   }
 
   @Override

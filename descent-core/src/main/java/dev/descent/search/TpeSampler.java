@@ -1,5 +1,6 @@
 package dev.descent.search;
 
+import dev.descent.io.Decimal;
 import dev.descent.tensor.Rng;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -98,6 +99,6 @@ public record TpeSampler(int startup, double gamma, int candidates, int batch) i
 
   @Override
   public String spec() {
-    return "tpe:startup=" + startup + ",gamma=" + Numbers.format(gamma) + ",candidates=" + candidates + ",batch=" + batch;
+    return "tpe:startup=" + startup + ",gamma=" + Decimal.significant(gamma, 6) + ",candidates=" + candidates + ",batch=" + batch;
   }
 }

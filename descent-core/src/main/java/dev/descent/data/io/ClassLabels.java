@@ -1,6 +1,7 @@
 package dev.descent.data.io;
 
 import dev.descent.DescentException;
+import dev.descent.io.Decimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -180,7 +181,7 @@ final class ClassLabels {
     for (int i = 0; i < labels.length; i++) {
       double v = labels[i];
       if (!(v >= 0 && v < names.size() && v == Math.rint(v))) {
-        throw where.at(i, "label " + Numbers.text(v) + " is not a class index 0.." + (names.size() - 1)
+        throw where.at(i, "label " + Decimal.text(v) + " is not a class index 0.." + (names.size() - 1)
             + " of the classes " + names);
       }
       indices[i] = (int) v;
@@ -238,7 +239,7 @@ final class ClassLabels {
 
   private static void requireWhole(double v, int row, Locator where) {
     if (v != Math.rint(v) || Math.abs(v) > 1e15) {
-      String message = "label " + Numbers.text(v) + " is not a whole number; class labels are whole"
+      String message = "label " + Decimal.text(v) + " is not a whole number; class labels are whole"
           + " numbers or names (for numeric targets use --regression)";
       throw row < 0 ? where.whole(message) : where.at(row, message);
     }

@@ -84,9 +84,4 @@ final class Numbers {
     }
     return Double.parseDouble(s);
   }
-
-  /** "3" for whole numbers, else Java's shortest round-trip text. */
-  static String text(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-  }
 }

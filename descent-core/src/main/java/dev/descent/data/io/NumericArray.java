@@ -2,6 +2,7 @@ package dev.descent.data.io;
 
 import dev.descent.DescentException;
 import dev.descent.data.Dataset;
+import dev.descent.io.Decimal;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
 import java.util.Arrays;
@@ -91,7 +92,7 @@ record NumericArray(String what, int[] shape, Values values, boolean pixels) {
   double feature(InputFile file, long i, int j, double v) {
     if (!Double.isFinite(v)) {
       throw file.error(subject() + "example " + (i + 1) + " feature " + (j + 1) + ": value "
-          + Numbers.text(v) + " is not a finite number");
+          + Decimal.text(v) + " is not a finite number");
     }
     return pixels ? v / 255 : v;
   }
@@ -194,7 +195,7 @@ record NumericArray(String what, int[] shape, Values values, boolean pixels) {
   /** A regression target of example i: finite. */
   static double target(ClassLabels.Locator where, int i, double v) {
     if (!Double.isFinite(v)) {
-      throw where.at(i, "target " + Numbers.text(v) + " is not a finite number");
+      throw where.at(i, "target " + Decimal.text(v) + " is not a finite number");
     }
     return v;
   }
