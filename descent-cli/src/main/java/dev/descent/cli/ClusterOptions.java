@@ -86,7 +86,7 @@ public final class ClusterOptions {
     recorded.put("optimizer", training.transform().describe());
     recorded.put("batch_size", training.batchSize() == 0 ? "full" : training.batchSize());
     recorded.put("epochs", training.epochs);
-    recorded.put("seed", training.seed);
+    recorded.put("seed", training.seed());
     recorded.put("normalize", splitting.normalize());
     recorded.put("precision", training.precision().name());
     recorded.put("spark", master);

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * # suggested learning rate 0.0123 …
  * </pre>
  */
-@Command(name = "lr-find", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "lr-find", mixinStandardHelpOptions = true, defaultValueProvider = TrainingDefaults.class, sortOptions = false,
     description = "Learning-rate range test: train briefly while the rate grows from --lr-min to --lr-max, "
         + "and suggest a rate half-way down the fall of the loss; writes lr-find.png to --out.")
 public final class LrFindCommand implements Callable<Integer> {
@@ -80,13 +80,13 @@ public final class LrFindCommand implements Callable<Integer> {
     int batchSize = training.batchSize();
     Dataset all = data.load();
     PreparedData prepared = PreparedData.prepare(all, data.loadTest(),
-        splitting.ratios(data.test != null), splitting.normalize(), training.seed).requireRepresentable(training.precision());
-    Network net = shape.build(prepared.train(), training.precision(), Rng.of(training.seed),
+        splitting.ratios(data.test != null), splitting.normalize(), training.seed()).requireRepresentable(training.precision());
+    Network net = shape.build(prepared.train(), training.precision(), Rng.of(training.seed()),
         NetworkSpec.LayerDecorator.PLAIN);
     LearningRateFinder.Settings settings = new LearningRateFinder.Settings(lrMin, lrMax, steps,
         batchSize == TrainingConfig.FULL_BATCH ? prepared.train().size() : batchSize);
     LearningRateFinder.Result r = new LearningRateFinder(settings)
-        .find(net, prepared.residentTrain("lr-find"), optimizer::build, Rng.of(training.seed).fork("lr-find", 0));
+        .find(net, prepared.residentTrain("lr-find"), optimizer::build, Rng.of(training.seed()).fork("lr-find", 0));
     Curve curve = Curve.of(r, steps);
     Path plot = output.directory().resolve("lr-find.png");
     Figures.standard().xy(plot(curve, r.suggestion())).writePng(plot);

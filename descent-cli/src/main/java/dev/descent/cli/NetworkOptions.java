@@ -6,17 +6,17 @@ import dev.descent.run.NetworkSpec;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The network's shape: hidden layers, activation, initialization. */
+/** The network's shape: hidden layers, activation, initialization; defaults from {@link TrainingDefaults}. */
 public final class NetworkOptions {
-  @Option(names = "--hidden", paramLabel = "N,N,...", split = ",", defaultValue = "20,7",
+  @Option(names = "--hidden", paramLabel = "N,N,...", split = ",",
       description = "Hidden layer sizes (default: ${DEFAULT-VALUE}); the output layer follows from the data.")
   List<Integer> hidden;
 
-  @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
+  @Option(names = "--activation", paramLabel = "NAME",
       description = "Hidden activation: relu, leaky-relu, tanh, sigmoid, linear (default: ${DEFAULT-VALUE}).")
   String activation;
 
-  @Option(names = "--init", paramLabel = "NAME", defaultValue = "he",
+  @Option(names = "--init", paramLabel = "NAME",
       description = "Weight init: zeros, random (×10), random:SCALE, xavier, glorot, he (default: ${DEFAULT-VALUE}).")
   String init;
 

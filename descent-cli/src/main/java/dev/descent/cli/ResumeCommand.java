@@ -121,7 +121,7 @@ public final class ResumeCommand implements Callable<Integer> {
       Report.print(out, json);
     } else {
       String settings = String.format("resumed   %s at epoch %d, on to epoch %d (%s lr %s, batch %s, seed %d)%n", file, checkpoint.epoch(),
-          t.epochs(), t.optimizer(), t.learningRate(), t.batchSize() == 0 ? "full" : t.batchSize(), t.seed());
+          t.epochs(), t.optimizer().name(), t.optimizer().learningRate(), t.batchSize() == 0 ? "full" : t.batchSize(), t.seed());
       Summary.ofRun(out, settings, result, modelPath, plots);
       out.println("checkpoint " + (checkpointFile != null ? checkpointFile : file) + " (saved every " + saveEvery + " epochs)");
       if (classes != null) {

@@ -32,11 +32,8 @@ final class RunOptions {
   /** The training options alone as plain settings, with the L2 λ (0: none) and keep probability (1: none). */
   static TrainingSettings settings(NetworkOptions network, TrainingOptions training, double lambda, double keepProb) {
     // the options' own checks first, for their messages (--hidden, --activation, --optimizer…)
-    network.spec();
     training.config();
-    training.transform();
-    return new TrainingSettings(network.hidden, network.activation, network.init, training.optimizer, training.lr,
-        training.beta, training.beta1, training.beta2, training.epsilon, training.weightDecay, training.schedule, training.batchSize(),
-        training.epochs, training.seed, training.precision(), lambda, keepProb);
+    return new TrainingSettings(network.spec(), training.optimizerSpec(), training.batchSize(), training.epochs, training.seed(),
+        training.precision(), lambda, keepProb);
   }
 }

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * {@code descent search}: trains many models with sampled hyper-parameters (the options of
  * {@code train} are the base every trial starts from) and ranks them on the dev set.
  */
-@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "search", mixinStandardHelpOptions = true, defaultValueProvider = TrainingDefaults.class, sortOptions = false,
     description = {"Search hyper-parameters: train --trials models with params sampled from --param distributions (on a log scale for the "
         + "learning rate, 1 − β for averaging weights), compare them on the dev set, and zoom in with --rounds.",
         "Every finished trial is appended to the journal; after a crash, run the same command with --resume."})
@@ -67,9 +67,9 @@ public final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     RunConfig base = RunOptions.of(data, network, training, splitting.ratios(data.test != null), splitting.normalize(),
-        splitting.seed(training.seed));
+        splitting.seed(training.seed()));
     Space space = search.space(base.training());
-    SearchConfig config = search.config(training.seed);
+    SearchConfig config = search.config(training.seed());
     int threads = search.threads();
     Path dir = output.directory();
     Path journalFile = search.journalFile(dir);

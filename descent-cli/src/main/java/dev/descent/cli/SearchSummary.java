@@ -32,8 +32,8 @@ final class SearchSummary {
     out.printf("metric    %s (%s)%n", metric.jsonName(), metric.maximize() ? "higher is better" : "lower is better");
     out.printf("data      %s: %d train, %d dev examples (the same for every trial)%n", base.data().data().source(), data.train().size(),
         data.dev().size());
-    out.printf("base      hidden %s, %s, init %s, %s lr %s, batch %s, %d epochs%n", t.hiddenText(), t.activation(), t.init(), t.optimizer(),
-        t.learningRate(), t.batchSize() == 0 ? "full" : t.batchSize(), t.epochs());
+    out.printf("base      hidden %s, %s, init %s, %s lr %s, batch %s, %d epochs%n", t.hiddenText(), t.network().activation().label(),
+        t.network().init(), t.optimizer().name(), t.optimizer().learningRate(), t.batchSize() == 0 ? "full" : t.batchSize(), t.epochs());
     String indent = "space     ";
     for (String line : space.toString().split("\n")) {
       out.println(indent + line);

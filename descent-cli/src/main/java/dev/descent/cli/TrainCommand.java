@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code descent train}: trains a network on a data set and saves the model and its plots. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, defaultValueProvider = TrainingDefaults.class, sortOptions = false,
     description = "Train a network; writes the model, a cost curve, (for 2-D data) a decision boundary and"
         + " (for classifiers) the dev set's confusion matrix to --out.")
 public final class TrainCommand implements Callable<Integer> {
@@ -77,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
       return trainOnCluster(out, err);
     }
     TrainingSession session = TrainingSession.prepare(data, network, training, splitting.ratios(data.test != null), splitting.normalize(),
-        splitting.seed(training.seed), batchNorm.decorator(), regularization);
+        splitting.seed(training.seed()), batchNorm.decorator(), regularization);
     session.regularization.warnTo(err);
     Path dir = output.directory();
     dev.descent.run.CheckpointWriter saver = null;
@@ -85,7 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
       Regularization r = session.regularization;
       saver = checkpoint.writer(dir, session.data, session.settings,
           RunOptions.of(data, network, training, splitting.ratios(data.test != null), splitting.normalize(),
-              splitting.seed(training.seed), r.lambda(), r.keepProb())
+              splitting.seed(training.seed()), r.lambda(), r.keepProb())
               .withRegularizers(r.recorded(batchNorm.batchNorm)),
           dev.descent.run.CheckpointWriter.NO_HISTORY, r.earlyStopping());
     }
@@ -116,7 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
         result.data().train().featureCount(), result.data().standardizer() == null ? "" : " (standardized on train)",
         result.model().network().inputs(), run.settings().get("hidden"), result.model().network().outputs(),
         result.model().network().parameterCount(), result.model().network().loss().label(), run.settings().get("optimizer"),
-        run.settings().get("batch_size"), training.epochs, training.seed, run.sync());
+        run.settings().get("batch_size"), training.epochs, training.seed(), run.sync());
     return write(out, result, run.settings(), describe, null, null, null);
   }
 

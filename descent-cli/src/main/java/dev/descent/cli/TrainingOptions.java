@@ -4,27 +4,28 @@ import dev.descent.optim.GradientTransform;
 import dev.descent.run.OptimizerSpec;
 import dev.descent.tensor.Precision;
 import dev.descent.train.TrainingConfig;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How to train: optimizer, learning rate and schedule, batches, epochs, seed, precision. */
+/** How to train: optimizer, learning rate and schedule, batches, epochs, seed, precision; defaults from {@link TrainingDefaults}. */
 public final class TrainingOptions {
-  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
+  @Option(names = "--optimizer", paramLabel = "NAME",
       description = "gd, momentum, nesterov, rmsprop, adagrad, adam, adamw (default: ${DEFAULT-VALUE}).")
   String optimizer;
 
-  @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
 
   @Option(names = "--beta", paramLabel = "B", description = "Momentum/RMSprop averaging weight β (default: 0.9 momentum, 0.999 RMSprop).")
   Double beta;
 
-  @Option(names = "--beta1", paramLabel = "B1", defaultValue = "0.9", description = "Adam's first-moment β1 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--beta1", paramLabel = "B1", description = "Adam's first-moment β1 (default: ${DEFAULT-VALUE}).")
   double beta1;
 
-  @Option(names = "--beta2", paramLabel = "B2", defaultValue = "0.999", description = "Adam's second-moment β2 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--beta2", paramLabel = "B2", description = "Adam's second-moment β2 (default: ${DEFAULT-VALUE}).")
   double beta2;
 
-  @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "1e-8", description = "ε of RMSprop, AdaGrad and Adam (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epsilon", paramLabel = "EPS", description = "ε of RMSprop, AdaGrad and Adam (default: ${DEFAULT-VALUE}).")
   double epsilon;
 
   @Option(names = "--weight-decay", paramLabel = "WD", description = "AdamW's decoupled weight decay (default: 0.01).")
@@ -34,17 +35,17 @@ public final class TrainingOptions {
       description = "Learning-rate schedule, lr0 = --lr: inverse-time:decay=1, exponential:rate=0.95, staircase:every=3,factor=0.5, cosine:length=100, plateau:factor=0.5,patience=10, … (default: constant).")
   String schedule;
 
-  @Option(names = "--batch-size", paramLabel = "N|full", defaultValue = "64",
+  @Option(names = "--batch-size", paramLabel = "N|full",
       description = "Examples per step; 1 is stochastic, 'full' is batch gradient descent (default: ${DEFAULT-VALUE}).")
   String batchSize;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "300", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1", description = "Seeds init, split, shuffles and dropout masks (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin
+  SeedOption seedOption;
 
-  @Option(names = "--precision", paramLabel = "f32|f64", defaultValue = "f32", description = "Training precision (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--precision", paramLabel = "f32|f64", description = "Training precision (default: ${DEFAULT-VALUE}).")
   String precision;
 
   int batchSize() {
@@ -67,7 +68,7 @@ public final class TrainingOptions {
     if (epochs < 1) {
       throw new UsageException("--epochs " + epochs + ": must be at least 1");
     }
-    return new TrainingConfig(epochs, batchSize(), seed, true);
+    return new TrainingConfig(epochs, batchSize(), seed(), true);
   }
 
   Precision precision() {
@@ -78,15 +79,20 @@ public final class TrainingOptions {
     };
   }
 
-  OptimizerSpec optimizerSpec() {
-    return new OptimizerSpec(optimizer, lr, beta, beta1, beta2, epsilon, weightDecay, schedule);
+  long seed() {
+    return seedOption.seed;
   }
 
-  GradientTransform transform() {
+  /** The optimizer options, checked: a bad value is a usage error naming its option. */
+  OptimizerSpec optimizerSpec() {
     try {
-      return optimizerSpec().build();
+      return new OptimizerSpec(optimizer, lr, beta, beta1, beta2, epsilon, weightDecay, schedule);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+  }
+
+  GradientTransform transform() {
+    return optimizerSpec().build();
   }
 }

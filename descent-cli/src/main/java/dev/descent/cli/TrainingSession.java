@@ -57,7 +57,7 @@ final class TrainingSession {
       imageShape = loaded.imageShape();
     }
     Regularization regularization = regularizationOptions.resolve(spec, data, split, imageShape);
-    Network network = spec.build(data.train(), trainingOptions.precision(), Rng.of(trainingOptions.seed),
+    Network network = spec.build(data.train(), trainingOptions.precision(), Rng.of(trainingOptions.seed()),
         regularization.decorator(decorator));
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("data", dataOptions.data);

@@ -23,7 +23,7 @@ class PlateauScheduleTest {
         // a 90 % improvement never comes after the first epoch: halve after every epoch that follows
         "--schedule", "plateau:factor=0.5,patience=1,threshold=0.9");
     TrainingSession session = TrainingSession.prepare(train.data, train.network, train.training, train.splitting.ratios(false),
-        true, train.training.seed, train.batchNorm.decorator(), train.regularization);
+        true, train.training.seed(), train.batchNorm.decorator(), train.regularization);
     List<Chain> chain = List.of((Chain) session.transform);
     Schedule plateau = ((ScaleByLearningRate) chain.get(0).stages().get(0)).schedule();
     assertEquals("plateau(lr0=0.1, factor=0.5, patience=1, minimum=0.0, threshold=0.9, per=epoch)", plateau.toString());

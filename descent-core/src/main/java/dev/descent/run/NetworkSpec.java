@@ -21,6 +21,9 @@ import java.util.List;
  */
 public record NetworkSpec(List<Integer> hidden, Activation activation, Init init) {
   public NetworkSpec {
+    if (activation == null || init == null) {
+      throw new IllegalArgumentException("network: the activation and the init must be given");
+    }
     hidden = List.copyOf(hidden);
     for (int i = 0; i < hidden.size(); i++) {
       if (hidden.get(i) < 1) {
@@ -30,6 +33,7 @@ public record NetworkSpec(List<Integer> hidden, Activation activation, Init init
     }
   }
 
+  /** hidden 20,7, relu, he: {@code descent train}'s network. */
   public static NetworkSpec defaults() {
     return new NetworkSpec(List.of(20, 7), Activation.RELU, Init.he());
   }

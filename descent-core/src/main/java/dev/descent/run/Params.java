@@ -1,5 +1,7 @@
 package dev.descent.run;
 
+import dev.descent.nn.Activation;
+import dev.descent.nn.Init;
 import dev.descent.optim.Optimizers;
 import dev.descent.tensor.Precision;
 import java.util.ArrayList;
@@ -23,17 +25,19 @@ final class Params {
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException("unknown parameter \"" + unknown.iterator().next() + "\"; valid: " + valid());
     }
-    List<Integer> hidden = s.hidden();
-    String activation = s.activation();
-    String init = s.init();
-    String optimizer = s.optimizer();
-    double lr = s.learningRate();
-    Double beta = s.beta();
-    double beta1 = s.beta1();
-    double beta2 = s.beta2();
-    double epsilon = s.epsilon();
-    Double weightDecay = s.weightDecay();
-    String schedule = s.schedule();
+    NetworkSpec n = s.network();
+    OptimizerSpec o = s.optimizer();
+    List<Integer> hidden = n.hidden();
+    Activation activation = n.activation();
+    Init init = n.init();
+    String optimizer = o.name();
+    double lr = o.learningRate();
+    Double beta = o.beta();
+    double beta1 = o.beta1();
+    double beta2 = o.beta2();
+    double epsilon = o.epsilon();
+    Double weightDecay = o.weightDecay();
+    String schedule = o.schedule();
     int batchSize = s.batchSize();
     int epochs = s.epochs();
     double lambda = s.lambda();
@@ -53,8 +57,8 @@ final class Params {
         case "schedule" -> schedule = text(name, v);
         case "hidden" -> hidden = hidden(v);
         case "layers" -> hidden = layers(v, hidden);
-        case "activation" -> activation = text(name, v);
-        case "init" -> init = text(name, v);
+        case "activation" -> activation = Activation.parse(text(name, v));
+        case "init" -> init = Init.parse(text(name, v));
         case "batch-size" -> batchSize = v instanceof String t && t.equals("full") ? 0 : batchSize(v);
         case "epochs" -> epochs = integer(name, v);
         case "optimizer" -> optimizer = optimizer(v);
@@ -63,13 +67,9 @@ final class Params {
         default -> throw new AssertionError("parameter " + name + " is listed but not applied");
       }
     }
-    check("beta", beta == null || (beta >= 0 && beta < 1), beta, "must be in [0, 1), the weight of the old average");
-    check("beta1", beta1 >= 0 && beta1 < 1, beta1, "must be in [0, 1), the weight of the old gradient average");
-    check("beta2", beta2 >= 0 && beta2 < 1, beta2, "must be in [0, 1), the weight of the old squared-gradient average");
-    check("epsilon", epsilon > 0 && epsilon < Double.POSITIVE_INFINITY, epsilon, "must be positive, e.g. 1e-8");
-    check("weight-decay", weightDecay == null || (weightDecay >= 0 && weightDecay < Double.POSITIVE_INFINITY), weightDecay,
-        "must be a finite number ≥ 0, e.g. 0.01");
-    return new TrainingSettings(hidden, activation, init, optimizer, lr, beta, beta1, beta2, epsilon, weightDecay, schedule,
+    // the optimizer's numbers (β, ε, weight decay…) are checked where they always are: OptimizerSpec
+    return new TrainingSettings(new NetworkSpec(hidden, activation, init),
+        new OptimizerSpec(optimizer, lr, beta, beta1, beta2, epsilon, weightDecay, schedule),
         batchSize, epochs, s.seed(), s.precision(), lambda, keepProb);
   }
 

@@ -54,12 +54,9 @@ public final class ResumedRun {
   public static ResumedRun prepare(Checkpoint checkpoint, Double learningRate, Integer epochs) {
     RunConfig saved;
     try {
+      // the recorded settings are checked as they are read, so that a corrupt field is blamed on
+      // the file, not on an option (--activation, --optimizer…) the user never gave
       saved = RunConfig.fromJson(checkpoint.run());
-      // the recorded settings are checked here, so that a corrupt field is blamed on the file,
-      // not on an option (--activation, --optimizer…) the user never gave
-      saved.training().networkSpec();
-      saved.training().transform();
-      saved.training().config();
     } catch (IllegalArgumentException e) {
       throw new DescentException("corrupt checkpoint: " + e.getMessage(), checkpoint.file().toString(), -1, -1, e);
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.data.io.ImageShape;
+import dev.descent.nn.Activation;
+import dev.descent.nn.Init;
 import dev.descent.regularize.EarlyStopping;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,16 +45,17 @@ final class RunJson {
     ObjectNode training = MAPPER.createObjectNode();
     ArrayNode hidden = training.putArray("hidden");
     t.hidden().forEach(hidden::add);
-    training.put("activation", t.activation());
-    training.put("init", t.init());
-    training.put("optimizer", t.optimizer());
-    training.put("lr", t.learningRate());
-    training.put("beta", t.beta());
-    training.put("beta1", t.beta1());
-    training.put("beta2", t.beta2());
-    training.put("epsilon", t.epsilon());
-    training.put("weight-decay", t.weightDecay());
-    training.put("schedule", t.schedule());
+    training.put("activation", t.network().activation().label());
+    training.put("init", t.network().init().toString());
+    OptimizerSpec o = t.optimizer();
+    training.put("optimizer", o.name());
+    training.put("lr", o.learningRate());
+    training.put("beta", o.beta());
+    training.put("beta1", o.beta1());
+    training.put("beta2", o.beta2());
+    training.put("epsilon", o.epsilon());
+    training.put("weight-decay", o.weightDecay());
+    training.put("schedule", o.schedule());
     training.put("batch-size", t.batchSize());
     training.put("epochs", t.epochs());
     training.put("seed", t.seed());
@@ -86,9 +89,11 @@ final class RunJson {
     for (JsonNode h : field(t, "hidden")) {
       hidden.add(h.asInt());
     }
-    return new TrainingSettings(hidden, text(t, "activation"), text(t, "init"), text(t, "optimizer"),
-        number(t, "lr"), optionalNumber(t, "beta"), number(t, "beta1"), number(t, "beta2"), number(t, "epsilon"),
-        optionalNumber(t, "weight-decay"), optionalText(t, "schedule"), field(t, "batch-size").asInt(), field(t, "epochs").asInt(),
+    // names as the options write them ("relu", "random:0.01", "adam"), the form of every version's files
+    NetworkSpec network = new NetworkSpec(hidden, Activation.parse(text(t, "activation")), Init.parse(text(t, "init")));
+    OptimizerSpec optimizer = new OptimizerSpec(text(t, "optimizer"), number(t, "lr"), optionalNumber(t, "beta"), number(t, "beta1"),
+        number(t, "beta2"), number(t, "epsilon"), optionalNumber(t, "weight-decay"), optionalText(t, "schedule"));
+    return new TrainingSettings(network, optimizer, field(t, "batch-size").asInt(), field(t, "epochs").asInt(),
         field(t, "seed").asLong(), Params.precision(text(t, "precision")), number(t, "l2"), number(t, "keep-prob"));
   }
 

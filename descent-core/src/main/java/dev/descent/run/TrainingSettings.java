@@ -2,11 +2,8 @@ package dev.descent.run;
 
 import dev.descent.data.Dataset;
 import dev.descent.data.Examples;
-import dev.descent.nn.Activation;
-import dev.descent.nn.Init;
 import dev.descent.nn.Network;
 import dev.descent.optim.GradientTransform;
-import dev.descent.optim.OptimizerSettings;
 import dev.descent.tensor.Precision;
 import dev.descent.tensor.Rng;
 import dev.descent.train.TrainingConfig;
@@ -15,9 +12,10 @@ import java.util.Map;
 
 /**
  * Everything {@code descent train} needs to train one model once the data is prepared: the
- * network's shape, the optimizer, batches, epochs, seed, precision and regularization, as plain
- * values named like the command line's options. A search trial is the base settings {@link
- * #with} the trial's params; a checkpoint stores them ({@link RunConfig}) to continue the run.
+ * network's shape ({@link NetworkSpec}: hidden sizes, activation, init), the optimizer ({@link
+ * OptimizerSpec}), batches, epochs, seed, precision and regularization, each typed and validated
+ * at construction. A search trial is the base settings {@link #with} the trial's params; a
+ * checkpoint stores them ({@link RunConfig}) to continue the run.
  *
  * <p>The names a search may vary are {@link #PARAMETERS}, the one list the CLI, the objective and
  * the error messages use: {@code lr, beta, beta1, beta2, epsilon, weight-decay, schedule, hidden,
@@ -26,8 +24,10 @@ import java.util.Map;
  * read the same way); {@code layers} repeats the width ({@code hidden} of the trial, else the
  * first base layer) that many times.
  *
- * <p>Defaults ({@link #defaults}) are those of {@code descent train}: hidden 20,7, relu, he, adam
- * with lr 0.001, batch 64, 300 epochs, seed 1, float32, no L2 (l2 0), no dropout (keep-prob 1).
+ * <p>Defaults ({@link #defaults}, the one place they are written; {@code descent train}'s options
+ * show and use them): {@link NetworkSpec#defaults} (hidden 20,7, relu, he), {@link
+ * OptimizerSpec#defaults} (adam, lr 0.001, β1 0.9, β2 0.999, ε 1e-8), batch 64, 300 epochs, seed
+ * 1, float32, no L2 (l2 0), no dropout (keep-prob 1).
  *
  * <pre>{@code
  * TrainingSettings s = TrainingSettings.defaults().with(Map.of("lr", 0.01, "hidden", "5-2"));
@@ -35,24 +35,12 @@ import java.util.Map;
  * }</pre>
  *
  * @param batchSize examples per step; {@link TrainingConfig#FULL_BATCH} (0) for the whole set
- * @param beta momentum's, Nesterov's or RMSprop's single β; null for the optimizer's default
- * @param weightDecay AdamW's decoupled decay; null for the default (0.01)
- * @param schedule a learning-rate schedule as {@code --schedule} writes it, or null (constant)
  * @param lambda the L2 cost coefficient λ (option {@code --l2}); 0 turns it off
  * @param keepProb dropout's probability of keeping a hidden unit (option {@code --keep-prob}); 1 turns it off
  */
 public record TrainingSettings(
-    List<Integer> hidden,
-    String activation,
-    String init,
-    String optimizer,
-    double learningRate,
-    Double beta,
-    double beta1,
-    double beta2,
-    double epsilon,
-    Double weightDecay,
-    String schedule,
+    NetworkSpec network,
+    OptimizerSpec optimizer,
     int batchSize,
     int epochs,
     long seed,
@@ -65,9 +53,8 @@ public record TrainingSettings(
       "hidden", "layers", "activation", "init", "batch-size", "epochs", "optimizer", "l2", "keep-prob");
 
   public TrainingSettings {
-    hidden = List.copyOf(hidden);
-    if (precision == null || activation == null || init == null || optimizer == null) {
-      throw new IllegalArgumentException("training settings: precision, activation, init and optimizer must be given");
+    if (network == null || optimizer == null || precision == null) {
+      throw new IllegalArgumentException("training settings: network, optimizer and precision must be given");
     }
     Params.check("epochs", epochs >= 1, epochs, "must be at least 1");
     Params.check("batch-size", batchSize >= 1 || batchSize == TrainingConfig.FULL_BATCH, batchSize,
@@ -75,16 +62,11 @@ public record TrainingSettings(
     Params.check("l2", lambda >= 0 && lambda < Double.POSITIVE_INFINITY, lambda, "must be a finite number ≥ 0 (0 turns L2 off), e.g. 0.7");
     Params.check("keep-prob", keepProb > 0 && keepProb <= 1, keepProb,
         "must be in (0, 1]; it is the probability of keeping a unit, 1 turns dropout off, e.g. 0.86");
-    Params.check("lr", learningRate > 0 && learningRate < Double.POSITIVE_INFINITY, learningRate, "must be positive, e.g. 0.001");
-    // parsing here reports a bad name or shape now, not in the middle of a search (fields are not set yet: use the parameters)
-    new NetworkSpec(hidden, Activation.parse(activation), Init.parse(init));
-    new OptimizerSpec(optimizer, learningRate, beta, beta1, beta2, epsilon, weightDecay, schedule).build();
   }
 
-  /** The defaults of {@code descent train}. */
+  /** The defaults of {@code descent train}: the one place they are written. */
   public static TrainingSettings defaults() {
-    return new TrainingSettings(List.of(20, 7), "relu", "he", "adam", 0.001, null, OptimizerSettings.BETA1, OptimizerSettings.BETA2,
-        OptimizerSettings.EPSILON, null, null, 64, 300, 1, Precision.F32, 0, 1);
+    return new TrainingSettings(NetworkSpec.defaults(), OptimizerSpec.defaults(), 64, 300, 1, Precision.F32, 0, 1);
   }
 
   /** These settings with a search trial's params applied, in the order of {@link #PARAMETERS}; unknown names are refused. */
@@ -92,34 +74,28 @@ public record TrainingSettings(
     return Params.apply(this, params);
   }
 
+  /** The hidden layer sizes ({@link NetworkSpec#hidden}). */
+  public List<Integer> hidden() {
+    return network.hidden();
+  }
+
   /** The same settings with another seed (a trial's: it seeds init, shuffles and dropout masks). */
   public TrainingSettings withSeed(long newSeed) {
-    return new TrainingSettings(hidden, activation, init, optimizer, learningRate, beta, beta1, beta2, epsilon, weightDecay, schedule,
-        batchSize, epochs, newSeed, precision, lambda, keepProb);
+    return new TrainingSettings(network, optimizer, batchSize, epochs, newSeed, precision, lambda, keepProb);
   }
 
   /** The same settings training to {@code newEpochs} epochs in all. */
   public TrainingSettings withEpochs(int newEpochs) {
-    return new TrainingSettings(hidden, activation, init, optimizer, learningRate, beta, beta1, beta2, epsilon, weightDecay, schedule,
-        batchSize, newEpochs, seed, precision, lambda, keepProb);
+    return new TrainingSettings(network, optimizer, batchSize, newEpochs, seed, precision, lambda, keepProb);
   }
 
   /** The same settings with another learning rate. */
   public TrainingSettings withLearningRate(double lr) {
-    return new TrainingSettings(hidden, activation, init, optimizer, lr, beta, beta1, beta2, epsilon, weightDecay, schedule,
-        batchSize, epochs, seed, precision, lambda, keepProb);
-  }
-
-  public NetworkSpec networkSpec() {
-    return new NetworkSpec(hidden, Activation.parse(activation), Init.parse(init));
-  }
-
-  public OptimizerSpec optimizerSpec() {
-    return new OptimizerSpec(optimizer, learningRate, beta, beta1, beta2, epsilon, weightDecay, schedule);
+    return new TrainingSettings(network, optimizer.withLearningRate(lr), batchSize, epochs, seed, precision, lambda, keepProb);
   }
 
   public GradientTransform transform() {
-    return optimizerSpec().build();
+    return optimizer.build();
   }
 
   /** Epochs, batch size and the shuffle seed; the dev set is evaluated after every epoch. */
@@ -138,7 +114,7 @@ public record TrainingSettings(
 
   /** The same with {@code extra}'s layers and penalties: {@code descent train}'s network for every option it accepts. */
   public Network buildNetwork(Examples train, Regularizers extra) {
-    return networkSpec().build(train, precision, Rng.of(seed), extra.decorator(this, train.featureCount()));
+    return network.build(train, precision, Rng.of(seed), extra.decorator(this, train.featureCount()));
   }
 
   /** These settings as one line of JSON (the "training" object of a {@link RunConfig}), e.g. for a Spark task. */
@@ -157,14 +133,13 @@ public record TrainingSettings(
 
   /** The same settings without the L2 term (λ 0): the network a data-parallel worker differentiates, the term added once on the driver. */
   public TrainingSettings withoutL2() {
-    return new TrainingSettings(hidden, activation, init, optimizer, learningRate, beta, beta1, beta2, epsilon, weightDecay, schedule,
-        batchSize, epochs, seed, precision, 0, keepProb);
+    return new TrainingSettings(network, optimizer, batchSize, epochs, seed, precision, 0, keepProb);
   }
 
   /** "20-7": hidden sizes as a search param writes them. */
   public String hiddenText() {
     StringBuilder text = new StringBuilder();
-    for (int size : hidden) {
+    for (int size : network.hidden()) {
       text.append(text.length() == 0 ? "" : "-").append(size);
     }
     return text.toString();

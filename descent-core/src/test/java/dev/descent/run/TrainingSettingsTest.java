@@ -3,6 +3,7 @@ package dev.descent.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.descent.nn.Activation;
 import dev.descent.regularize.Dropout;
 import dev.descent.regularize.L2Penalty;
 import java.util.LinkedHashMap;
@@ -25,12 +26,12 @@ class TrainingSettingsTest {
     p.put("l2", 0.7);
     p.put("epochs", 5);
     TrainingSettings s = TrainingSettings.defaults().with(p);
-    assertEquals(0.02, s.learningRate());
-    assertEquals(0.8, s.beta1());
+    assertEquals(0.02, s.optimizer().learningRate());
+    assertEquals(0.8, s.optimizer().beta1());
     assertEquals(32, s.batchSize());
-    assertEquals("adamw", s.optimizer());
-    assertEquals(0.1, s.weightDecay());
-    assertEquals("tanh", s.activation());
+    assertEquals("adamw", s.optimizer().name());
+    assertEquals(0.1, s.optimizer().weightDecay());
+    assertEquals(Activation.TANH, s.network().activation());
     assertEquals(0.9, s.keepProb());
     assertEquals(0.7, s.lambda());
     assertEquals(5, s.epochs());
@@ -56,7 +57,8 @@ class TrainingSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> base.with(Map.of("momentum", 0.9))).getMessage());
     assertEquals("keep-prob = 1.5: must be in (0, 1]; it is the probability of keeping a unit, 1 turns dropout off, e.g. 0.86",
         assertThrows(IllegalArgumentException.class, () -> base.with(Map.of("keep-prob", 1.5))).getMessage());
-    assertEquals("beta1 = 1.2: must be in [0, 1), the weight of the old gradient average",
+    // the optimizer's own check (OptimizerSpec), in the options' words
+    assertEquals("--beta1 1.2: must be in [0, 1)",
         assertThrows(IllegalArgumentException.class, () -> base.with(Map.of("beta1", 1.2))).getMessage());
     assertEquals("batch-size = 32.5: must be a whole number, e.g. batch-size=int:1:4 or batch-size=choice:32,64",
         assertThrows(IllegalArgumentException.class, () -> base.with(Map.of("batch-size", 32.5))).getMessage());
