@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code descent convert}: a data file to a directory of {@code .npy} arrays that {@code train
@@ -69,11 +70,11 @@ public final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--hdf5-labels", paramLabel = "NAME", description = "HDF5 dataset of the labels (default: the *_set_y one).")
   String hdf5Labels;
 
-  @Option(names = "--json", description = "Print one JSON object on stdout instead of the human summary.")
-  boolean json;
+  @Mixin
+  JsonOption jsonOption;
 
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
+  @Mixin
+  DebugOption debugOption;
 
   public ConvertCommand() {
     this(OutputChannels.FILES);
@@ -125,7 +126,7 @@ public final class ConvertCommand implements Callable<Integer> {
   private void print(PrintWriter out, ConversionResult r, double seconds) {
     double mbPerSecond = r.bytesRead() / 1e6 / Math.max(seconds, 1e-9);
     String train = "descent train --data " + r.directory();
-    if (json) {
+    if (jsonOption.json) {
       ObjectNode node = Report.object();
       node.put("command", "convert");
       node.put("source", file.toString());

@@ -14,9 +14,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code descent evaluate}: a saved model's cost and accuracy on a labelled data set. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -25,8 +26,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model written by 'descent train'.")
-  Path model;
+  @Mixin
+  ModelOption modelOption;
 
   @Option(names = "--data", paramLabel = "FILE", required = true, description = "Labelled examples in the training data's format, or a directory written by 'descent convert' (read in batches).")
   String data;
@@ -35,15 +36,15 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Also write the confusion matrix of a classifier as DIR/confusion.png (default: no files).")
   Path outDir;
 
-  @Option(names = "--json", description = "Print one JSON object on stdout instead of the table.")
-  boolean json;
+  @Mixin
+  JsonOption jsonOption;
 
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
+  @Mixin
+  DebugOption debugOption;
 
   @Override
   public Integer call() {
-    Model m = ModelFile.read(model);
+    Model m = ModelFile.read(modelOption.model);
     // a converted directory is read in batches from its mapped file: it may not fit in memory
     Optional<MappedExamples> converted = DataSource.convertedForModel(data, m);
     PrintWriter err = spec.commandLine().getErr();
@@ -59,10 +60,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (classes != null && outDir != null) {
       heatMap = classes.writeHeatMap(OutputOptions.directory(outDir).resolve("confusion.png"));
     }
-    if (json) {
+    if (jsonOption.json) {
       ObjectNode root = Report.object();
       root.put("command", "evaluate");
-      root.put("model", model.toString());
+      root.put("model", modelOption.model.toString());
       root.put("examples", labelled.size());
       ObjectNode test = Report.metrics(e);
       if (classes != null) {
@@ -74,7 +75,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       }
       Report.print(out, root);
     } else {
-      out.printf("model     %s%ndata      %s: %d examples%n%n", model, data, labelled.size());
+      out.printf("model     %s%ndata      %s: %d examples%n%n", modelOption.model, data, labelled.size());
       Report.table(out, new String[][] {{"set", "examples", "accuracy", "cost"},
           {"data", Integer.toString(labelled.size()), Report.percent(e.accuracy()), Report.number(e.cost())}});
       if (classes != null) {

@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code descent export}: a saved model as ONNX (the standardizer included, for ONNX Runtime and
@@ -22,8 +23,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model written by 'descent train'.")
-  Path model;
+  @Mixin
+  ModelOption modelOption;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "onnx",
       description = "onnx or npz (default: ${DEFAULT-VALUE}).")
@@ -32,8 +33,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", required = true, description = "The file to write (replaced atomically if it exists).")
   Path out;
 
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
+  @Mixin
+  DebugOption debugOption;
 
   @Override
   public Integer call() {
@@ -43,7 +44,7 @@ public final class ExportCommand implements Callable<Integer> {
     if (Files.isDirectory(out)) {
       throw new UsageException("--out " + out + ": is a directory; give a file name such as " + out.resolve("model." + format));
     }
-    Model m = ModelFile.read(model);
+    Model m = ModelFile.read(modelOption.model);
     if (format.equals("onnx")) {
       OnnxExport.write(m, out);
       spec.commandLine().getOut().printf("wrote %s: ONNX opset %d, input %s (batch × %d float32), outputs %s%n",

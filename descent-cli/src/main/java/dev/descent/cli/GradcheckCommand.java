@@ -11,6 +11,7 @@ import dev.descent.check.ParameterDifference;
 import dev.descent.check.Verdict;
 import dev.descent.data.Dataset;
 import dev.descent.data.Standardizer;
+import dev.descent.io.Decimal;
 import dev.descent.model.Model;
 import dev.descent.model.ModelFile;
 import dev.descent.nn.CostTerm;
@@ -30,16 +31,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code descent gradcheck}: compares backpropagation with centered differences on a network
  * built from train's data and network options (or a saved model), and prints the course's
  * verdict and the parameters ranked worst first.
  */
-@Command(name = "gradcheck", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "gradcheck", mixinStandardHelpOptions = true, defaultValueProvider = TrainingDefaults.class, sortOptions = false,
     description = {"Check backpropagation against centered differences (J(θ+ε) − J(θ−ε)) / 2ε, on a float64 copy of a "
         + "freshly initialized network (train's data and network options) or of a saved model (--model).",
         "The check uses --examples examples: a built-in set is generated with that many, a file gives its first rows. "
@@ -80,18 +81,17 @@ public final class GradcheckCommand implements Callable<Integer> {
       description = "Break the analytic gradient on purpose to see the check fail, e.g. W2:2,b1:4 (the course lab's bugs).")
   List<String> corrupt;
 
-  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
-      description = "Seeds the initialization and the random directions (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin
+  SeedOption seedOption;
 
   @Option(names = "--no-normalize", description = "Do not standardize the inputs.")
   boolean noNormalize;
 
-  @Option(names = "--json", description = "Print one JSON object on stdout instead of the report.")
-  boolean json;
+  @Mixin
+  JsonOption jsonOption;
 
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
+  @Mixin
+  DebugOption debugOption;
 
   @Override
   public Integer call() {
@@ -102,9 +102,9 @@ public final class GradcheckCommand implements Callable<Integer> {
     GradientCheck check = GradientCheck.of(checked.network, checked.examples);
     Verdict verdict;
     if (directional != null) {
-      DirectionalCheckReport r = check.directional(directional, Rng.of(seed).fork("directions", 0), options);
+      DirectionalCheckReport r = check.directional(directional, Rng.of(seedOption.seed).fork("directions", 0), options);
       verdict = r.verdict();
-      if (json) {
+      if (jsonOption.json) {
         ObjectNode root = header(checked, r.difference(), r.verdict(), r.dropoutDisabled(), "directional");
         root.put("directions", r.directions());
         Report.print(out, root);
@@ -116,7 +116,7 @@ public final class GradcheckCommand implements Callable<Integer> {
     } else {
       GradientCheckReport r = check.run(options);
       verdict = r.verdict();
-      if (json) {
+      if (jsonOption.json) {
         Report.print(out, json(checked, r));
       } else {
         out.print(checked.description);
@@ -144,7 +144,7 @@ public final class GradcheckCommand implements Callable<Integer> {
     try {
       return CheckOptions.defaults().withEpsilon(epsilon).withCorruption(corruption());
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--epsilon " + RegularizerOptions.number(epsilon) + ": must be in (0, 1); the course uses 1e-7");
+      throw new UsageException("--epsilon " + Decimal.text(epsilon) + ": must be in (0, 1); the course uses 1e-7");
     }
   }
 
@@ -178,11 +178,11 @@ public final class GradcheckCommand implements Callable<Integer> {
     Dataset examples = firstRows(noNormalize ? all : Standardizer.fit(all.features()).apply(all));
     double[] keep = regularizer.keepProbs(s.hidden());
     List<CostTerm> terms = regularizer.costTerms();
-    Network net = s.build(examples, Precision.F64, Rng.of(seed),
+    Network net = s.build(examples, Precision.F64, Rng.of(seedOption.seed),
         new RegularizedLayers(NetworkSpec.LayerDecorator.PLAIN, null, keep, terms));
     String penalties = regularizer.describe(keep);
     return new Checked(net, examples, String.format(Locale.ROOT, "network   %d → %s → %d (%s, init %s, seed %d), freshly initialized%s%n"
-        + "data      %s: %d examples%s%n", net.inputs(), s.hidden(), net.outputs(), s.activation().label(), s.init(), seed,
+        + "data      %s: %d examples%s%n", net.inputs(), s.hidden(), net.outputs(), s.activation().label(), s.init(), seedOption.seed,
         penalties == null ? "" : "; " + penalties, data.data, examples.size(), noNormalize ? "" : " (standardized)"));
   }
 
@@ -203,10 +203,10 @@ public final class GradcheckCommand implements Callable<Integer> {
     Double l1 = given ? regularizer.l1 : setting(m, "l1");
     List<String> described = new ArrayList<>();
     if (l2 != null) {
-      described.add("L2 λ " + RegularizerOptions.number(l2));
+      described.add("L2 λ " + Decimal.text(l2));
     }
     if (l1 != null) {
-      described.add("L1 λ " + RegularizerOptions.number(l1));
+      described.add("L1 λ " + Decimal.text(l1));
     }
     if (!given) {
       if (l2 != null) {

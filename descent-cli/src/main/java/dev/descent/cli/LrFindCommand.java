@@ -91,7 +91,7 @@ public final class LrFindCommand implements Callable<Integer> {
     Path plot = output.directory().resolve("lr-find.png");
     Figures.standard().xy(plot(curve, r.suggestion())).writePng(plot);
     PrintWriter out = spec.commandLine().getOut();
-    if (output.json) {
+    if (output.jsonOption.json) {
       ObjectNode json = Report.object();
       json.put("command", "lr-find");
       json.put("suggested_lr", r.suggestion());

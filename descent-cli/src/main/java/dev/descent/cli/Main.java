@@ -59,7 +59,7 @@ public final class Main {
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setParameterExceptionHandler((ex, a) -> {
-      err.println("descent: " + printable(ex.getMessage()));
+      err.println("descent: " + printable(parameterMessage(ex)));
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
       err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
       return USAGE_ERROR;
@@ -89,6 +89,21 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * picocli's message, with options named as they are typed: an exclusive group's "Error:
+   * --keep-prob=P[,P...], --drop-rate=R[,R...] are mutually exclusive (specify only one)" reads
+   * "--keep-prob and --drop-rate exclude each other; give only one".
+   */
+  static String parameterMessage(CommandLine.ParameterException ex) {
+    if (ex instanceof CommandLine.MutuallyExclusiveArgsException) {
+      String names = ex.getMessage().replaceFirst("^Error: ", "").replaceFirst(" are mutually exclusive.*$", "")
+          .replaceAll("=\\S*?(?=, --|$)", "");
+      int last = names.lastIndexOf(", ");
+      return (last < 0 ? names : names.substring(0, last) + " and " + names.substring(last + 2)) + " exclude each other; give only one";
+    }
+    return ex.getMessage();
   }
 
   static int exitCode(Throwable ex) {

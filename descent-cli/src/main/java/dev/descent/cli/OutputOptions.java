@@ -3,6 +3,7 @@ package dev.descent.cli;
 import dev.descent.DescentException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where files go, and how results are printed. */
@@ -11,11 +12,11 @@ public final class OutputOptions {
       description = "Directory for the model, plots and reports (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--json", description = "Print one JSON object on stdout instead of the human summary.")
-  boolean json;
+  @Mixin
+  JsonOption jsonOption;
 
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
+  @Mixin
+  DebugOption debugOption;
 
   /** The output directory, created if needed; a clear error when it cannot be. */
   Path directory() {

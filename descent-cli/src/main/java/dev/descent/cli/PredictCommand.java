@@ -4,12 +4,12 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.descent.DescentException;
 import dev.descent.data.Dataset;
+import dev.descent.io.AtomicFile;
 import dev.descent.model.Model;
 import dev.descent.model.ModelFile;
 import dev.descent.run.DataSource;
 import dev.descent.tensor.Matrix;
 import dev.descent.train.Evaluation;
-import dev.descent.io.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code descent predict}: labels and per-class probabilities for new examples, as CSV. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -32,8 +33,8 @@ public final class PredictCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model written by 'descent train'.")
-  Path model;
+  @Mixin
+  ModelOption modelOption;
 
   @Option(names = "--data", paramLabel = "FILE", required = true,
       description = "Examples in the training data's format; a label column, if present, is ignored.")
@@ -44,12 +45,12 @@ public final class PredictCommand implements Callable<Integer> {
           + " kept), a FIFO or a terminal is written through; - is stdout.")
   String output;
 
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
+  @Mixin
+  DebugOption debugOption;
 
   @Override
   public Integer call() {
-    Model m = ModelFile.read(model);
+    Model m = ModelFile.read(modelOption.model);
     PrintWriter err = spec.commandLine().getErr();
     Dataset examples = DataSource.loadForModel(data, m, note -> err.println("descent: warning: " + note));
     Matrix outputs = m.predict(examples.features());

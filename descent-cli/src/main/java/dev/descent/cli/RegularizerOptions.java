@@ -1,13 +1,14 @@
 package dev.descent.cli;
 
+import dev.descent.io.Decimal;
 import dev.descent.nn.CostTerm;
 import dev.descent.regularize.L1Penalty;
 import dev.descent.regularize.L2Penalty;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,15 +27,21 @@ public final class RegularizerOptions {
       description = "L1 regularization: adds λ/(2m)·Σ|W| to the training cost (default: none).")
   Double l1;
 
-  @Option(names = "--keep-prob", paramLabel = "P[,P...]", split = ",",
-      description = "Inverted dropout after each hidden activation: the probability of keeping a unit, one value for every "
-          + "hidden layer or one per hidden layer, e.g. 0.86 or 1,0.8,0.8 (default: 1, no dropout).")
-  List<Double> keepProb;
+  @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Dropout, one of (keep probability = 1 − drop rate):%n")
+  Dropout dropout;
 
-  @Option(names = "--drop-rate", paramLabel = "R[,R...]", split = ",",
-      description = "Dropout as Keras and PyTorch give it: the probability of dropping a unit, 1 − keep probability "
-          + "(default: 0). Give --keep-prob or --drop-rate, not both.")
-  List<Double> dropRate;
+  /** Dropout as a keep probability or as a drop rate (keep probability = 1 − drop rate): one of the two. */
+  static final class Dropout {
+    @Option(names = "--keep-prob", paramLabel = "P[,P...]", split = ",", required = true,
+        description = "Inverted dropout after each hidden activation: the probability of keeping a unit, one value for every "
+            + "hidden layer or one per hidden layer, e.g. 0.86 or 1,0.8,0.8 (default: 1, no dropout).")
+    List<Double> keepProb;
+
+    @Option(names = "--drop-rate", paramLabel = "R[,R...]", split = ",", required = true,
+        description = "Dropout as Keras and PyTorch give it: the probability of dropping a unit, 1 − keep probability "
+            + "(default: 0). Give --keep-prob or --drop-rate, not both.")
+    List<Double> dropRate;
+  }
 
   /** The penalties as cost terms: L2 first, then L1; empty when neither is given. */
   List<CostTerm> costTerms() {
@@ -50,7 +57,7 @@ public final class RegularizerOptions {
 
   private static double requireLambda(String option, double lambda) {
     if (!(lambda >= 0 && lambda < Double.POSITIVE_INFINITY)) {
-      throw new UsageException(option + " " + number(lambda) + ": λ must be a finite number ≥ 0 (0 turns the penalty off), e.g. "
+      throw new UsageException(option + " " + Decimal.text(lambda) + ": λ must be a finite number ≥ 0 (0 turns the penalty off), e.g. "
           + option + " 0.7");
     }
     return lambda;
@@ -58,21 +65,18 @@ public final class RegularizerOptions {
 
   /** Whether any dropout option was given. */
   boolean hasDropout() {
-    return keepProb != null || dropRate != null;
+    return dropout != null;
   }
 
   /** The keep probability after each hidden layer (1: no dropout there), checked against {@code hidden}. */
   double[] keepProbs(List<Integer> hidden) {
     double[] keep = new double[hidden.size()];
     Arrays.fill(keep, 1);
-    if (keepProb != null && dropRate != null) {
-      throw new UsageException("--keep-prob " + join(keepProb) + " and --drop-rate " + join(dropRate)
-          + " both given; they say the same thing (keep probability = 1 − drop rate), give one");
-    }
-    List<Double> given = keepProb != null ? keepProb : dropRate;
-    if (given == null) {
+    if (dropout == null) {
       return keep;
     }
+    List<Double> keepProb = dropout.keepProb;
+    List<Double> given = keepProb != null ? keepProb : dropout.dropRate;
     String option = keepProb != null ? "--keep-prob" : "--drop-rate";
     if (given.size() != 1 && given.size() != hidden.size()) {
       throw new UsageException(option + " " + join(given) + ": gives " + given.size() + " values for " + hidden.size()
@@ -88,7 +92,7 @@ public final class RegularizerOptions {
   private static double checkKeep(double p, List<Double> given, int layer) {
     if (!(p > 0 && p <= 1)) {
       throw new UsageException("--keep-prob " + join(given) + (given.size() > 1 ? ": hidden layer " + (layer + 1) + " has "
-          + number(p) : "") + ": must be in (0, 1]; " + DROPOUT_EXAMPLE);
+          + Decimal.text(p) : "") + ": must be in (0, 1]; " + DROPOUT_EXAMPLE);
     }
     return p;
   }
@@ -96,7 +100,7 @@ public final class RegularizerOptions {
   private static double checkDrop(double r, List<Double> given, int layer) {
     if (!(r >= 0 && r < 1)) {
       throw new UsageException("--drop-rate " + join(given) + (given.size() > 1 ? ": hidden layer " + (layer + 1) + " has "
-          + number(r) : "") + ": must be in [0, 1); " + DROPOUT_EXAMPLE);
+          + Decimal.text(r) : "") + ": must be in [0, 1); " + DROPOUT_EXAMPLE);
     }
     return r;
   }
@@ -122,15 +126,15 @@ public final class RegularizerOptions {
   String describe(double[] keep) {
     List<String> parts = new ArrayList<>();
     if (l2 != null) {
-      parts.add("L2 λ " + number(l2));
+      parts.add("L2 λ " + Decimal.text(l2));
     }
     if (l1 != null) {
-      parts.add("L1 λ " + number(l1));
+      parts.add("L1 λ " + Decimal.text(l1));
     }
     if (hasDropout()) {
       StringBuilder sb = new StringBuilder();
       for (double k : keep) {
-        sb.append(sb.length() == 0 ? "" : ", ").append(number(k));
+        sb.append(sb.length() == 0 ? "" : ", ").append(Decimal.text(k));
       }
       parts.add("dropout keep probability " + sb + " (after each hidden activation)");
     }
@@ -140,13 +144,9 @@ public final class RegularizerOptions {
   static String join(List<Double> values) {
     StringBuilder sb = new StringBuilder();
     for (double v : values) {
-      sb.append(sb.length() == 0 ? "" : ",").append(number(v));
+      sb.append(sb.length() == 0 ? "" : ",").append(Decimal.text(v));
     }
     return sb.toString();
   }
 
-  /** 0.7 as "0.7", 1.0 as "1". */
-  static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
-  }
 }

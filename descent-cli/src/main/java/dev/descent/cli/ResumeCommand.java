@@ -79,7 +79,7 @@ public final class ResumeCommand implements Callable<Integer> {
     List<Callback> callbacks = new ArrayList<>();
     callbacks.add(new CheckpointWriter(checkpointFile != null ? checkpointFile : file, saveEvery, run.data(), run.settings(), run.config(),
         checkpoint.history()));
-    callbacks.add(history.progress(err, "resume", output.json));
+    callbacks.add(history.progress(err, "resume", output.jsonOption.json));
     HistoryLog log = HistoryLog.to(dir, priorHistory(dir, checkpoint, err));
     callbacks.add(log);
     RunResult result = run.run(callbacks);
@@ -93,7 +93,7 @@ public final class ResumeCommand implements Callable<Integer> {
     }
     RunDiagnosis diagnosis = RunDiagnosis.of(result, null, false);
     TrainingSettings t = run.config().training();
-    if (output.json) {
+    if (output.jsonOption.json) {
       ObjectNode json = Report.object();
       json.put("command", "resume");
       json.put("checkpoint", file.toString());

@@ -136,7 +136,7 @@ public final class SearchCommand implements Callable<Integer> {
     } catch (java.io.IOException e) {
       throw new DescentException(summaryFile + ": cannot write the search's summary: " + OutputOptions.why(e), e);
     }
-    if (output.json) {
+    if (output.jsonOption.json) {
       Report.print(out, json);
     } else {
       SearchSummary.print(out, base, prepared, config, where, space, result, journalFile, plots);

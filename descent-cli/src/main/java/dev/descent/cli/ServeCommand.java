@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code descent serve}: a saved model behind HTTP until the process is stopped. See {@link PredictionServer}. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -26,8 +27,8 @@ public final class ServeCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model written by 'descent train'.")
-  Path model;
+  @Mixin
+  ModelOption modelOption;
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
@@ -43,8 +44,8 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Largest request body accepted (default: ${DEFAULT-VALUE}, 10 MiB).")
   long maxBody;
 
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
+  @Mixin
+  DebugOption debugOption;
 
   /** Counted down when the server should stop; tests stop it without ending the JVM. */
   final CountDownLatch stop = new CountDownLatch(1);
@@ -68,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     List<Model> copies = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      copies.add(ModelFile.read(model));
+      copies.add(ModelFile.read(modelOption.model));
     }
     // requests are the parallelism: OpenBLAS threads in concurrent products only wait on each other
     // (256-row requests: 9 000 rows/s with 2 OpenBLAS threads per product, 400 000 with 1)
@@ -84,7 +85,7 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     PrintWriter out = spec.commandLine().getOut();
     out.printf("serving %s on http://%s:%d with %d threads: POST /predict, GET /health, GET /model (Ctrl-C stops)%n",
-        model, host, server.port(), n);
+        modelOption.model, host, server.port(), n);
     out.flush();
     try {
       stop.await();

@@ -101,7 +101,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   private List<Callback> progress(PrintWriter err) {
     List<Callback> callbacks = new ArrayList<>();
-    callbacks.add(history.progress(err, "train", output.json));
+    callbacks.add(history.progress(err, "train", output.jsonOption.json));
     return callbacks;
   }
 
@@ -138,7 +138,7 @@ public final class TrainCommand implements Callable<Integer> {
       plots.addAll(regularized.plots(dir));
     }
     Optional<Path> page = report.write(result, settings, plots, modelPath, dir);
-    if (output.json) {
+    if (output.jsonOption.json) {
       ObjectNode json = Report.object();
       json.put("command", "train");
       json.put("model", modelPath.toString());

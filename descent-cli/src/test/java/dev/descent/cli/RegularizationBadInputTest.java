@@ -62,8 +62,8 @@ class RegularizationBadInputTest {
 
   @Test
   void keepProbAndDropRateTogether() {
-    assertFails(2, "--keep-prob 0.8 and --drop-rate 0.2 both given; they say the same thing (keep probability = 1 − drop"
-        + " rate), give one", train("--keep-prob", "0.8", "--drop-rate", "0.2"));
+    // picocli's check of the exclusive group, in Main's words
+    assertFails(2, "--keep-prob and --drop-rate exclude each other; give only one", train("--keep-prob", "0.8", "--drop-rate", "0.2"));
   }
 
   @Test

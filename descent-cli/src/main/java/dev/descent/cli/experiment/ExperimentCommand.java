@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.DescentException;
+import dev.descent.cli.DebugOption;
+import dev.descent.cli.JsonOption;
 import dev.descent.cli.UsageException;
 import dev.descent.cli.report.ExperimentSuite;
 import dev.descent.tensor.Rng;
@@ -16,10 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code descent experiment NAME}: reproduces one of the course's classic results. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
@@ -53,11 +56,11 @@ public final class ExperimentCommand implements Callable<Integer> {
   /** The experiments {@code --rng} and {@code --seeds} apply to. */
   static final java.util.Set<String> COURSE_TABLES = java.util.Set.of("initialization", "optimization", "regularization");
 
-  @Option(names = "--json", description = "Print one JSON object on stdout instead of the table.")
-  boolean json;
+  @Mixin
+  JsonOption jsonOption;
 
-  @Option(names = "--debug", description = "Show stack traces of errors.")
-  boolean debug;
+  @Mixin
+  DebugOption debugOption;
 
   static final Map<String, Experiment> EXPERIMENTS = Experiments.all();
 
@@ -101,7 +104,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     checkOptions();
     if (ExperimentSuite.ALL.equals(name)) {
       return new ExperimentSuite(EXPERIMENTS, n -> context(out(n), n))
-          .run(out.resolve("index.html"), json, spec.commandLine().getOut(), spec.commandLine().getErr());
+          .run(out.resolve("index.html"), jsonOption.json(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
     Experiment e = EXPERIMENTS.get(name);
     if (e == null) {
@@ -111,7 +114,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Path dir = out(name);
     ExperimentResult r = e.run(context(dir, name));
-    if (json) {
+    if (jsonOption.json()) {
       print(out, toJson(r));
     } else {
       printTable(out, r);
