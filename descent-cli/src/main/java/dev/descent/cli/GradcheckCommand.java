@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
  * built from train's data and network options (or a saved model), and prints the course's
  * verdict and the parameters ranked worst first.
  */
-@Command(name = "gradcheck", mixinStandardHelpOptions = true, defaultValueProvider = TrainingDefaults.class, sortOptions = false,
+@Command(name = "gradcheck", mixinStandardHelpOptions = true, defaultValueProvider = CoreDefaults.class, sortOptions = false,
     description = {"Check backpropagation against centered differences (J(θ+ε) − J(θ−ε)) / 2ε, on a float64 copy of a "
         + "freshly initialized network (train's data and network options) or of a saved model (--model).",
         "The check uses --examples examples: a built-in set is generated with that many, a file gives its first rows. "
@@ -64,7 +64,7 @@ public final class GradcheckCommand implements Callable<Integer> {
   @Mixin
   RegularizerOptions regularizer;
 
-  @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "1e-7",
+  @Option(names = "--epsilon", paramLabel = "EPS",
       description = "The step ε of the centered differences (default: ${DEFAULT-VALUE}, the course's).")
   double epsilon;
 

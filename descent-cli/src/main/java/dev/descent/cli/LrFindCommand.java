@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * # suggested learning rate 0.0123 …
  * </pre>
  */
-@Command(name = "lr-find", mixinStandardHelpOptions = true, defaultValueProvider = TrainingDefaults.class, sortOptions = false,
+@Command(name = "lr-find", mixinStandardHelpOptions = true, defaultValueProvider = CoreDefaults.class, sortOptions = false,
     description = "Learning-rate range test: train briefly while the rate grows from --lr-min to --lr-max, "
         + "and suggest a rate half-way down the fall of the loss; writes lr-find.png to --out.")
 public final class LrFindCommand implements Callable<Integer> {
@@ -49,18 +49,18 @@ public final class LrFindCommand implements Callable<Integer> {
   @Mixin
   TrainingOptions training;
 
-  @Option(names = "--lr-min", paramLabel = "RATE", defaultValue = "1e-6",
+  @Option(names = "--lr-min", paramLabel = "RATE",
       description = "First learning rate of the sweep (default: ${DEFAULT-VALUE}).")
   double lrMin;
 
   /** The largest rate a sweep may reach. */
   static final double MAX_RATE = 1e6;
 
-  @Option(names = "--lr-max", paramLabel = "RATE", defaultValue = "10",
+  @Option(names = "--lr-max", paramLabel = "RATE",
       description = "Last learning rate of the sweep (default: ${DEFAULT-VALUE}).")
   double lrMax;
 
-  @Option(names = "--steps", paramLabel = "N", defaultValue = "200",
+  @Option(names = "--steps", paramLabel = "N",
       description = "Updates (one mini-batch each) over the sweep (default: ${DEFAULT-VALUE}).")
   int steps;
 

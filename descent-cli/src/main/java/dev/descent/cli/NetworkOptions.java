@@ -6,7 +6,7 @@ import dev.descent.run.NetworkSpec;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The network's shape: hidden layers, activation, initialization; defaults from {@link TrainingDefaults}. */
+/** The network's shape: hidden layers, activation, initialization; defaults from {@link CoreDefaults}. */
 public final class NetworkOptions {
   @Option(names = "--hidden", paramLabel = "N,N,...", split = ",",
       description = "Hidden layer sizes (default: ${DEFAULT-VALUE}); the output layer follows from the data.")

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
  * {@code descent search}: trains many models with sampled hyper-parameters (the options of
  * {@code train} are the base every trial starts from) and ranks them on the dev set.
  */
-@Command(name = "search", mixinStandardHelpOptions = true, defaultValueProvider = TrainingDefaults.class, sortOptions = false,
+@Command(name = "search", mixinStandardHelpOptions = true, defaultValueProvider = CoreDefaults.class, sortOptions = false,
     description = {"Search hyper-parameters: train --trials models with params sampled from --param distributions (on a log scale for the "
         + "learning rate, 1 − β for averaging weights), compare them on the dev set, and zoom in with --rounds.",
         "Every finished trial is appended to the journal; after a crash, run the same command with --resume."})

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code descent train}: trains a network on a data set and saves the model and its plots. */
-@Command(name = "train", mixinStandardHelpOptions = true, defaultValueProvider = TrainingDefaults.class, sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, defaultValueProvider = CoreDefaults.class, sortOptions = false,
     description = "Train a network; writes the model, a cost curve, (for 2-D data) a decision boundary and"
         + " (for classifiers) the dev set's confusion matrix to --out.")
 public final class TrainCommand implements Callable<Integer> {

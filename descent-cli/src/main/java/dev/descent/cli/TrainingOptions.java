@@ -1,13 +1,14 @@
 package dev.descent.cli;
 
 import dev.descent.optim.GradientTransform;
+import dev.descent.optim.OptimizerSettings;
 import dev.descent.run.OptimizerSpec;
 import dev.descent.tensor.Precision;
 import dev.descent.train.TrainingConfig;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How to train: optimizer, learning rate and schedule, batches, epochs, seed, precision; defaults from {@link TrainingDefaults}. */
+/** How to train: optimizer, learning rate and schedule, batches, epochs, seed, precision; defaults from {@link CoreDefaults}. */
 public final class TrainingOptions {
   @Option(names = "--optimizer", paramLabel = "NAME",
       description = "gd, momentum, nesterov, rmsprop, adagrad, adam, adamw (default: ${DEFAULT-VALUE}).")
@@ -16,7 +17,8 @@ public final class TrainingOptions {
   @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default: ${DEFAULT-VALUE}).")
   double lr;
 
-  @Option(names = "--beta", paramLabel = "B", description = "Momentum/RMSprop averaging weight β (default: 0.9 momentum, 0.999 RMSprop).")
+  @Option(names = "--beta", paramLabel = "B", description = "Momentum/RMSprop averaging weight β (default: " + OptimizerSettings.BETA1 + " momentum, "
+          + OptimizerSettings.BETA2 + " RMSprop).")
   Double beta;
 
   @Option(names = "--beta1", paramLabel = "B1", description = "Adam's first-moment β1 (default: ${DEFAULT-VALUE}).")
@@ -28,7 +30,7 @@ public final class TrainingOptions {
   @Option(names = "--epsilon", paramLabel = "EPS", description = "ε of RMSprop, AdaGrad and Adam (default: ${DEFAULT-VALUE}).")
   double epsilon;
 
-  @Option(names = "--weight-decay", paramLabel = "WD", description = "AdamW's decoupled weight decay (default: 0.01).")
+  @Option(names = "--weight-decay", paramLabel = "WD", description = "AdamW's decoupled weight decay (default: " + OptimizerSettings.WEIGHT_DECAY + ").")
   Double weightDecay;
 
   @Option(names = "--schedule", paramLabel = "NAME[:K=V,...]",
