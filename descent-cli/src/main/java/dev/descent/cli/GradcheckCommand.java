@@ -20,7 +20,7 @@ import dev.descent.regularize.L1Penalty;
 import dev.descent.regularize.L2Penalty;
 import dev.descent.run.DataSource;
 import dev.descent.run.NetworkSpec;
-import dev.descent.run.RegularizedLayers;
+import dev.descent.run.Regularizers;
 import dev.descent.tensor.Precision;
 import dev.descent.tensor.Rng;
 import java.io.PrintWriter;
@@ -179,7 +179,7 @@ public final class GradcheckCommand implements Callable<Integer> {
     double[] keep = regularizer.keepProbs(s.hidden());
     List<CostTerm> terms = regularizer.costTerms();
     Network net = s.build(examples, Precision.F64, Rng.of(seedOption.seed),
-        new RegularizedLayers(NetworkSpec.LayerDecorator.PLAIN, null, keep, terms));
+        Regularizers.layers(NetworkSpec.LayerDecorator.PLAIN, null, keep, terms));
     String penalties = regularizer.describe(keep);
     return new Checked(net, examples, String.format(Locale.ROOT, "network   %d → %s → %d (%s, init %s, seed %d), freshly initialized%s%n"
         + "data      %s: %d examples%s%n", net.inputs(), s.hidden(), net.outputs(), s.activation().label(), s.init(), seedOption.seed,

@@ -12,7 +12,6 @@ import dev.descent.nn.CostTerm;
 import dev.descent.regularize.EarlyStopping;
 import dev.descent.run.AugmentSpec;
 import dev.descent.run.NetworkSpec;
-import dev.descent.run.RegularizedLayers;
 import dev.descent.run.Regularizers;
 import dev.descent.run.RunResult;
 import dev.descent.train.Callback;
@@ -68,7 +67,7 @@ final class Regularization {
 
   /** Wraps {@code base} (plain, or another option's decorator) with augmentation, dropout and penalties. */
   NetworkSpec.LayerDecorator decorator(NetworkSpec.LayerDecorator base) {
-    return new RegularizedLayers(base, augment == null ? null : augment.layer(), keepProbs, costTerms);
+    return Regularizers.layers(base, augment == null ? null : augment.layer(), keepProbs, costTerms);
   }
 
   /** Gradient norms, then early stopping; a checkpoint writer goes after them (it saves early stopping's verdict). */

@@ -1,10 +1,15 @@
 package dev.descent.run;
 
 import dev.descent.data.io.ImageShape;
+import dev.descent.nn.Activation;
 import dev.descent.nn.CostTerm;
+import dev.descent.nn.Init;
+import dev.descent.nn.NetworkBuilder;
+import dev.descent.regularize.Dropout;
 import dev.descent.regularize.EarlyStopping;
 import dev.descent.regularize.L1Penalty;
 import dev.descent.regularize.L2Penalty;
+import dev.descent.regularize.augment.AugmentationLayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +19,7 @@ import java.util.Optional;
  * probability: the L1 penalty, a keep probability per hidden layer, batch norm, data augmentation
  * and early stopping. A checkpoint's recipe carries it ({@link RunConfig#regularizers()}), so that
  * {@code descent resume} rebuilds the very network and callbacks the run trained with. Default:
- * {@link #NONE}.
+ * {@link #NONE}. {@link #layers} adds them to a network's hidden layers.
  *
  * <pre>{@code
  * new Regularizers(0.01, List.of(1.0, 0.8), true, "noise:0.1", null, EarlyStopping.Config.patience(5));
@@ -73,7 +78,40 @@ public record Regularizers(Double l1, List<Double> keepProbs, boolean batchNorm,
   /** How {@code settings}' hidden layers are built for data of {@code features} features. */
   public NetworkSpec.LayerDecorator decorator(TrainingSettings settings, int features) {
     AugmentSpec a = augmentation(features);
-    return new RegularizedLayers(batchNorm ? BatchNormDecorator.DEFAULT : NetworkSpec.LayerDecorator.PLAIN,
+    return layers(batchNorm ? BatchNormDecorator.DEFAULT : NetworkSpec.LayerDecorator.PLAIN,
         a == null ? null : a.layer(), keepProbs(settings), costTerms(settings));
+  }
+
+  /**
+   * Regularization around another decorator's hidden layers: {@code augmentation} (null for
+   * none) before the first one, dropout after each hidden activation whose keep probability
+   * ({@code keepProbs}, one per hidden layer) is below 1, and {@code costTerms}. Wrapping a base
+   * decorator (plain, or batch norm's) keeps each concern in its own class.
+   */
+  public static NetworkSpec.LayerDecorator layers(NetworkSpec.LayerDecorator base, AugmentationLayer augmentation, double[] keepProbs,
+      List<CostTerm> costTerms) {
+    return new Layers(base, augmentation, keepProbs.clone(), List.copyOf(costTerms));
+  }
+
+  private record Layers(NetworkSpec.LayerDecorator base, AugmentationLayer augmentation, double[] keepProbs, List<CostTerm> costTerms)
+      implements NetworkSpec.LayerDecorator {
+    @Override
+    public void hidden(NetworkBuilder b, int layer, int units, Init init, Activation activation) {
+      if (layer == 1 && augmentation != null) {
+        b.layer(augmentation);
+      }
+      base.hidden(b, layer, units, init, activation);
+      if (keepProbs[layer - 1] < 1) {
+        b.layer(Dropout.keep(keepProbs[layer - 1]));
+      }
+    }
+
+    @Override
+    public void finish(NetworkBuilder b) {
+      base.finish(b);
+      for (CostTerm t : costTerms) {
+        b.costTerm(t);
+      }
+    }
   }
 }
