@@ -8,7 +8,7 @@ import dev.descent.tensor.Matrix;
  * A network's tape for one batch size and mode, with its input and target placeholders.
  * Built once by {@link Network#plan}; every call below reuses the same buffers.
  */
-public final class Plan implements TrainingStep {
+public final class Plan {
   private final Tape tape;
   private final Variable x;
   private final Variable y;
@@ -23,7 +23,6 @@ public final class Plan implements TrainingStep {
     this.cost = cost;
   }
 
-  @Override
   public int batchSize() {
     return x.value().rows();
   }
@@ -55,7 +54,6 @@ public final class Plan implements TrainingStep {
    * Copies rows {@code order[from..from+m)} of {@code features} and {@code targets} into the
    * placeholders. No allocation.
    */
-  @Override
   public void load(Matrix features, Matrix targets, int[] order, int from) {
     Matrix xv = x.value();
     Matrix yv = y.value();
@@ -77,7 +75,6 @@ public final class Plan implements TrainingStep {
   }
 
   /** Forward and backward: fills every parameter's gradient and returns the cost. */
-  @Override
   public double step() {
     tape.forward();
     tape.backward(cost);
