@@ -1,5 +1,6 @@
-package dev.descent.autodiff;
+package dev.descent.optim;
 
+import dev.descent.autodiff.Variable;
 import dev.descent.tensor.Matrix;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The path of a {@link Graph#minimize} run: at sampled steps, the cost and the variables' values
+ * The path of a {@link Minimizer#minimize} run: at sampled steps, the cost and the variables' values
  * (copies). Step 0 is the start, before any update; the cost at step t is the cost after t updates.
  */
 public record Trajectory(List<Point> points) {
