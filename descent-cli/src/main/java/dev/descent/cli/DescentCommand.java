@@ -1,6 +1,5 @@
 package dev.descent.cli;
 
-import dev.descent.cli.experiment.ExperimentCommand;
 import dev.descent.model.Version;
 import java.util.ServiceLoader;
 import picocli.CommandLine.Command;

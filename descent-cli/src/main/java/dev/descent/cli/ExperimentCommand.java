@@ -1,11 +1,17 @@
-package dev.descent.cli.experiment;
+package dev.descent.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.DescentException;
-import dev.descent.cli.UsageException;
+import dev.descent.cli.experiment.CourseFigure;
+import dev.descent.cli.experiment.Experiment;
+import dev.descent.cli.experiment.ExperimentContext;
+import dev.descent.cli.experiment.ExperimentJson;
+import dev.descent.cli.experiment.ExperimentResult;
+import dev.descent.cli.experiment.Experiments;
+import dev.descent.cli.experiment.RunRow;
+import dev.descent.cli.experiment.Spread;
 import dev.descent.cli.report.ExperimentSuite;
 import dev.descent.tensor.Rng;
 import java.io.PrintWriter;
@@ -100,8 +106,9 @@ public final class ExperimentCommand implements Callable<Integer> {
   public Integer call() {
     checkOptions();
     if (ExperimentSuite.ALL.equals(name)) {
-      return new ExperimentSuite(EXPERIMENTS, n -> context(out(n), n))
+      boolean allRan = new ExperimentSuite(EXPERIMENTS, n -> context(out(n), n))
           .run(out.resolve("index.html"), json, spec.commandLine().getOut(), spec.commandLine().getErr());
+      return allRan ? Main.OK : Main.RUNTIME_ERROR;
     }
     Experiment e = EXPERIMENTS.get(name);
     if (e == null) {
@@ -112,7 +119,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     Path dir = out(name);
     ExperimentResult r = e.run(context(dir, name));
     if (json) {
-      print(out, toJson(r));
+      print(out, ExperimentJson.of(r));
     } else {
       printTable(out, r);
     }
@@ -124,63 +131,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     try {
       Files.createDirectories(dir);
     } catch (java.io.IOException ex) {
-      throw new DescentException("--out " + out + ": cannot create " + dir + ": " + dev.descent.cli.OutputOptions.why(ex));
+      throw new DescentException("--out " + out + ": cannot create " + dir + ": " + OutputOptions.why(ex));
     }
     return dir;
-  }
-
-  public static ObjectNode toJson(ExperimentResult r) {
-    ObjectMapper m = new ObjectMapper();
-    ObjectNode root = m.createObjectNode();
-    root.put("experiment", r.name());
-    ArrayNode runs = root.putArray("runs");
-    for (RunRow row : r.runs()) {
-      ObjectNode n = runs.addObject();
-      n.put("name", row.name());
-      putNumber(n, "train_accuracy", row.trainAccuracy());
-      putNumber(n, "test_accuracy", row.testAccuracy());
-      putNumber(n, "final_cost", row.finalCost());
-      n.put("seconds", row.seconds());
-      row.extra().forEach((k, v) -> n.set(k, m.valueToTree(v)));
-      CourseFigure f = r.courseFigure(row.name());
-      if (f != null) {
-        putNumber(n, "course_train_accuracy", f.train());
-        putNumber(n, "course_test_accuracy", f.test());
-        n.put("matches_course", !r.differsFromCourse(row));
-      }
-      putSpread(n, "train_spread", r.trainSpread().get(row.name()), f == null ? Double.NaN : f.train());
-      putSpread(n, "test_spread", r.testSpread().get(row.name()), f == null ? Double.NaN : f.test());
-    }
-    ArrayNode plots = root.putArray("plots");
-    r.plots().forEach(p -> plots.add(p.toString()));
-    return root;
-  }
-
-  private static void putSpread(ObjectNode n, String key, Spread s, double course) {
-    if (s == null) {
-      return;
-    }
-    ObjectNode o = n.putObject(key);
-    o.put("seeds", s.values().length);
-    o.put("mean", s.mean());
-    o.put("standard_deviation", s.standardDeviation());
-    o.put("min", s.min());
-    o.put("max", s.max());
-    ArrayNode values = o.putArray("values");
-    for (double v : s.values()) {
-      values.add(v);
-    }
-    if (!Double.isNaN(course)) {
-      o.put("share_at_or_below_course", s.rankOf(course));
-    }
-  }
-
-  private static void putNumber(ObjectNode n, String key, double v) {
-    if (Double.isNaN(v)) {
-      n.putNull(key);
-    } else {
-      n.put(key, v);
-    }
   }
 
   static void print(PrintWriter out, ObjectNode json) {

@@ -1,11 +1,5 @@
-package dev.descent.cli;
+package dev.descent.cli.plot;
 
-import dev.descent.cli.plot.Axis;
-import dev.descent.cli.plot.DecisionPlot;
-import dev.descent.cli.plot.Figures;
-import dev.descent.cli.plot.Prediction;
-import dev.descent.cli.plot.Series;
-import dev.descent.cli.plot.XyPlot;
 import dev.descent.data.Dataset;
 import dev.descent.nn.Network;
 import dev.descent.run.RunResult;
@@ -102,7 +96,7 @@ public final class Plots {
     Figures.standard().xy(plot).writePng(file);
   }
 
-  static boolean hasFinite(double[] values) {
+  public static boolean hasFinite(double[] values) {
     for (double v : values) {
       if (Double.isFinite(v) && v > 0) {
         return true;
