@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * can be made again byte for byte.
  *
  * <pre>
- * java -cp descent-cli/target/descent.jar dev.descent.bench.CsvFixture /tmp/big.csv 1000000 50
+ * java -cp descent-cli/target/descent.jar:descent-bench/target/descent-bench.jar dev.descent.bench.CsvFixture /tmp/big.csv 1000000 50
  * </pre>
  */
 public final class CsvFixture {

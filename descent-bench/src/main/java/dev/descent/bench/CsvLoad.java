@@ -14,7 +14,7 @@ import java.util.Locale;
  * (the process's own VmHWM, read after the load, so no sample can miss the peak).
  *
  * <pre>
- * java -XX:+UseSerialGC -cp descent.jar dev.descent.bench.CsvLoad /tmp/big.csv
+ * java -XX:+UseSerialGC -cp descent.jar:descent-bench.jar dev.descent.bench.CsvLoad /tmp/big.csv
  * 1000000 50 1.84 712340
  * </pre>
  */

@@ -37,7 +37,7 @@ import java.util.Map;
  * }</pre>
  *
  * <p>{@code BenchCommand} calls {@link #run}; {@link #main} runs it alone:
- * {@code java -cp descent-cli/target/descent.jar dev.descent.bench.SearchBenchmark}.
+ * {@code java -cp descent-cli/target/descent.jar:descent-bench/target/descent-bench.jar dev.descent.bench.SearchBenchmark}.
  */
 public final class SearchBenchmark {
   public static final int TRIALS = 64;

@@ -46,13 +46,6 @@ public final class Main {
     CommandLine cli = new CommandLine(new DescentCommand(), factory);
     // only the command named, when one is: the others' models need not be built (start-up time)
     Class<?> named = effective[0].startsWith("-") ? null : DescentCommand.SUBCOMMANDS.get(effective[0]);
-    String module = DescentCommand.MODULE_COMMANDS.get(effective[0]);
-    if (named == null && module != null) {
-      err.println("descent: " + effective[0] + " is in the " + module + " module, which this class path lacks; run it as ./descent "
-          + effective[0] + " …, which builds the module and adds it");
-      err.flush();
-      return USAGE_ERROR;
-    }
     boolean versionOnly = effective.length == 1 && (effective[0].equals("--version") || effective[0].equals("-V"));
     if (named != null) {
       cli.addSubcommand(effective[0], named);

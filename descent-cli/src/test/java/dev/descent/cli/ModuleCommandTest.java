@@ -1,15 +1,14 @@
 package dev.descent.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code bench} lives in descent-bench, which this module's class path lacks: named, it is one
- * line saying where it is and how to run it; the help lists what is there. (descent-bench's tests
- * run it with the module present.)
+ * line saying where it is and how to run it, whatever its arguments; the help lists it as ever.
+ * (descent-bench's tests run it with the module present.)
  */
 class ModuleCommandTest {
   @Test
@@ -22,10 +21,13 @@ class ModuleCommandTest {
   }
 
   @Test
-  void theHelpListsTheCommandsOnTheClassPath() {
+  void theHelpListsBenchWhereItAlwaysWas() {
     Cli.Result r = Cli.run("--help");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("  resume ") && r.out().contains("  convert "), r.out());
-    assertFalse(r.out().contains("  bench "), r.out());
+    int resume = r.out().indexOf("\n  resume ");
+    int bench = r.out().indexOf("\n  bench ");
+    int convert = r.out().indexOf("\n  convert ");
+    assertTrue(resume > 0 && resume < bench && bench < convert, r.out());
+    assertTrue(r.out().substring(bench).strip().replaceAll("\\s+", " ").startsWith("bench Measure Descent's speed"), r.out());
   }
 }
