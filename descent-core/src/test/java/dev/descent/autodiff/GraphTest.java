@@ -162,6 +162,25 @@ class GraphTest {
     assertEquals(1.0, v.scalar());
   }
 
+  /** What Minimizer steps with: the variables of a cost, forward for its value, backward for their gradients. */
+  @Test
+  void forwardAndBackwardByHandGiveTheCostAndItsGradients() {
+    Graph g = new Graph();
+    Expr w = g.variable("w", 3.0);
+    Expr v = g.variable("v", 2.0);
+    Expr x = g.placeholder("x", 1, 1);
+    Expr cost = w.pow(2).mul(x).add(v);                    // x·w² + v
+    IllegalStateException unfed = assertThrows(IllegalStateException.class, () -> g.variables(cost));
+    assertEquals("placeholder 'x' was not fed; call feed(\"x\", value) before running", unfed.getMessage());
+    g.feed("x", Matrix.scalar(Precision.F64, 0.5));
+    assertEquals(List.of("w", "v"), g.variables(cost).stream().map(Variable::name).toList());
+    assertEquals(0.5 * 9 + 2, g.forward(cost));
+    g.backward(cost);
+    assertEquals(3.0, w.grad().getFlat(0));                 // d/dw = 2·x·w
+    assertEquals(1.0, v.grad().getFlat(0));
+    assertEquals(List.of(), g.variables(x.mul(2)), "a cost of no variable has none");
+  }
+
   @Test
   void expressionsFromTwoGraphsDoNotMix() {
     Graph g = new Graph();
