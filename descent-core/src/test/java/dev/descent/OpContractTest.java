@@ -12,6 +12,9 @@ import dev.descent.autodiff.Reduce;
 import dev.descent.autodiff.Tape;
 import dev.descent.autodiff.Variable;
 import dev.descent.nn.Layer;
+import dev.descent.nn.Mode;
+import dev.descent.nn.Network;
+import dev.descent.nn.Stochastic;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
 import dev.descent.tensor.Rng;
@@ -28,11 +31,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * What every op and layer promises (issue 19, section 5), over the cases of {@link OpCases}: its
  * output has the declared shape and the operands' precision; backprop matches centered
- * differences for every operand and parameter, over a batch and a batch of 1; float32 follows
- * float64; a batch of 1 gives what its example gives in the batch; operands are left as they
- * were and replays repeat themselves bit for bit (forward, and backward: no gradient kept from
- * the pass before); NaN passes on (design.md: a diverged unit must make the cost NaN, as in
- * numpy and PyTorch); and a replay allocates nothing.
+ * differences for every operand and parameter, over a batch and a batch of 1, and adds to a
+ * gradient that a later op started (as {@link Op} asks); float32 follows float64; a batch of 1
+ * gives what its example gives in the batch; operands are left as they were and replays repeat
+ * themselves bit for bit (forward, and backward: no gradient kept from the pass before); NaN
+ * passes on (design.md: a diverged unit must make the cost NaN, as in numpy and PyTorch); and a
+ * replay allocates nothing. Layers also: their output has {@code outputSize} columns, a
+ * convertible one copies its parameters into the other precision, and a stochastic one made
+ * deterministic trains as it infers.
  *
  * <p>The cost differentiated is {@code J = Σ R ⊙ out} with fixed random weights R, so every
  * element of the output and of each gradient counts.
@@ -45,6 +51,19 @@ class OpContractTest {
     return OpCases.all().stream();
   }
 
+  static Stream<OpCase> convertibleCases() {
+    return cases().filter(c -> !applied(c, Network.Convertible.class).isEmpty());
+  }
+
+  static Stream<OpCase> stochasticCases() {
+    return cases().filter(c -> !applied(c, Stochastic.class).isEmpty());
+  }
+
+  /** The layers of {@code kind} that case {@code c} applies. */
+  static List<Operands.Applied> applied(OpCase c, Class<?> kind) {
+    return Built.of(c, Precision.F64).in.applied().stream().filter(a -> kind.isInstance(a.layer())).toList();
+  }
+
   /** A case recorded on its tape, followed by the cost J = Σ R ⊙ out. */
   static final class Built {
     final Operands in;
@@ -52,22 +71,44 @@ class OpContractTest {
     final Variable cost;
     final List<Op> ops;
 
-    Built(OpCase c, Operands in) {
+    /**
+     * With {@code shared}, J also has a term {@code Σ Q ⊙ v} for every operand v that needs a
+     * gradient, recorded after the op, so that its backward runs first: the op must then add its
+     * contribution to v's gradient, not write it.
+     */
+    Built(OpCase c, Operands in, boolean shared) {
       this.in = in;
       this.out = c.recipe().record(in);
       this.ops = in.tape().ops();
-      Matrix r = out.value().zerosLike();
-      Rng rng = Rng.of(SEED).fork("weights", 0);
-      for (int k = 0; k < r.size(); k++) {
-        r.setFlat(k, (float) rng.nextGaussian());
+      Variable j = weightedSum(out, "R");
+      if (shared) {
+        for (Variable v : in.variables()) {
+          if (v.needsGrad()) {
+            j = in.tape().record(new Arithmetic(Arithmetic.Kind.ADD, j, weightedSum(v, "Q" + v.name())));
+          }
+        }
+      }
+      this.cost = j;
+    }
+
+    /** {@code Σ W ⊙ v} with fixed weights W drawn by {@code name}. */
+    private Variable weightedSum(Variable v, String name) {
+      Matrix w = v.value().zerosLike();
+      Rng rng = Rng.of(SEED).fork(name, 0);
+      for (int k = 0; k < w.size(); k++) {
+        w.setFlat(k, (float) rng.nextGaussian());
       }
       Tape tape = in.tape();
-      Variable weighted = tape.record(new Arithmetic(Arithmetic.Kind.MULTIPLY, out, Variable.constant("R", r)));
-      this.cost = tape.record(new Reduce(Reduce.Kind.SUM, weighted));
+      return tape.record(new Reduce(Reduce.Kind.SUM, tape.record(new Arithmetic(Arithmetic.Kind.MULTIPLY, v, Variable.constant(name, w)))));
     }
 
     static Built of(OpCase c, Precision p, int... rows) {
-      return new Built(c, rows.length == 0 ? Operands.full(p, SEED) : new Operands(p, SEED, rows));
+      return new Built(c, rows.length == 0 ? Operands.full(p, SEED) : new Operands(p, SEED, rows), false);
+    }
+
+    /** Over the full batch, each operand that needs a gradient also used by a later op. */
+    static Built shared(OpCase c, Precision p) {
+      return new Built(c, Operands.full(p, SEED), true);
     }
 
     double j() {
@@ -129,7 +170,7 @@ class OpContractTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void backpropMatchesCenteredDifferencesForEveryOperandAndParameter(OpCase c) {
-    for (Built b : new Built[] {Built.of(c, Precision.F64), batchOfOne(c, Precision.F64, 2)}) {
+    for (Built b : new Built[] {Built.of(c, Precision.F64), batchOfOne(c, Precision.F64, 2), Built.shared(c, Precision.F64)}) {
       if (b == null) {
         continue;
       }
@@ -145,6 +186,30 @@ class OpContractTest {
           assertTrue(Math.abs(a - n) <= 1e-6 * Math.max(1, Math.abs(n)),
               c + " at m = " + b.in.m() + ": d" + v.name() + "[" + k + "] = " + a + " by backprop, " + n + " by differences");
         }
+      }
+    }
+  }
+
+  /** The same, in float32: the ops' float32 backward (ReLU writes its gradient there) adds where it must. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void backpropAddsToAGradientThatALaterOpStarted(OpCase c) {
+    for (Precision p : Precision.values()) {
+      Built alone = Built.of(c, p);
+      Built shared = Built.shared(c, p);
+      alone.backward();
+      shared.backward();
+      List<Variable> a = alone.differentiable();
+      List<Variable> b = shared.differentiable();
+      for (int i = 0; i < a.size(); i++) {
+        // the later op's term Σ Q ⊙ v contributes Q to v's gradient
+        Matrix q = a.get(i).value().zerosLike();
+        Rng rng = Rng.of(SEED).fork("Q" + a.get(i).name(), 0);
+        for (int k = 0; k < q.size(); k++) {
+          q.setFlat(k, a.get(i).grad().getFlat(k) + (float) rng.nextGaussian());
+        }
+        Golden.assertClose(q, b.get(i).grad(), p == Precision.F64 ? 1e-15 : 1e-6, c + " " + p + ": d" + a.get(i).name()
+            + " with a later op using it too");
       }
     }
   }
@@ -261,6 +326,44 @@ class OpContractTest {
     assertTrue(allocated < 1024, c + " allocated " + allocated + " bytes in 500 forward and backward passes");
   }
 
+  /** A layer that converts to another precision copies its parameters, rounded, and leaves its own alone. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("convertibleCases")
+  void aConvertibleLayerCopiesItsParametersIntoTheOtherPrecision(OpCase c) {
+    for (Operands.Applied a : applied(c, Network.Convertible.class)) {
+      Layer copy = ((Network.Convertible) a.layer()).to(Precision.F32);
+      assertEquals(a.layer().spec(), copy.spec(), c + ": the converted layer's spec");
+      List<Variable> mine = a.layer().parameters();
+      List<Variable> theirs = copy.parameters();
+      assertEquals(mine.size(), theirs.size(), c + ": parameters of the converted layer");
+      for (int i = 0; i < mine.size(); i++) {
+        Matrix original = mine.get(i).value();
+        assertEquals(mine.get(i).name(), theirs.get(i).name());
+        assertEquals(original.to(Precision.F32), theirs.get(i).value(), c + ": converted " + mine.get(i).name());
+        Matrix before = original.copy();
+        theirs.get(i).value().fill(7);
+        assertEquals(before, original, c + ": " + mine.get(i).name() + " changed with its converted copy");
+      }
+    }
+  }
+
+  /** Made deterministic (as a gradient check does), a stochastic layer gives in training what it gives in inference. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stochasticCases")
+  void aStochasticLayerMadeDeterministicTrainsAsItInfers(OpCase c) {
+    Operands in = Built.of(c, Precision.F64).in;
+    for (Operands.Applied a : in.applied()) {
+      if (!(a.layer() instanceof Stochastic)) {
+        continue;
+      }
+      Layer deterministic = ((Stochastic) a.layer()).deterministic();
+      assertEquals(deterministic, ((Stochastic) deterministic).deterministic(), c + ": deterministic twice");
+      Matrix trained = deterministic.apply(new Tape(), a.input(), in.context(Mode.TRAIN)).value().copy();
+      Matrix inferred = a.layer().apply(new Tape(), a.input(), in.context(Mode.INFER)).value();
+      assertArrayEquals(inferred.toArray(), trained.toArray(), 0, c + ": deterministic in training");
+    }
+  }
+
   /** Every concrete {@code Op} and {@code Layer} of the main sources is recorded or applied by some case. */
   @Test
   void everyOpAndLayerOfTheLibraryHasACase() {
@@ -270,7 +373,9 @@ class OpContractTest {
       for (Op op : b.ops) {
         covered.add(op.getClass());
       }
-      covered.addAll(b.in.layers());
+      for (Operands.Applied a : b.in.applied()) {
+        covered.add(a.layer().getClass());
+      }
     }
     List<String> missing = new ArrayList<>();
     for (Class<?> type : List.of(Op.class, Layer.class)) {

@@ -11,9 +11,7 @@ import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
 import dev.descent.tensor.Rng;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The operands an {@link OpCase} records its op on, drawn by name from one seed so that every
@@ -33,7 +31,10 @@ public final class Operands {
   private final List<Variable> all = new ArrayList<>();
   private final List<Variable> batches = new ArrayList<>();
   private final List<Variable> parameters = new ArrayList<>();
-  private final Set<Class<?>> layers = new LinkedHashSet<>();
+  private final List<Applied> applied = new ArrayList<>();
+
+  /** A layer applied to {@code input} in {@code mode}. */
+  public record Applied(Layer layer, Variable input, Mode mode) {}
 
   /** Operands over rows {@code rows} of the full batch. */
   public Operands(Precision precision, long seed, int... rows) {
@@ -132,8 +133,8 @@ public final class Operands {
    * what a layer promises about its output's shape; its parameters join the checked ones.
    */
   public Variable apply(Layer layer, Variable input, Mode mode) {
-    layers.add(layer.getClass());
-    Variable out = layer.apply(tape, input, new BuildContext(mode, rng(), gemm));
+    applied.add(new Applied(layer, input, mode));
+    Variable out = layer.apply(tape, input, context(mode));
     int n = input.value().cols();
     if (out.value().rows() != input.value().rows() || out.value().cols() != layer.outputSize(n)) {
       throw new AssertionError(layer + ": output " + out.value().shape() + " for input " + input.value().shape()
@@ -162,9 +163,14 @@ public final class Operands {
     return List.copyOf(parameters);
   }
 
-  /** The classes of the layers applied. */
-  public Set<Class<?>> layers() {
-    return Set.copyOf(layers);
+  /** What layers need while recording, with this build's generator and product. */
+  public BuildContext context(Mode mode) {
+    return new BuildContext(mode, rng(), gemm);
+  }
+
+  /** The layers applied, in order. */
+  public List<Applied> applied() {
+    return List.copyOf(applied);
   }
 
   private Variable keep(Variable v, List<Variable> kind) {
