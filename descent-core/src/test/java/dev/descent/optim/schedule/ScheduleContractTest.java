@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What every learning-rate schedule promises (issue 19, section 5), over the cases below (one
- * line each): a positive, finite rate at every update of a run; lr0 before and during the first
+ * line each): a positive, finite rate at every update of a run (or, for a cosine to 0, exactly 0
+ * once it has ended); lr0 before and during the first
  * update; its state saved and restored into a fresh schedule gives the same continuation bit for
  * bit, costs fed and all; it falls (or rises) where it says it does; costs change a pure schedule
  * in nothing; its {@code toString()} parses back to the same rates; and asking for the rate
@@ -44,8 +45,11 @@ class ScheduleContractTest {
 
   enum Trend { FALLS, RISES, ANY }
 
-  /** A schedule under contract: a fresh instance each call, the rate it gives at t = 0, and its trend. */
-  record ScheduleCase(String name, double lr0, Trend trend, Supplier<Schedule> schedule) {
+  /**
+   * A schedule under contract: a fresh instance each call, the rate it gives at t = 0, its trend,
+   * and whether it may end at a rate of exactly 0 (a cosine to its default minimum 0).
+   */
+  record ScheduleCase(String name, double lr0, Trend trend, boolean endsAtZero, Supplier<Schedule> schedule) {
     @Override
     public String toString() {
       return name;
@@ -53,7 +57,11 @@ class ScheduleContractTest {
   }
 
   static ScheduleCase of(String name, double lr0, Trend trend, Supplier<Schedule> schedule) {
-    return new ScheduleCase(name, lr0, trend, schedule);
+    return new ScheduleCase(name, lr0, trend, false, schedule);
+  }
+
+  static ScheduleCase endingAtZero(String name, double lr0, Trend trend, Supplier<Schedule> schedule) {
+    return new ScheduleCase(name, lr0, trend, true, schedule);
   }
 
   static List<ScheduleCase> cases() {
@@ -72,7 +80,8 @@ class ScheduleContractTest {
         of("piecewise up and down", 0.1, Trend.ANY, () -> Schedules.piecewise(new long[] {20, 90}, new double[] {0.1, 0.3, 0.02}, Per.STEP)),
         of("cosine", 0.1, Trend.FALLS, () -> Schedules.cosine(0.1, 30, 1e-3, Per.EPOCH)),
         of("cosine from 0.01 to 0.001", 0.01, Trend.FALLS, () -> Schedules.cosine(0.01, 30, 0.001, Per.EPOCH)),
-        of("cosine to 0", 0.3, Trend.FALLS, () -> Schedules.cosine(0.3, 50, 0, Per.EPOCH)),
+        // NOTE: minimum 0 (the default, PyTorch's eta_min) is a rate of exactly 0 from t = length on
+        endingAtZero("cosine to 0", 0.3, Trend.FALLS, () -> Schedules.cosine(0.3, 25, 0, Per.EPOCH)),
         of("cosine per step", 0.1, Trend.FALLS, () -> Schedules.cosine(0.1, 100, 1e-4, Per.STEP)),
         // the first update of a warm-up takes 1/length of the rate
         of("warmup then constant", 0.1 / 4, Trend.RISES, () -> Schedules.warmup(4, Schedule.constant(0.1), Per.EPOCH)),
@@ -115,7 +124,11 @@ class ScheduleContractTest {
   void theRateIsPositiveAndFiniteAtEveryUpdate(ScheduleCase c) {
     double[] rates = fullRun(c.schedule().get());
     for (int t = 0; t < rates.length; t++) {
-      assertTrue(rates[t] > 0 && Double.isFinite(rates[t]), c + ": update " + (t + 1) + " has rate " + rates[t]);
+      boolean atZero = c.endsAtZero() && rates[t] == 0 && rates[rates.length - 1] == 0;
+      assertTrue(rates[t] > 0 && Double.isFinite(rates[t]) || atZero, c + ": update " + (t + 1) + " has rate " + rates[t]);
+    }
+    if (c.endsAtZero()) {
+      assertEquals(0, rates[rates.length - 1], 0, c + " was to end at 0");
     }
   }
 
