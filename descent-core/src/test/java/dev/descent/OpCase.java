@@ -1,6 +1,8 @@
 package dev.descent;
 
 import dev.descent.autodiff.Variable;
+import dev.descent.tensor.Precision;
+import java.util.List;
 
 /**
  * One op or layer under {@link OpContractTest}: a name, what its output is over a batch of m
@@ -12,7 +14,7 @@ import dev.descent.autodiff.Variable;
  *     in.parameter("b", 1, 4), in.gemm())))
  * }</pre>
  */
-public record OpCase(String name, Output output, Recipe recipe) {
+public record OpCase(String name, Output output, List<Precision> precisions, Recipe recipe) {
 
   /** Records the op (or applies the layer) on {@code in}'s tape and returns its output. */
   @FunctionalInterface
@@ -20,8 +22,19 @@ public record OpCase(String name, Output output, Recipe recipe) {
     Variable record(Operands in);
   }
 
+  /** An op that runs in float32 and float64. */
   public static OpCase of(String name, Output output, Recipe recipe) {
-    return new OpCase(name, output, recipe);
+    return new OpCase(name, output, List.of(Precision.F64, Precision.F32), recipe);
+  }
+
+  /** An op that runs in float32 only (a fused fast path): checked in float32, with differences to match. */
+  public static OpCase float32(String name, Output output, Recipe recipe) {
+    return new OpCase(name, output, List.of(Precision.F32), recipe);
+  }
+
+  /** The precision its numbers are checked in: float64 where it runs. */
+  public Precision checked() {
+    return precisions.get(0);
   }
 
   @Override

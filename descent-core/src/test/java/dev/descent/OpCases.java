@@ -10,6 +10,7 @@ import dev.descent.autodiff.Affine;
 import dev.descent.autodiff.Arithmetic;
 import dev.descent.autodiff.BatchNormalize;
 import dev.descent.autodiff.BinaryCrossEntropy;
+import dev.descent.autodiff.DenseStack;
 import dev.descent.autodiff.Element;
 import dev.descent.autodiff.MatMul;
 import dev.descent.autodiff.MeanSquaredError;
@@ -69,6 +70,8 @@ public final class OpCases {
     c.add(OpCase.of("mean squared error", mean(), in -> in.record(new MeanSquaredError(in.batch("a", 2), in.targets("y", 2)))));
     c.add(OpCase.of("batch normalize, training", batchStatistics(4), in -> in.record(BatchNormalize.training(in.batch("z", 4), in.positiveParameter("gamma", 1, 4), in.parameter("beta", 1, 4), in.statistics("mean", 1, 4, false), in.statistics("variance", 1, 4, true), 0.9, 1e-5))));
     c.add(OpCase.of("batch normalize, inference", rows(4), in -> in.record(BatchNormalize.inference(in.batch("z", 4), in.positiveParameter("gamma", 1, 4), in.parameter("beta", 1, 4), in.statistics("mean", 1, 4, false), in.statistics("variance", 1, 4, true), 1e-5))));
+    c.add(OpCase.float32("dense stack", rows(2), in -> in.record(new DenseStack(in.features("X", 3), List.of(in.parameter("W1", 4, 3), in.parameter("W2", 2, 4)), List.of(in.parameter("b1", 1, 4), in.parameter("b2", 1, 2)), List.of(Pointwise.Function.TANH)))));
+    c.add(OpCase.float32("dense stack, relu", rows(1), in -> in.record(new DenseStack(in.features("X", 2), List.of(in.parameter("W1", 5, 2), in.parameter("W2", 2, 5), in.parameter("W3", 1, 2)), List.of(in.parameter("b1", 1, 5), in.parameter("b2", 1, 2), in.parameter("b3", 1, 1)), List.of(Pointwise.Function.RELU, Pointwise.Function.RELU)))));
     // regularize: penalties and dropout
     c.add(OpCase.of("l2 penalty", fixed(1, 1), in -> in.record(new WeightPenalty(WeightPenalty.Norm.SQUARED, 0.35, List.of(in.parameter("W1", 4, 3), in.parameter("W2", 2, 4))))));
     c.add(OpCase.of("l1 penalty", fixed(1, 1), in -> in.record(new WeightPenalty(WeightPenalty.Norm.ABSOLUTE, 0.05, List.of(in.parameter("W1", 4, 3), in.parameter("W2", 2, 4))))));
