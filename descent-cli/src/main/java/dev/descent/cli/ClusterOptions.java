@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code --spark MASTER} and {@code --sync} of {@code descent train}: data-parallel training on a cluster. */
 public final class ClusterOptions {
   @Option(names = "--spark", paramLabel = "MASTER",
-      description = "Train on Apache Spark (local[N], spark://HOST:7077, yarn): --data is a CSV file or directory the executors read "
-          + "(file://, hdfs://, s3a://); ./descent builds the Spark module on first use.")
+      description = "Train on Apache Spark (local[N], spark://HOST:7077, yarn): --data is a CSV or Parquet file or directory the executors "
+          + "read (file://, hdfs://, s3a://); ./descent builds the Spark module on first use.")
   String master;
 
   @Option(names = "--sync", paramLabel = "MODE", defaultValue = "every-step",
@@ -48,9 +48,9 @@ public final class ClusterOptions {
     if (data.test != null) {
       refused.add("--test (give one file and --split TRAIN,DEV,TEST)");
     }
-    if (data.labelsFile != null || data.label != null || data.classes != null || data.regression || data.format != null
+    if (data.labelsFile != null || data.label != null || data.regression || data.format != null
         || data.hdf5Features != null || data.hdf5Labels != null) {
-      refused.add("--label, --labels, --classes, --regression, --format and --hdf5-* (the label is the last CSV column)");
+      refused.add("--label, --labels, --regression, --format and --hdf5-* (the label is the last column of the CSV or Parquet data)");
     }
     if (checkpoint.enabled()) {
       refused.add("--checkpoint-every");
@@ -91,7 +91,8 @@ public final class ClusterOptions {
     recorded.put("precision", training.precision().name());
     recorded.put("spark", master);
     recorded.put("sync", mode.toString());
-    return new ClusterRun(data.data, split, splitting.normalize(), settings, mode, recorded);
+    return new ClusterRun(data.data, split, splitting.normalize(), data.classes == null ? List.of() : data.classes, settings,
+        dev.descent.run.Regularizers.NONE, mode, recorded);
   }
 
   /** The backend of the descent-spark module, found on the class path only when --spark is given. */

@@ -34,4 +34,12 @@ public interface ClusterBackend {
   default RunResult train(String master, ClusterRun run, java.util.List<dev.descent.train.Callback> callbacks) {
     throw new IllegalStateException("the " + name() + " backend does not train networks");
   }
+
+  /**
+   * Converts a CSV that lives in the cluster to Parquet ({@code descent convert FILE --to parquet
+   * --spark MASTER}). Backends that cannot refuse with an IllegalStateException.
+   */
+  default ClusterConversion.Result convert(String master, ClusterConversion conversion) {
+    throw new IllegalStateException("the " + name() + " backend does not convert data");
+  }
 }

@@ -38,6 +38,16 @@ public final class SparkBackend implements ClusterBackend {
   }
 
   @Override
+  public dev.descent.run.ClusterConversion.Result convert(String master, dev.descent.run.ClusterConversion conversion) {
+    JavaSparkContext spark = SparkExecutor.context(master, new SparkConf(), "descent convert");
+    try {
+      return ParquetConversion.write(spark, conversion);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  @Override
   public ClusterExecutor open(String master, RunConfig base, SearchConfig search) {
     return SparkExecutor.connect(master, base, search);
   }

@@ -133,7 +133,8 @@ class SparkTrainTest {
   static dev.descent.run.ClusterRun recipe(String sync, int epochs) {
     dev.descent.run.TrainingSettings settings = dev.descent.run.TrainingSettings.defaults().with(java.util.Map.of("hidden", "8-4", "lr", 0.01,
         "batch-size", 64, "epochs", epochs)).withSeed(7);
-    return new dev.descent.run.ClusterRun(csv.toString(), List.of(60.0, 20.0, 20.0), true, settings, dev.descent.run.SyncMode.parse(sync),
+    return new dev.descent.run.ClusterRun(csv.toString(), List.of(60.0, 20.0, 20.0), true, List.of(), settings,
+        dev.descent.run.Regularizers.NONE, dev.descent.run.SyncMode.parse(sync),
         java.util.Map.of());
   }
 
@@ -170,7 +171,7 @@ class SparkTrainTest {
     Run missing = cli(List.of("train", "--data", dir.resolve("nowhere.csv").toString(), "--spark", "local[1]", "--out", dir.resolve("bad").toString()));
     assertEquals(1, missing.code(), missing.err());
     assertEquals("descent: " + dir.resolve("nowhere.csv") + ": Spark cannot read it: Input path does not exist: file:" + dir.resolve("nowhere.csv")
-        + "; give a CSV file or directory the executors can read (file://, hdfs://, s3a://)", error(missing));
+        + "; give a CSV or Parquet file or directory the executors can read (file://, hdfs://, s3a://)", error(missing));
 
     Path ragged = dir.resolve("ragged.csv");
     Files.writeString(ragged, "1,2,a\n3,4,b\n5,6,a\n7,b\n");
