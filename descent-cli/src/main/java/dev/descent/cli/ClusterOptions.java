@@ -3,6 +3,7 @@ package dev.descent.cli;
 import dev.descent.DescentException;
 import dev.descent.run.ClusterBackend;
 import dev.descent.run.ClusterRun;
+import dev.descent.run.Regularizers;
 import dev.descent.run.SyncMode;
 import dev.descent.run.TrainingSettings;
 import java.util.ArrayList;
@@ -39,8 +40,8 @@ public final class ClusterOptions {
   }
 
   /**
-   * The cluster run of {@code train}'s options. Options the cluster path does not carry yet are
-   * refused, naming them, rather than silently dropped.
+   * The cluster run of {@code train}'s options, regularizers included. Options the cluster path
+   * does not carry are refused, naming them, rather than silently dropped.
    */
   ClusterRun run(DataOptions data, NetworkOptions network, TrainingOptions training, SplitOptions splitting,
       RegularizationOptions regularization, boolean batchNorm, CheckpointOptions checkpoint) {
@@ -55,24 +56,22 @@ public final class ClusterOptions {
     if (checkpoint.enabled()) {
       refused.add("--checkpoint-every");
     }
-    if (regularization.augment != null || regularization.patience != null || regularization.regularizer.l1 != null
-        || regularization.regularizer.l2 != null) {
-      refused.add("--augment, --early-stopping, --l1 and --l2");
-    }
-    if (batchNorm) {
-      refused.add("--batch-norm (batch statistics would be each partition's, not the global batch's)");
-    }
-    double[] keep = regularization.regularizer.keepProbs(network.hidden);
-    if (Arrays.stream(keep).anyMatch(k -> k < 1)) {
-      refused.add("--keep-prob/--drop-rate (dropout masks would differ from a local run's)");
-    }
     if (!refused.isEmpty()) {
       throw new UsageException("--spark " + master + ": training on Spark does not take " + String.join("; ", refused)
           + " yet; drop them or train without --spark");
     }
     SyncMode mode = syncMode();
-    TrainingSettings settings = RunOptions.settings(network, training, 0, 1);
+    double[] keep = regularization.regularizer.keepProbs(network.hidden);
+    boolean uniform = Arrays.stream(keep).distinct().count() <= 1;
+    List<Double> perLayer = new ArrayList<>();
+    for (double k : keep) {
+      perLayer.add(k);
+    }
+    double lambda = regularization.regularizer.l2 == null ? 0 : regularization.regularizer.l2;
+    TrainingSettings settings = RunOptions.settings(network, training, lambda, uniform && keep.length > 0 ? keep[0] : 1);
     double[] ratios = splitting.ratios(false);
+    Regularizers regularizers = new Regularizers(regularization.regularizer.l1, uniform ? List.of() : perLayer, batchNorm,
+        regularization.augment, null, regularization.earlyStopping(ratios.length > 1 && ratios[1] > 0, true, ratios));
     List<Double> split = new ArrayList<>();
     for (double r : ratios) {
       split.add(r);
@@ -82,7 +81,7 @@ public final class ClusterOptions {
     recorded.put("hidden", network.spec().hidden());
     recorded.put("activation", network.spec().activation().label());
     recorded.put("init", network.spec().init().toString());
-    recorded.put("batch_norm", false);
+    recorded.put("batch_norm", batchNorm);
     recorded.put("optimizer", training.transform().describe());
     recorded.put("batch_size", training.batchSize() == 0 ? "full" : training.batchSize());
     recorded.put("epochs", training.epochs);
@@ -92,7 +91,7 @@ public final class ClusterOptions {
     recorded.put("spark", master);
     recorded.put("sync", mode.toString());
     return new ClusterRun(data.data, split, splitting.normalize(), data.classes == null ? List.of() : data.classes, settings,
-        dev.descent.run.Regularizers.NONE, mode, recorded);
+        regularizers, mode, recorded);
   }
 
   /** The backend of the descent-spark module, found on the class path only when --spark is given. */

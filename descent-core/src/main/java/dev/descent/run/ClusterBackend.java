@@ -28,10 +28,12 @@ public interface ClusterBackend {
 
   /**
    * Trains one network on data that lives in the cluster ({@code descent train --spark MASTER})
-   * and returns what a local run returns; callbacks hear each epoch on the driver. Backends that
-   * cannot train refuse with an IllegalStateException.
+   * and returns what a local run returns; the callbacks, made by {@code callbacks} once the data's
+   * shape is known (its examples stay on the cluster), hear each epoch on the driver. Backends
+   * that cannot train refuse with an IllegalStateException.
    */
-  default RunResult train(String master, ClusterRun run, java.util.List<dev.descent.train.Callback> callbacks) {
+  default RunResult train(String master, ClusterRun run,
+      java.util.function.Function<PreparedData, java.util.List<dev.descent.train.Callback>> callbacks) {
     throw new IllegalStateException("the " + name() + " backend does not train networks");
   }
 

@@ -6,6 +6,8 @@ import dev.descent.run.ClusterRun;
 import dev.descent.run.RunResult;
 import dev.descent.train.Callback;
 import java.util.List;
+import java.util.function.Function;
+import dev.descent.run.PreparedData;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import dev.descent.run.RunConfig;
@@ -24,11 +26,15 @@ public final class SparkBackend implements ClusterBackend {
   }
 
   @Override
-  public RunResult train(String master, ClusterRun run, List<Callback> callbacks) {
+  public RunResult train(String master, ClusterRun run, Function<PreparedData, List<Callback>> callbacks) {
     return train(master, run, callbacks, new SparkConf());
   }
 
   static RunResult train(String master, ClusterRun run, List<Callback> callbacks, SparkConf conf) {
+    return train(master, run, data -> callbacks, conf);
+  }
+
+  static RunResult train(String master, ClusterRun run, Function<PreparedData, List<Callback>> callbacks, SparkConf conf) {
     JavaSparkContext spark = SparkExecutor.context(master, conf, "descent train");
     try {
       return SparkTraining.run(spark, run, callbacks);

@@ -194,10 +194,10 @@ class SparkTrainTest {
     assertEquals("descent: --spark spark://127.0.0.1:1: cannot reach the Spark master at 127.0.0.1:1 (Connection refused); start it "
         + "(sbin/start-master.sh) or check the address, or use --spark local[N] to run Spark in this process", error(unreachable));
 
-    Run dropout = cli(List.of("train", "--data", csv.toString(), "--spark", "local[1]", "--keep-prob", "0.8"));
-    assertEquals(2, dropout.code(), dropout.err());
-    assertEquals("descent: --spark local[1]: training on Spark does not take --keep-prob/--drop-rate (dropout masks would differ from a "
-        + "local run's) yet; drop them or train without --spark", error(dropout));
+    Run twoFiles = cli(List.of("train", "--data", csv.toString(), "--test", csv.toString(), "--spark", "local[1]"));
+    assertEquals(2, twoFiles.code(), twoFiles.err());
+    assertEquals("descent: --spark local[1]: training on Spark does not take --test (give one file and --split TRAIN,DEV,TEST) yet; "
+        + "drop them or train without --spark", error(twoFiles));
     assertTrue(!Files.exists(dir.resolve("bad/model.descent")), "nothing written");
   }
 }
