@@ -53,9 +53,6 @@ public final class ClusterOptions {
         || data.hdf5Features != null || data.hdf5Labels != null) {
       refused.add("--label, --labels, --regression, --format and --hdf5-* (the label is the last column of the CSV or Parquet data)");
     }
-    if (checkpoint.enabled()) {
-      refused.add("--checkpoint-every");
-    }
     if (!refused.isEmpty()) {
       throw new UsageException("--spark " + master + ": training on Spark does not take " + String.join("; ", refused)
           + " yet; drop them or train without --spark");
@@ -94,8 +91,20 @@ public final class ClusterOptions {
         regularizers, mode, recorded);
   }
 
+  /** The recipe a checkpoint of {@code run} records, which {@code descent resume} reads back: {@code {"cluster": …, "spark": MASTER}}. */
+  static com.fasterxml.jackson.databind.node.ObjectNode recipe(ClusterRun run, String master) {
+    com.fasterxml.jackson.databind.node.ObjectNode recipe = Report.object();
+    recipe.set("cluster", run.toJson());
+    recipe.put("spark", master);
+    return recipe;
+  }
+
   /** The backend of the descent-spark module, found on the class path only when --spark is given. */
   ClusterBackend backend() {
+    return backend(master);
+  }
+
+  static ClusterBackend backend(String master) {
     for (ClusterBackend backend : ServiceLoader.load(ClusterBackend.class)) {
       if (backend.name().equals("spark")) {
         return backend;

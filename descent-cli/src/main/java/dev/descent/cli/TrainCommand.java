@@ -115,17 +115,22 @@ public final class TrainCommand implements Callable<Integer> {
     Path dir = output.directory();
     HistoryLog log = HistoryLog.to(dir, List.of());
     Regularization[] resolved = new Regularization[1];
+    dev.descent.run.CheckpointWriter[] saver = new dev.descent.run.CheckpointWriter[1];
+    Map<String, Object> settings = new LinkedHashMap<>(run.settings());
     RunResult result = cluster.backend().train(cluster.master, run, prepared -> {
       Regularization r = regularization.resolve(network.spec(), prepared, run.ratios(), Optional.empty());
       r.warnTo(err);
       resolved[0] = r;
+      r.putSettings(settings);
       List<Callback> callbacks = new ArrayList<>(r.callbacks());
       callbacks.addAll(progress(err));
       callbacks.add(log);
+      saver[0] = checkpoint.writer(dir, prepared, settings, ClusterOptions.recipe(run, cluster.master), r.earlyStopping());
+      if (saver[0] != null) {
+        callbacks.add(saver[0]);
+      }
       return callbacks;
     });
-    Map<String, Object> settings = new LinkedHashMap<>(run.settings());
-    resolved[0].putSettings(settings);
     result = resolved[0].finish(result.withSettings(settings));
     String describe = String.format("data      %s on Spark %s: %d train, %s dev, %s test examples, %d features%s%n"
         + "network   %d → %s → %d%s, %d parameters, %s%n"
@@ -136,7 +141,7 @@ public final class TrainCommand implements Callable<Integer> {
         batchNorm.batchNorm ? " (batch norm over each partition's share of a batch)" : "",
         result.model().network().parameterCount(), result.model().network().loss().label(), run.settings().get("optimizer"),
         run.settings().get("batch_size"), training.epochs, training.seed, run.sync(), resolved[0].describe());
-    return write(out, result, settings, describe, resolved[0], log, null);
+    return write(out, result, settings, describe, resolved[0], log, saver[0]);
   }
 
   /** Writes what every run writes; {@code saver} may be null. */

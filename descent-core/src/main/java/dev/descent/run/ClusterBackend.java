@@ -38,6 +38,16 @@ public interface ClusterBackend {
   }
 
   /**
+   * Continues a cluster run from its {@code checkpoint} ({@code descent resume}): {@code run} is
+   * the checkpoint's recipe (with a new learning rate or epoch count), trained from the saved
+   * epoch on with the saved parameters, optimizer state and early stopping's progress.
+   */
+  default RunResult resume(String master, ClusterRun run, dev.descent.model.Checkpoint checkpoint,
+      java.util.function.Function<PreparedData, java.util.List<dev.descent.train.Callback>> callbacks) {
+    throw new IllegalStateException("the " + name() + " backend does not train networks");
+  }
+
+  /**
    * Converts a CSV that lives in the cluster to Parquet ({@code descent convert FILE --to parquet
    * --spark MASTER}). Backends that cannot refuse with an IllegalStateException.
    */

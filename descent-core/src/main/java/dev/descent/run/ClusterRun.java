@@ -29,4 +29,50 @@ public record ClusterRun(String data, List<Double> split, boolean normalize, Lis
     }
     return r;
   }
+
+  /** This run as JSON, the recipe of a cluster run's checkpoint (under "cluster"), so that {@code descent resume} continues it. */
+  public com.fasterxml.jackson.databind.node.ObjectNode toJson() {
+    com.fasterxml.jackson.databind.node.ObjectNode n = RunJson.MAPPER.createObjectNode();
+    n.put("data", data);
+    split.forEach(n.putArray("split")::add);
+    n.put("normalize", normalize);
+    classNames.forEach(n.putArray("classes")::add);
+    n.set("training", RunJson.training(training));
+    n.set("regularizers", RunJson.regularizers(regularizers));
+    n.put("sync", sync.toString());
+    n.set("settings", RunJson.MAPPER.valueToTree(settings));
+    return n;
+  }
+
+  /** Reads {@link #toJson}'s form back; a missing or mistyped field is an IllegalArgumentException naming it. */
+  public static ClusterRun fromJson(com.fasterxml.jackson.databind.JsonNode n) {
+    List<Double> split = new java.util.ArrayList<>();
+    n.path("split").forEach(v -> split.add(v.asDouble()));
+    List<String> classes = new java.util.ArrayList<>();
+    n.path("classes").forEach(v -> classes.add(v.asText()));
+    for (String field : List.of("data", "split", "normalize", "training", "regularizers", "sync", "settings")) {
+      if (!n.has(field)) {
+        throw new IllegalArgumentException("cluster run: no field \"" + field + "\"");
+      }
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> settings = RunJson.MAPPER.convertValue(n.get("settings"), java.util.LinkedHashMap.class);
+    return new ClusterRun(n.get("data").asText(), split, n.get("normalize").asBoolean(), classes, RunJson.training(n.get("training")),
+        RunJson.regularizers(n.get("regularizers")), SyncMode.parse(n.get("sync").asText()), settings);
+  }
+
+  /** The same run with other training settings (a resumed run's learning rate or epochs). */
+  public ClusterRun withTraining(TrainingSettings newTraining) {
+    return new ClusterRun(data, split, normalize, classNames, newTraining, regularizers, sync, settings);
+  }
+
+  /**
+   * This run as a local run's recipe, for {@code descent resume} without {@code --spark}: the
+   * same file (a CSV the local loader reads), split, seeds, settings and regularizers.
+   */
+  public RunConfig local() {
+    DataRequest request = DataRequest.file(data.startsWith("file:") ? java.net.URI.create(data).getPath() : data).withClasses(classNames);
+    return new RunConfig(new DataPlan(request, null, split, normalize, training.seed(), DataSource.Residency.NEVER, true), training,
+        regularizers);
+  }
 }

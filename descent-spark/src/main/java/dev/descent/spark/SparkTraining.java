@@ -17,6 +17,8 @@ import dev.descent.tensor.Rng;
 import dev.descent.autodiff.Tape;
 import dev.descent.nn.CostTerm;
 import dev.descent.train.GradientNormMonitor;
+import dev.descent.model.Checkpoint;
+import dev.descent.regularize.EarlyStopping;
 import dev.descent.train.Callback;
 import dev.descent.train.ConfusionMatrix;
 import dev.descent.train.EpochResult;
@@ -54,7 +56,12 @@ final class SparkTraining {
   /** Failures injected in this JVM (local mode), so that a test can see its retry happened. */
   static final java.util.concurrent.atomic.AtomicInteger INJECTED = new java.util.concurrent.atomic.AtomicInteger();
 
-  static RunResult run(JavaSparkContext spark, ClusterRun run, Function<PreparedData, List<Callback>> callbackFactory) {
+  /**
+   * Trains {@code run}, or continues it from {@code from} (null: a new run): the saved
+   * parameters, running averages, optimizer state and clock, early stopping's progress and
+   * history, then the epochs after the saved one, their shuffles replayed from the seed.
+   */
+  static RunResult run(JavaSparkContext spark, ClusterRun run, Checkpoint from, Function<PreparedData, List<Callback>> callbackFactory) {
     TrainingSettings settings = run.training();
     ClusterData data = ClusterData.read(spark, run, settings.precision());
     Matrix[] probe = probe(data, settings.precision());
@@ -67,14 +74,29 @@ final class SparkTraining {
     Optimizer optimizer = new Optimizer(settings.transform(), network.parameters());
     TrainingConfig config = settings.config();
     TrainingContext context = new TrainingContext(network, optimizer, train, dev, config);
+    int firstEpoch = 0;
+    History earlier = null;
+    if (from != null) {
+      from.restoreNetwork(network);
+      from.restoreOptimizer(optimizer);
+      firstEpoch = from.epoch();
+      double[][] h = from.history();
+      earlier = History.of(h[0], h[1], h[2]);
+      for (Callback c : callbacks) {
+        if (c instanceof EarlyStopping stopping && from.earlyStopping(network) != null) {
+          stopping.resumeFrom(from.earlyStopping(network));
+        }
+      }
+    }
     for (Callback c : callbacks) {
       c.onStart(context);
     }
     // every-step: the penalties once, on the driver; averaging: in each worker's local steps
     WorkerRecipe recipe = WorkerRecipe.of(settings, run.regularizers(), !run.sync().isEveryStep());
-    History history = run.sync().isEveryStep()
-        ? everyStep(spark, data, settings, recipe, network, optimizer, callbacks, context)
-        : averaged(spark, data, settings, recipe, run.sync().localSteps(), network, optimizer, callbacks, context);
+    History later = run.sync().isEveryStep()
+        ? everyStep(spark, data, settings, recipe, network, optimizer, callbacks, context, firstEpoch)
+        : averaged(spark, data, settings, recipe, run.sync().localSteps(), network, optimizer, callbacks, context, firstEpoch);
+    History history = earlier == null ? later : earlier.then(later);
     for (Callback c : callbacks) {
       c.onEnd(context);
     }
@@ -117,16 +139,19 @@ final class SparkTraining {
   }
 
   private static History everyStep(JavaSparkContext spark, ClusterData data, TrainingSettings settings, WorkerRecipe recipe, Network network,
-      Optimizer optimizer, List<Callback> callbacks, TrainingContext context) {
+      Optimizer optimizer, List<Callback> callbacks, TrainingContext context, int firstEpoch) {
     int m = data.sizes[0];
     int batchSize = settings.batchSize() == TrainingConfig.FULL_BATCH ? m : settings.batchSize();
     MiniBatches batches = new MiniBatches(m, batchSize, 1, ShuffleOrder.UNIFORM, Rng.of(settings.seed()).fork("shuffle", 0));
     List<Variable> params = network.parameters();
     int n = Flat.size(params);
     double[] lastGood = Flat.of(params);
-    History history = new History(settings.epochs());
+    History history = new History(settings.epochs() - firstEpoch);
     long failAt = spark.getConf().getLong(FAIL_ONCE_AT_STEP, -1);
-    for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+    for (int epoch = 0; epoch < firstEpoch; epoch++) {
+      batches.shuffle();   // the orders of the epochs a checkpoint holds: the stream goes on from there
+    }
+    for (int epoch = firstEpoch; epoch < settings.epochs(); epoch++) {
       optimizer.clock().setEpoch(epoch);
       batches.shuffle();
       double costSum = 0;
@@ -142,7 +167,7 @@ final class SparkTraining {
         double cost = sum[n] / size + addPenalties(network, size);
         if (!Double.isFinite(cost)) {
           Flat.read(lastGood, 0, params);
-          history.keep(epoch - 1);
+          history.keep(epoch - firstEpoch - 1);
           history.stop(String.format("cost became %s at epoch %d (learning rate too high?); kept the %s; try a lower --lr",
               Double.isNaN(cost) ? "NaN" : "infinite", epoch + 1, epoch == 0 ? "initial parameters" : "parameters of epoch " + epoch));
           return history;
@@ -200,17 +225,17 @@ final class SparkTraining {
   }
 
   private static History averaged(JavaSparkContext spark, ClusterData data, TrainingSettings settings, WorkerRecipe recipe, int k,
-      Network network, Optimizer optimizer, List<Callback> callbacks, TrainingContext context) {
+      Network network, Optimizer optimizer, List<Callback> callbacks, TrainingContext context, int firstEpoch) {
     int m = data.sizes[0];
     int batchSize = settings.batchSize() == TrainingConfig.FULL_BATCH ? m : Math.min(settings.batchSize(), m);
     int partitions = data.shards.getNumPartitions();
     int localBatch = Math.max(1, (batchSize + partitions - 1) / partitions);
     int stepsPerEpoch = (m + batchSize - 1) / batchSize;
     int roundsPerEpoch = (stepsPerEpoch + k - 1) / k;
-    History history = new History(settings.epochs());
-    long step = 0;
+    History history = new History(settings.epochs() - firstEpoch);
+    long step = optimizer.clock().step();
     long seed = settings.seed();
-    for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+    for (int epoch = firstEpoch; epoch < settings.epochs(); epoch++) {
       optimizer.clock().setEpoch(epoch);
       double loss = 0;
       double examples = 0;
