@@ -149,16 +149,6 @@ class SparkTrainTest {
     assertEquals(0, relativeDifference(calm.model(), retried.model()), "bit for bit: a partition's gradient is a pure function");
   }
 
-  @Test
-  void parameterAveragingConvergesToWithinAPointOfEveryStep() {
-    dev.descent.run.RunResult every = SparkBackend.train("local[2]", recipe("every-step", 30), List.of(), new org.apache.spark.SparkConf());
-    dev.descent.run.RunResult averaged = SparkBackend.train("local[2]", recipe("average:4", 30), List.of(), new org.apache.spark.SparkConf());
-    System.out.println("dev accuracy every-step " + every.dev().accuracy() + ", average:4 " + averaged.dev().accuracy());
-    assertTrue(every.dev().accuracy() > 0.8, "every-step learned: " + every.dev().accuracy());
-    assertTrue(averaged.dev().accuracy() >= every.dev().accuracy() - 0.01,
-        "average:4 " + averaged.dev().accuracy() + " within a point of every-step " + every.dev().accuracy());
-  }
-
   static String error(Run r) {
     assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
     String[] lines = r.err().strip().split("\n");
