@@ -4,7 +4,8 @@ import dev.descent.DescentException;
 import dev.descent.data.Dataset;
 import dev.descent.data.MiniBatches;
 import dev.descent.nn.Network;
-import dev.descent.nn.TrainingStep;
+import dev.descent.nn.Mode;
+import dev.descent.nn.Plan;
 import dev.descent.optim.Optimizer;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Rng;
@@ -99,7 +100,7 @@ final class Shard {
       if (statistics > 0 && left - chunk == 1) {
         chunk++;   // batch norm: no chunk of one example, 2^k + 1 rows instead (at most 13 more plans)
       }
-      TrainingStep ts = net.trainingStep(chunk);
+      Plan ts = net.plan(chunk, Mode.TRAIN);
       net.restoreMaskStates(Map.of(chunk, masks(seed, step, trainPositions[rows[from]])));
       if (statistics > 0) {
         Flat.readStatistics(model, size, net);
@@ -210,7 +211,7 @@ final class Shard {
       MiniBatches batches = batches(m, b, epoch, seed);
       int n = batches.size(batch);
       optimizer.restoreClock(s, epoch);
-      TrainingStep ts = net.trainingStep(n);
+      Plan ts = net.plan(n, Mode.TRAIN);
       net.restoreMaskStates(Map.of(n, Rng.of(seed).fork("spark-step", s).fork("partition", partition).state()));
       ts.load(x, y, batches.order(), batches.start(batch));
       loss += ts.step() * n;
