@@ -28,10 +28,11 @@ final class ParquetConversion {
   private ParquetConversion() {}
 
   static ClusterConversion.Result write(JavaSparkContext spark, ClusterConversion conversion) {
-    Path out = new Path(conversion.out());
+    Path out;
     FileSystem fs;
     try {
-      fs = out.getFileSystem(spark.hadoopConfiguration());
+      fs = new Path(conversion.out()).getFileSystem(spark.hadoopConfiguration());
+      out = fs.makeQualified(new Path(conversion.out()));   // a relative --out has a parent to write the hidden directory in
       if (fs.exists(out) && !conversion.force() && (!fs.getFileStatus(out).isDirectory() || fs.listStatus(out).length > 0)) {
         throw new DescentException("--out " + conversion.out() + ": exists and is not empty; give --force to replace it "
             + "(only once the new one is complete) or choose another directory");
