@@ -5,6 +5,9 @@
                         SUITES...
   performance_report.py --dir DIR --out FILE --update [--stretch JSON] data
 
+Blocks between "<!-- by hand: WHAT -->" and "<!-- end by hand -->" lines (measurements that
+compare.sh does not take) are kept, each at the end of the section it followed (hand_blocks.py).
+
 --update rewrites only the named suites' sections of an existing FILE and their rows of its
 targets table, keeping everything else (the data suite's files can be measured without
 rerunning the other suites). --stretch JSON: a `descent bench data --json --epoch-examples
@@ -27,6 +30,7 @@ import os
 import sys
 
 import data_report
+import hand_blocks
 
 SUITES = ("course", "mlp", "gemm", "gradcheck", "search", "data")
 IMPLS = ("numpy", "torch")
@@ -498,6 +502,8 @@ class Report:
         self.lines.extend(body)
         self.machine(descent, refs, torch, start, end)
         self.reproduce()
+        # the page's hand-written blocks (spark, startup, profiles) go back where they were
+        self.lines = hand_blocks.insert(self.lines, hand_blocks.read(self.args.out))
         with open(self.args.out, "w") as fh:
             fh.write("\n".join(self.lines).rstrip() + "\n")
 
