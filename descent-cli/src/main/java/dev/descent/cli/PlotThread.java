@@ -54,9 +54,10 @@ final class PlotThread implements AutoCloseable {
 
   private static void load() {
     try {
-      Blas.available();
-      Figures.load();
-      Blas.available();
+      // not where products are asked to run in Java: loading would print that notice before any product
+      if (System.getProperty(Blas.BACKEND_PROPERTY, "openblas").strip().equals("openblas")) {
+        Blas.available();
+      }
       Figures.load();
     } catch (RuntimeException | LinkageError e) {
       // NOTE: nothing to report here: the classes load again where they are used, and fail there with the message
