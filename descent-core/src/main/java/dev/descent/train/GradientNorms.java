@@ -1,6 +1,7 @@
 package dev.descent.train;
 
 import dev.descent.autodiff.Variable;
+import dev.descent.nn.BatchNorm;
 import dev.descent.nn.Layer;
 import dev.descent.nn.Network;
 import dev.descent.tensor.Matrix;
@@ -28,7 +29,7 @@ import java.util.Locale;
  */
 public record GradientNorms(List<LayerNorms> layers, double ratio, List<String> warnings) {
 
-  /** Layer {@code index} (1-based, counting layers with parameters) and its norms. */
+  /** Layer {@code index} (1-based, counting the course's layers: a batch norm's γ and β belong to the layer before) and its norms. */
   public record LayerNorms(int index, List<String> parameters, double weightNorm, double gradientNorm) {
     public LayerNorms {
       parameters = List.copyOf(parameters);
@@ -89,7 +90,11 @@ public record GradientNorms(List<LayerNorms> layers, double ratio, List<String> 
     return new GradientNorms(layers, ratio, warnings(layers, ratio, limits));
   }
 
-  /** The layers with parameters, as indices into {@code network.parameters()}. */
+  /**
+   * The course's layers as indices into {@code network.parameters()}: each layer with parameters,
+   * a batch norm's γ and β joined to the layer before it (layer l is W[l], γ[l], β[l], as in the
+   * course; batch norm is a step inside a layer, not a layer of its own).
+   */
   static List<int[]> layers(Network network) {
     List<int[]> groups = new ArrayList<>();
     int i = 0;
@@ -101,6 +106,12 @@ public record GradientNorms(List<LayerNorms> layers, double ratio, List<String> 
       int[] indices = new int[n];
       for (int k = 0; k < n; k++) {
         indices[k] = i + k;
+      }
+      if (layer instanceof BatchNorm && !groups.isEmpty()) {
+        int[] before = groups.remove(groups.size() - 1);
+        int[] joined = java.util.Arrays.copyOf(before, before.length + n);
+        System.arraycopy(indices, 0, joined, before.length, n);
+        indices = joined;
       }
       groups.add(indices);
       i += n;
