@@ -91,12 +91,17 @@ public final class Plots {
     return Series.of("dev", dev);
   }
 
-  /** Cost curves on a log axis (costs span decades); series that are all NaN are left out. */
+  /**
+   * Cost curves on a log axis (costs span decades); a series with no finite cost (a run that
+   * diverged in its first epoch) is not drawn, and a note in the plot says so.
+   */
   public static void costCurves(String title, List<Series> series, Path file) {
     XyPlot plot = XyPlot.of(title, Axis.linear("epoch"), Axis.log("cost"));
     for (Series s : series) {
       if (hasFinite(s.y())) {
         plot = plot.line(s);
+      } else {
+        plot = plot.withNote(s.name() + ": no finite cost to draw (diverged in its first epoch)");
       }
     }
     Figures.standard().xy(plot).writePng(file);
