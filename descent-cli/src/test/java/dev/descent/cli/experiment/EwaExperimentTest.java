@@ -40,6 +40,29 @@ class EwaExperimentTest {
   }
 
   @Test
+  void theTableIsNarrowWithItsLongHeadersOnTwoLines() {
+    Cli.Result r = Cli.run("experiment", "ewa", "--out=" + out);
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    int header = lines.indexOf("  " + "-".repeat(96)) - 2;
+    assertTrue(header > 0, r.out());
+    assertEquals("                        horizon   weight beyond     plain error        bias corrected   error rest", lines.get(header));
+    assertEquals("  run         seconds      days         horizon   first 10 days   error first 10 days      of year",
+        lines.get(header + 1));
+    for (String line : lines.subList(header, header + 6)) {
+      assertTrue(line.length() <= 98, line);
+    }
+  }
+
+  @Test
+  void aHeaderLongerThanItsCellsIsSplitNearItsMiddle() {
+    assertEquals(List.of("plain error", "first 10 days"), List.of(ExperimentCommand.headerLines("plain error first 10 days", 5)));
+    assertEquals(List.of("", "seconds"), List.of(ExperimentCommand.headerLines("seconds", 4)));
+    assertEquals(List.of("", "final cost"), List.of(ExperimentCommand.headerLines("final cost", 10)));
+    assertEquals(List.of("", "ranking"), List.of(ExperimentCommand.headerLines("ranking", 20)));
+  }
+
+  @Test
   void refusesADataFile() {
     Cli.Result r = Cli.run("experiment", "ewa", "--data", "temperatures.csv", "--out=" + out);
     assertEquals("descent: --data temperatures.csv: experiment ewa makes its own year of temperatures and reads no "
