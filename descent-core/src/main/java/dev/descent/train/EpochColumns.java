@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The epochs {@link HistoryLog} has recorded, one primitive array per field instead of a {@link
+ * The epochs {@link HistoryLog} has recorded, in a primitive array instead of a {@link
  * HistoryRow} per epoch: a course epoch takes some 7 µs, and an object per epoch (kept to the end
  * of the run, copied by every young collection) cost a visible share of it. Rows are made from
  * a {@link Slice} when they are written or asked for, off the training loop.
@@ -16,16 +16,13 @@ import java.util.List;
  */
 final class EpochColumns {
   private static final double[] NONE = new double[0];
+  /** Doubles per epoch: the epoch number, then the seven scalars of {@link HistoryRow} after it. */
+  private static final int STRIDE = 8;
 
   private int size;
-  private int[] epochs = new int[64];
-  private double[] seconds = new double[64];
-  private double[] learningRates = new double[64];
-  private double[] trainCosts = new double[64];
-  private double[] trainAccuracies = new double[64];
-  private double[] devCosts = new double[64];
-  private double[] devAccuracies = new double[64];
-  private double[] regularizations = new double[64];
+  // NOTE: one array with the epoch's values side by side (a cache line per epoch, as an object
+  // would take), not one array per field: ten arrays written per epoch cost more than the object
+  private double[] values = new double[64 * STRIDE];
   private double[][] gradientNorms = new double[64][];
   private double[][] updateRatios = new double[64][];
 
@@ -40,32 +37,30 @@ final class EpochColumns {
    */
   void append(int epoch, double second, double learningRate, double trainCost, double trainAccuracy, double devCost,
       double devAccuracy, double regularization, double[] norms, double[] ratios) {
-    if (size == epochs.length) {
+    if (size == gradientNorms.length) {
       grow();
     }
-    epochs[size] = epoch;
-    seconds[size] = second;
-    learningRates[size] = learningRate;
-    trainCosts[size] = trainCost;
-    trainAccuracies[size] = trainAccuracy;
-    devCosts[size] = devCost;
-    devAccuracies[size] = devAccuracy;
-    regularizations[size] = regularization;
-    gradientNorms[size] = norms;
-    updateRatios[size] = ratios;
+    int at = size * STRIDE;
+    values[at] = epoch;
+    values[at + 1] = second;
+    values[at + 2] = learningRate;
+    values[at + 3] = trainCost;
+    values[at + 4] = trainAccuracy;
+    values[at + 5] = devCost;
+    values[at + 6] = devAccuracy;
+    values[at + 7] = regularization;
+    if (norms != null) {
+      gradientNorms[size] = norms;
+    }
+    if (ratios != null) {
+      updateRatios[size] = ratios;
+    }
     size++;
   }
 
   private void grow() {
-    int n = 2 * epochs.length;
-    epochs = Arrays.copyOf(epochs, n);
-    seconds = Arrays.copyOf(seconds, n);
-    learningRates = Arrays.copyOf(learningRates, n);
-    trainCosts = Arrays.copyOf(trainCosts, n);
-    trainAccuracies = Arrays.copyOf(trainAccuracies, n);
-    devCosts = Arrays.copyOf(devCosts, n);
-    devAccuracies = Arrays.copyOf(devAccuracies, n);
-    regularizations = Arrays.copyOf(regularizations, n);
+    int n = 2 * gradientNorms.length;
+    values = Arrays.copyOf(values, n * STRIDE);
     gradientNorms = Arrays.copyOf(gradientNorms, n);
     updateRatios = Arrays.copyOf(updateRatios, n);
   }
@@ -79,17 +74,14 @@ final class EpochColumns {
   static final class Slice {
     private final int from;
     private final int to;
-    private final int[] epochs;
-    private final double[][] scalars;
+    private final double[] values;
     private final double[][] gradientNorms;
     private final double[][] updateRatios;
 
     private Slice(EpochColumns c, int from, int to) {
       this.from = from;
       this.to = to;
-      this.epochs = c.epochs;
-      this.scalars = new double[][] {c.seconds, c.learningRates, c.trainCosts, c.trainAccuracies, c.devCosts, c.devAccuracies,
-          c.regularizations};
+      this.values = c.values;
       this.gradientNorms = c.gradientNorms;
       this.updateRatios = c.updateRatios;
     }
@@ -99,8 +91,9 @@ final class EpochColumns {
       for (int i = from; i < to; i++) {
         double[] norms = gradientNorms[i];
         double[] ratios = updateRatios[i];
-        rows.add(new HistoryRow(epochs[i], scalars[0][i], scalars[1][i], scalars[2][i], scalars[3][i], scalars[4][i], scalars[5][i],
-            scalars[6][i], norms == null ? NONE : norms, ratios == null ? NONE : ratios));
+        int at = i * STRIDE;
+        rows.add(new HistoryRow((int) values[at], values[at + 1], values[at + 2], values[at + 3], values[at + 4], values[at + 5],
+            values[at + 6], values[at + 7], norms == null ? NONE : norms, ratios == null ? NONE : ratios));
       }
       return rows;
     }

@@ -58,7 +58,7 @@ public final class HistoryLog implements Callback {
    * How often rows are handed over: so that the writer formats while a short run trains (on
    * another core) instead of all of it after the last epoch, which the run's end waits for.
    */
-  private static final long HAND_OVER_NANOS = 20_000_000L;
+  private static final long HAND_OVER_NANOS = 1_000_000_000L;
 
   private final Path directory;
   private final List<HistoryRow> prior;
