@@ -38,8 +38,9 @@ import java.util.concurrent.TimeUnit;
  * <p>The files are opened, formatted, written and closed on one background thread: opening two
  * files costs some 0.15 ms of CPU, and formatting a line on the training thread would cost a
  * tenth of a course epoch. The training thread keeps the epochs in primitive columns ({@link
- * EpochColumns}) and hands over the epochs since the last hand-over at the end of an epoch 20 ms
- * or more after it; the writer flushes both files after each.
+ * EpochColumns}) and hands over the epochs of the last second; the writer flushes both files
+ * after each hand-over. (Handing over every 20 ms, so that the writer formats while a short run
+ * trains, cost the training thread more on a loaded 2-core machine, the writer landing on its core.)
  *
  * <pre>{@code
  * HistoryLog log = HistoryLog.to(Path.of("out"), List.of());
@@ -54,10 +55,7 @@ public final class HistoryLog implements Callback {
   /** Probes take at most this share of the training thread's CPU time. */
   static final double BUDGET_PERCENT = 0.25;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-  /**
-   * How often rows are handed over: so that the writer formats while a short run trains (on
-   * another core) instead of all of it after the last epoch, which the run's end waits for.
-   */
+  /** How often rows are handed over to the writer, which flushes after each. */
   private static final long HAND_OVER_NANOS = 1_000_000_000L;
 
   private final Path directory;
