@@ -55,14 +55,6 @@ class EwaExperimentTest {
   }
 
   @Test
-  void aHeaderLongerThanItsCellsIsSplitNearItsMiddle() {
-    assertEquals(List.of("plain error", "first 10 days"), List.of(ExperimentCommand.headerLines("plain error first 10 days", 5)));
-    assertEquals(List.of("", "seconds"), List.of(ExperimentCommand.headerLines("seconds", 4)));
-    assertEquals(List.of("", "final cost"), List.of(ExperimentCommand.headerLines("final cost", 10)));
-    assertEquals(List.of("", "ranking"), List.of(ExperimentCommand.headerLines("ranking", 20)));
-  }
-
-  @Test
   void refusesADataFile() {
     Cli.Result r = Cli.run("experiment", "ewa", "--data", "temperatures.csv", "--out=" + out);
     assertEquals("descent: --data temperatures.csv: experiment ewa makes its own year of temperatures and reads no "
