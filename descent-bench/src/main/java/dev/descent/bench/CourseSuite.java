@@ -125,9 +125,8 @@ final class CourseSuite implements Suite {
   /**
    * @param seconds wall time of the fit, history files closed included
    * @param cpuSeconds the training thread's CPU time of the fit (-1 when the JVM cannot measure it)
-   * @param processCpuSeconds the whole JVM's CPU time over the fit, every thread (-1 when unknown)
    */
-  record Run(Network network, History history, double seconds, long allocated, double cpuSeconds, double processCpuSeconds) {}
+  record Run(Network network, History history, double seconds, long allocated, double cpuSeconds) {}
 
   static Run train(CourseWorkload w, int epochs, boolean withHistory) {
     Network network = w.network();
@@ -140,13 +139,11 @@ final class CourseSuite implements Suite {
     }
     List<Callback> callbacks = dir == null ? List.of() : List.of(HistoryLog.to(dir, List.of()));
     long allocatedBefore = Allocation.supported() ? Allocation.current() : -1;
-    long processStart = processCpuNanos();
     long cpuStart = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     long start = System.nanoTime();
     History history = trainer.fit(w.train(), null, callbacks);
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuSeconds = cpuStart < 0 ? -1 : (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-    double processCpuSeconds = processStart < 0 ? -1 : (processCpuNanos() - processStart) / 1e9;
     if (dir != null) {
       delete(dir);
     }
@@ -154,12 +151,6 @@ final class CourseSuite implements Suite {
     if (!history.completed()) {
       throw new IllegalStateException("bench course: " + w.name() + " stopped early: " + history.stopReason());
     }
-    return new Run(network, history, seconds, allocated, cpuSeconds, processCpuSeconds);
-  }
-
-  /** The JVM's CPU time in nanoseconds, every thread; -1 when the platform does not say. */
-  private static long processCpuNanos() {
-    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-        ? os.getProcessCpuTime() : -1;
+    return new Run(network, history, seconds, allocated, cpuSeconds);
   }
 }

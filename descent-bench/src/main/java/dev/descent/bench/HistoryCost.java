@@ -10,8 +10,9 @@ import java.util.Map;
  * JVM (pair k runs without-then-with when k is even, with-then-without when odd), so that a load
  * that comes and goes on a shared machine falls on both alike. Reports the median of each and the
  * overhead, {@code with / without − 1}, by wall time of the fit (files closed and the writer thread
- * done), by the training thread's CPU time (what the writer thread does beside it left out), and
- * by the whole JVM's CPU time (the writer thread in, and the compiler's and collector's threads).
+ * done) and by the training thread's CPU time (what the writer thread does beside it left out).
+ * (The JVM's CPU time would count the writer too, but Linux reports it in 10 ms ticks, as much as
+ * a whole run.)
  *
  * <pre>
  * optimization-gd  0.0669 s  without_s=0.0661  wall_overhead_pct=1.2  cpu_overhead_pct=0.9  pairs=31 …
@@ -35,14 +36,12 @@ final class HistoryCost {
     int pairs = settings.repeats() != null ? settings.repeats() : settings.quick() ? 3 : PAIRS;
     double[][] wall = new double[2][pairs];
     double[][] cpu = new double[2][pairs];
-    double[][] process = new double[2][pairs];
     for (int k = 0; k < pairs; k++) {
       for (int i = 0; i < 2; i++) {
         int with = k % 2 == 0 ? i : 1 - i;   // NOTE: alternate the order, so neither always runs second
         CourseSuite.Run run = CourseSuite.train(w, epochs, with == 1);
         wall[with][k] = run.seconds();
         cpu[with][k] = run.cpuSeconds();
-        process[with][k] = run.processCpuSeconds();
       }
       log.printf("bench course --history: %s pair %d/%d: without %.4f s, with %.4f s%n", w.name(), k + 1, pairs, wall[0][k],
           wall[1][k]);
@@ -60,9 +59,6 @@ final class HistoryCost {
     d.put("cpu_with_s", cpuWith.median());
     d.put("cpu_overhead_pct", cpuWithout.min() < 0 ? Double.NaN : overhead(cpuWith.median(), cpuWithout.median()));
     d.put("cpu_overhead_min_pct", cpuWithout.min() < 0 ? Double.NaN : overhead(cpuWith.min(), cpuWithout.min()));
-    Samples processWithout = new Samples(process[0]);
-    Samples processWith = new Samples(process[1]);
-    d.put("process_cpu_overhead_pct", processWithout.min() < 0 ? Double.NaN : overhead(processWith.median(), processWithout.median()));
     d.put("epochs", epochs);
     d.put("pairs", pairs);
     d.put("warmup_epochs", warmup);
