@@ -181,9 +181,20 @@ final class DevTools implements AutoCloseable {
     try {
       socket.abort();
     } finally {
+      // Chromium's helpers (renderer, GPU, crash handler) outlive it for a moment and still write into the
+      // profile, which JUnit then fails to delete on a loaded machine: listed before the parent goes, awaited after
+      List<ProcessHandle> helpers = browser.descendants().toList();
       browser.destroy();
       if (!browser.waitFor(10, TimeUnit.SECONDS)) {
         browser.destroyForcibly();
+      }
+      for (ProcessHandle helper : helpers) {
+        helper.destroy();
+        try {
+          helper.onExit().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          helper.destroyForcibly();
+        }
       }
     }
   }
