@@ -80,8 +80,9 @@ public final class BenchCommand implements ModuleCommand {
           + "(default: 375000, 1.1 GiB; with --quick 20000). The issue's stretch: 5000000 (15.7 GB on disk).")
   Integer epochExamples;
 
-  @Option(names = "--history", description = "course only: the timed runs also write history.jsonl and history.csv (to a "
-      + "temporary directory), as train does; compare with a run without it for the cost of the history.")
+  @Option(names = "--history", description = "course only: what history.jsonl and history.csv cost: runs without and with "
+      + "them (written to a temporary directory, as train does), interleaved; the median of each and the overhead in percent "
+      + "(default pairs: 31, with --quick 3; --repeats sets them).")
   boolean history;
 
   @Option(names = "--debug", description = "Show stack traces of errors.")

@@ -12,8 +12,8 @@ import java.util.List;
  * @param examples mlp: synthetic examples (default 60 000, quick 2 048)
  * @param sizes gemm: square sizes n (default 256, 512, 1024, 2048; quick 256, 512)
  * @param threads OpenBLAS threads (≥ 1)
- * @param history course: each timed run also writes history.jsonl and history.csv (to a temporary directory),
- *     to measure what the history costs
+ * @param history course: runs without and with history.jsonl and history.csv (to a temporary directory),
+ *     interleaved, to measure what the history costs ({@link HistoryCost})
  * @param epochExamples data: examples of the file the beyond-heap epoch streams (default 375 000 × 784,
  *     1.1 GiB; quick 20 000)
  */

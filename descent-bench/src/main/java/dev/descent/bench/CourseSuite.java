@@ -10,6 +10,8 @@ import dev.descent.train.HistoryLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ final class CourseSuite implements Suite {
   private static final int ALLOCATION_STEPS = 5_000;
   /** Warm-up steps: enough calls of every op for C2 to compile it (its threshold is a few thousand). */
   private static final int WARMUP_STEPS = 10_000;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   @Override
   public String name() {
@@ -48,23 +51,23 @@ final class CourseSuite implements Suite {
   public List<BenchResult> run(BenchSettings settings, PrintWriter log) {
     List<BenchResult> results = new ArrayList<>();
     for (String name : CourseWorkload.NAMES) {
-      results.add(measure(CourseWorkload.of(name), settings, log));
+      CourseWorkload w = CourseWorkload.of(name);
+      results.add(settings.history() ? HistoryCost.measure(w, settings, log) : measure(w, settings, log));
     }
     return results;
   }
 
   private static BenchResult measure(CourseWorkload w, BenchSettings settings, PrintWriter log) {
-    int epochs = settings.quick() ? w.quickEpochs() : w.epochs();
-    int stepsPerEpoch = (w.train().size() + w.stepSize() - 1) / w.stepSize();
-    int warmup = Math.min(epochs, Math.max(epochs / 10, (WARMUP_STEPS + stepsPerEpoch - 1) / stepsPerEpoch));
+    int epochs = epochs(w, settings);
+    int warmup = warmupEpochs(w, epochs);
     log.printf("bench course: %s, warm-up (runs of %d epochs for %s s) …%n", w.name(), warmup, settings.quick() ? 0 : WarmUp.SECONDS);
     log.flush();
-    int warmupRuns = WarmUp.repeat(() -> train(w, warmup, settings.history()), 1, settings.quick());
+    int warmupRuns = WarmUp.repeat(() -> train(w, warmup, false), 1, settings.quick());
     int repeats = settings.repeatsOr(3);
     double[] seconds = new double[repeats];
     Run last = null;
     for (int r = 0; r < repeats; r++) {
-      last = train(w, epochs, settings.history());
+      last = train(w, epochs, false);
       seconds[r] = last.seconds();
       log.printf("bench course: %s run %d/%d: %.3f s%n", w.name(), r + 1, repeats, seconds[r]);
       log.flush();
@@ -92,11 +95,21 @@ final class CourseSuite implements Suite {
     d.put("runs", s.count());
     d.put("warmup_epochs", warmup);
     d.put("warmup_runs", warmupRuns);
-    d.put("history", settings.history());
+    d.put("history", false);
     d.put("fit_alloc_bytes_per_step", last.allocated() < 0 ? null : last.allocated() / (double) steps);
     d.put("alloc_bytes_per_step", Allocation.perStep(loop,
         Math.max(1, (settings.quick() ? ALLOCATION_STEPS / 10 : ALLOCATION_STEPS) / loop.stepsPerEpoch())));
     return new BenchResult(w.name(), s.median(), "s", d);
+  }
+
+  static int epochs(CourseWorkload w, BenchSettings settings) {
+    return settings.quick() ? w.quickEpochs() : w.epochs();
+  }
+
+  /** A tenth of the run, at least {@value #WARMUP_STEPS} steps, at most the whole run. */
+  static int warmupEpochs(CourseWorkload w, int epochs) {
+    int stepsPerEpoch = (w.train().size() + w.stepSize() - 1) / w.stepSize();
+    return Math.min(epochs, Math.max(epochs / 10, (WARMUP_STEPS + stepsPerEpoch - 1) / stepsPerEpoch));
   }
 
   private static void delete(Path dir) {
@@ -109,9 +122,13 @@ final class CourseSuite implements Suite {
     }
   }
 
-  private record Run(Network network, History history, double seconds, long allocated) {}
+  /**
+   * @param seconds wall time of the fit, history files closed included
+   * @param cpuSeconds the training thread's CPU time of the fit (-1 when the JVM cannot measure it)
+   */
+  record Run(Network network, History history, double seconds, long allocated, double cpuSeconds) {}
 
-  private static Run train(CourseWorkload w, int epochs, boolean withHistory) {
+  static Run train(CourseWorkload w, int epochs, boolean withHistory) {
     Network network = w.network();
     Trainer trainer = new Trainer(network, w.transform(), w.config(epochs));
     Path dir = null;
@@ -122,9 +139,11 @@ final class CourseSuite implements Suite {
     }
     List<Callback> callbacks = dir == null ? List.of() : List.of(HistoryLog.to(dir, List.of()));
     long allocatedBefore = Allocation.supported() ? Allocation.current() : -1;
+    long cpuStart = THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     long start = System.nanoTime();
     History history = trainer.fit(w.train(), null, callbacks);
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = cpuStart < 0 ? -1 : (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
     if (dir != null) {
       delete(dir);
     }
@@ -132,6 +151,6 @@ final class CourseSuite implements Suite {
     if (!history.completed()) {
       throw new IllegalStateException("bench course: " + w.name() + " stopped early: " + history.stopReason());
     }
-    return new Run(network, history, seconds, allocated);
+    return new Run(network, history, seconds, allocated, cpuSeconds);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.DescentException;
+import dev.descent.cli.experiment.AccuracyGap;
 import dev.descent.cli.experiment.CourseFigure;
 import dev.descent.cli.experiment.Experiment;
 import dev.descent.cli.experiment.ExperimentContext;
@@ -146,6 +147,31 @@ public final class ExperimentCommand implements Callable<Integer> {
     out.flush();
   }
 
+  /** Between columns: three spaces, so that headers of several words do not run together. */
+  private static final String GAP = "   ";
+
+  /** The first column left-aligned after one space, the others right-aligned after {@link #GAP}. */
+  private static String cell(boolean first, int width, String text) {
+    return first ? String.format(" %-" + width + "s", text) : String.format("%s%" + width + "s", GAP, text);
+  }
+
+  /**
+   * A header as two lines (the first empty when it fits on one): one line when it is no longer
+   * than the column's cells or a single word, else split at the space nearest its middle.
+   */
+  static String[] headerLines(String header, int cellWidth) {
+    if (header.length() <= cellWidth || header.indexOf(' ') < 0) {
+      return new String[] {"", header};
+    }
+    int best = -1;
+    for (int k = header.indexOf(' '); k >= 0; k = header.indexOf(' ', k + 1)) {
+      if (best < 0 || Math.abs(2 * k - header.length()) < Math.abs(2 * best - header.length())) {
+        best = k;
+      }
+    }
+    return new String[] {header.substring(0, best), header.substring(best + 1)};
+  }
+
   static void printTable(PrintWriter out, ExperimentResult r) {
     out.println(r.name() + ": " + r.setting());
     out.println();
@@ -169,43 +195,60 @@ public final class ExperimentCommand implements Callable<Integer> {
           Double.isNaN(row.finalCost()) ? "-" : String.format("%.4g", row.finalCost()), String.format("%.2f", row.seconds())));
       for (String k : extraKeys) {
         Object v = row.extra().get(k);
-        c.add(v == null ? "-" : v instanceof Double d ? String.format("%.4g", d) : v.toString());
+        c.add(v == null ? "-" : v instanceof Double d ? String.format("%.4g", d) : v instanceof AccuracyGap g ? g.text() : v.toString());
       }
       cells.add(c.toArray(new String[0]));
     }
     List<Integer> shown = new ArrayList<>();
     int[] width = new int[headers.size()];
+    String[][] title = new String[headers.size()][];
     for (int j = 0; j < headers.size(); j++) {
       boolean filled = false;
-      width[j] = headers.get(j).length();
+      int cellWidth = 0;
       for (String[] c : cells) {
         filled |= !c[j].equals("-");
-        width[j] = Math.max(width[j], c[j].length());
+        cellWidth = Math.max(cellWidth, c[j].length());
       }
+      // a header longer than its cells takes two lines, so that the column is no wider than it needs
+      title[j] = headerLines(headers.get(j), cellWidth);
+      width[j] = Math.max(cellWidth, Math.max(title[j][0].length(), title[j][1].length()));
       if (filled || j == 0) {
         shown.add(j);
       }
     }
-    StringBuilder header = new StringBuilder(" ");
+    String[] courseTitles = {"course", "train", "course", "test", "vs", "course"};
+    boolean twoLines = false;
     for (int j : shown) {
-      header.append(j == 0 ? String.format(" %-" + width[j] + "s", headers.get(j)) : String.format("  %" + width[j] + "s", headers.get(j)));
+      twoLines |= !title[j][0].isEmpty();
     }
-    if (course) {
-      header.append(String.format(" %12s %12s  %s", "course train", "course test", "vs course"));
+    StringBuilder[] header = {new StringBuilder(" "), new StringBuilder(" ")};
+    for (int line = 0; line < 2; line++) {
+      for (int j : shown) {
+        header[line].append(cell(j == 0, width[j], title[j][line]));
+      }
+      if (course) {
+        header[line].append(String.format("%s%8s%s%8s%s%-9s", GAP, courseTitles[line], GAP, courseTitles[2 + line], GAP,
+            courseTitles[4 + line]));
+      }
     }
-    out.println(header);
-    out.println("  " + "-".repeat(header.length() - 2));
+    int length = Math.max(header[0].toString().stripTrailing().length(), header[1].toString().stripTrailing().length());
+    if (twoLines || course) {
+      out.println(header[0].toString().stripTrailing());
+    }
+    out.println(header[1].toString().stripTrailing());
+    out.println("  " + "-".repeat(length - 2));
     for (int i = 0; i < cells.size(); i++) {
       String[] c = cells.get(i);
       RunRow row = r.runs().get(i);
       StringBuilder sb = new StringBuilder(" ");
       for (int j : shown) {
-        sb.append(j == 0 ? String.format(" %-" + width[j] + "s", c[j]) : String.format("  %" + width[j] + "s", c[j]));
+        sb.append(cell(j == 0, width[j], c[j]));
       }
       CourseFigure f = r.courseFigure(row.name());
       if (course) {
-        sb.append(f == null ? String.format(" %12s %12s  %s", "-", "-", "")
-            : String.format(" %12s %12s  %s", pct4(f.train()), pct4(f.test()), r.differsFromCourse(row) ? "DIFFERS" : "same"));
+        sb.append(f == null ? String.format("%s%8s%s%8s%s%s", GAP, "-", GAP, "-", GAP, "")
+            : String.format("%s%8s%s%8s%s%s", GAP, pct4(f.train()), GAP, pct4(f.test()), GAP,
+                r.differsFromCourse(row) ? "DIFFERS" : "same"));
       }
       out.println(sb.toString().stripTrailing());
     }

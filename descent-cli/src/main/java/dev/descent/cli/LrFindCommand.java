@@ -181,7 +181,7 @@ public final class LrFindCommand implements Callable<Integer> {
   static XyPlot plot(Curve curve, double suggestion) {
     XyPlot p = XyPlot.lrRangeTest(curve.rates(), curve.losses(), suggestion);
     // a log loss axis, so that the jump where the sweep diverges does not flatten the rest
-    return new XyPlot(p.title(), p.x(), Axis.log("smoothed loss"), p.dots(), p.lines(), p.verticalLines(), p.markers());
+    return new XyPlot(p.title(), p.x(), Axis.log("smoothed loss"), p.dots(), p.lines(), p.verticalLines(), p.markers(), p.notes(), p.styles());
   }
 
   private void printSummary(PrintWriter out, PreparedData prepared, LearningRateFinder.Result r, Curve curve, Path plot) {

@@ -43,7 +43,11 @@ public final class QuickstartCommand implements Callable<Integer> {
     out.println("  ./descent train --optimizer gd --lr 0.0007      compare optimizers (momentum, rmsprop, adam, adamw)");
     out.println("  ./descent experiment initialization             zeros vs random vs He init, as in the course");
     out.println("  ./descent predict --model " + outDirectory + "/model.descent --data your.csv");
-    out.println("  ./descent dashboard " + outDirectory + "                        watch runs in a browser");
+    out.println("                                                  predict with the model just trained");
+    // the directory's length varies: the comment on a line of its own when it would not line up
+    String dashboard = "./descent dashboard " + outDirectory;
+    out.println(dashboard.length() < 46 ? String.format("  %-46s  watch runs in a browser", dashboard)
+        : "  " + dashboard + "\n                                                  watch runs in a browser");
     out.println("  ./descent --help                                every command");
     out.flush();
     return Main.OK;

@@ -160,8 +160,8 @@ final class Regularization {
     if (norms.epochs() == 0) {
       return List.of();
     }
-    XyPlot plot = XyPlot.of("Gradient norm per layer (data cost on a probe batch of training examples)", Axis.linear("epoch"),
-        Axis.log("gradient norm ‖(dW, db)‖"));
+    XyPlot plot = XyPlot.of("Gradient norm per layer", Axis.linear("epoch"),
+        Axis.log("‖(dW, db)‖ of the data cost on a probe batch"));
     boolean any = false;
     for (int l = 0; l < norms.layerLabels().size(); l++) {
       double[] g = norms.gradientNorms(l);
@@ -239,8 +239,12 @@ final class Regularization {
     if (last != null) {
       out.printf(Locale.ROOT, "gradient norms after epoch %d (data cost on up to %d training examples):%n", norms.epochs(),
           GradientNormMonitor.PROBE_EXAMPLES);
+      int width = 0;
       for (GradientNorms.LayerNorms l : last.layers()) {
-        out.printf(Locale.ROOT, "  %-22s weight %-10.4g gradient %.4g%n", label(l), l.weightNorm(), l.gradientNorm());
+        width = Math.max(width, label(l).length());
+      }
+      for (GradientNorms.LayerNorms l : last.layers()) {
+        out.printf(Locale.ROOT, "  %-" + width + "s  weight %-10.4g gradient %.4g%n", label(l), l.weightNorm(), l.gradientNorm());
       }
       out.printf(Locale.ROOT, "  first / last layer's gradient norm: %.3g%n", last.ratio());
       norms.warningCounts().forEach((kind, n) -> out.printf(Locale.ROOT, "  warning: %s in %d of %d epochs (first: %s)%n",

@@ -13,13 +13,17 @@ import dev.descent.search.Status;
 import dev.descent.search.TrialRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The plots of a search: the dev metric against each parameter, on the axis it was sampled on
  * (log for {@code log} and {@code int-log}; 1 − β on a log axis for {@code one-minus-log}; a
- * choice's values numbered in order), complete trials and pruned ones apart; and the metric over
- * trial order with the best so far.
+ * choice's values on a categorical axis, the trials of a value spread side by side so that equal
+ * metrics do not hide each other), complete trials and pruned ones apart; and the metric by trial
+ * number (from 0, as the table), pruned trials at the metric they were stopped with, and the best
+ * complete trial so far.
  */
 final class SearchPlots {
   private SearchPlots() {}
@@ -57,38 +61,88 @@ final class SearchPlots {
     }
     List<TrialRecord> trials = result.trials();
     if (!trials.isEmpty()) {
-      double[] values = new double[trials.size()];
-      for (int i = 0; i < values.length; i++) {
-        TrialRecord r = trials.get(i);
-        values[i] = r.status() == Status.COMPLETE ? result.metric().of(r) : Double.NaN;
-      }
       Path file = dir.resolve("search-trials.png");
-      Figures.standard().xy(XyPlot.metricByTrial(metric, values, result.metric().maximize() ? Goal.MAXIMIZE : Goal.MINIMIZE)).writePng(file);
+      Figures.standard().xy(byTrial(result)).writePng(file);
       written.add(file);
     }
     return written;
+  }
+
+  /** The metric by trial number: complete trials with the best so far, pruned ones as dots of their own. */
+  static XyPlot byTrial(SearchResult result) {
+    List<TrialRecord> trials = result.trials();
+    double[] ids = new double[trials.size()];
+    double[] values = new double[trials.size()];
+    List<double[]> pruned = new ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      TrialRecord r = trials.get(i);
+      double v = result.metric().of(r);
+      ids[i] = r.id();
+      values[i] = r.status() == Status.COMPLETE ? v : Double.NaN;
+      if (r.status() == Status.PRUNED && Double.isFinite(v)) {
+        pruned.add(new double[] {r.id(), v});
+      }
+    }
+    String metric = result.metric().jsonName();
+    XyPlot plot = XyPlot.metricByTrial(metric, ids, values, result.metric().maximize() ? Goal.MAXIMIZE : Goal.MINIMIZE);
+    if (!pruned.isEmpty()) {
+      double[] x = new double[pruned.size()];
+      double[] y = new double[pruned.size()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = pruned.get(i)[0];
+        y[i] = pruned.get(i)[1];
+      }
+      plot = plot.dots(new Series("pruned (when stopped)", x, y));
+    }
+    return plot;
   }
 
   private static Axis axis(String name, Distribution d) {
     return switch (d.scaleName()) {
       case "log" -> Axis.log(name);
       case "one-minus-log" -> Axis.log("1 − " + name);
-      case "categorical" -> Axis.linear(name + " (" + categories((Choice) d) + ")");
+      case "categorical" -> Axis.categorical(name, categories((Choice) d));
       default -> Axis.linear(name);
     };
   }
 
-  private static String categories(Choice c) {
+  private static List<String> categories(Choice c) {
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < c.values().size(); i++) {
-      names.add(i + " = " + c.values().get(i));
+    for (Object v : c.values()) {
+      names.add(String.valueOf(v));
     }
-    return String.join(", ", names);
+    return names;
   }
+
+  /**
+   * Where each trial's dot goes around its category: the trials of a value, in trial order,
+   * spread evenly over ±{@value #SPREAD} (a jitter without random numbers, so the plot is the same
+   * every time), keyed by trial id.
+   */
+  private static Map<Integer, Double> jitter(SearchResult result, String name, Choice c) {
+    Map<Integer, List<Integer>> byValue = new HashMap<>();
+    for (TrialRecord r : result.trials()) {
+      Object v = r.params().get(name);
+      if (v != null && Double.isFinite(result.metric().of(r))) {
+        byValue.computeIfAbsent(c.indexOf(v), k -> new ArrayList<>()).add(r.id());
+      }
+    }
+    Map<Integer, Double> offsets = new HashMap<>();
+    byValue.forEach((value, ids) -> {
+      for (int k = 0; k < ids.size(); k++) {
+        offsets.put(ids.get(k), ids.size() == 1 ? 0 : SPREAD * (2.0 * k / (ids.size() - 1) - 1));
+      }
+    });
+    return offsets;
+  }
+
+  /** Half the width a category's dots spread over. */
+  private static final double SPREAD = 0.25;
 
   /** (x on the plot's axis, metric) of the trials with {@code status} and a finite metric. */
   private static List<double[]> points(SearchResult result, String name, Distribution d, Status status) {
     List<double[]> points = new ArrayList<>();
+    Map<Integer, Double> offsets = d instanceof Choice c ? jitter(result, name, c) : Map.of();
     for (TrialRecord r : result.trials()) {
       double y = result.metric().of(r);
       Object v = r.params().get(name);
@@ -97,7 +151,7 @@ final class SearchPlots {
       }
       double x;
       if (d instanceof Choice c) {
-        x = c.indexOf(v);
+        x = c.indexOf(v) + offsets.getOrDefault(r.id(), 0.0);
       } else {
         x = ((Number) v).doubleValue();
         if (d.scaleName().equals("one-minus-log")) {

@@ -103,6 +103,18 @@ class TrainRegularizationTest {
   }
 
   @Test
+  void aBatchNormsGammaAndBetaAreNormedWithTheirLayerNotAsLayersOfTheirOwn() throws Exception {
+    Cli.Result r = Cli.run("train", "--data", "spiral", "--classes", "3", "--batch-norm", "--hidden", "8,4", "--epochs", "3",
+        "--out", dir.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains(":\n  layer 1 (W1, gamma1, beta1)  weight "), r.out());
+    assertTrue(r.out().contains("\n  layer 2 (W2, gamma2, beta2)  weight "), r.out());
+    assertTrue(r.out().contains("\n  layer 3 (W3, b3)             weight "), r.out());
+    List<String> csv = java.nio.file.Files.readAllLines(dir.resolve("history.csv"));
+    assertTrue(csv.get(0).endsWith(",grad_norm_1,grad_norm_2,grad_norm_3,update_ratio_1,update_ratio_2,update_ratio_3"), csv.get(0));
+  }
+
+  @Test
   void gradientNormsPerLayerAndThePlot() {
     Cli.Result r = Cli.run("train", "--data", "moons", "--hidden", "8,4", "--epochs", "20", "--out", dir.toString(), "--json");
     assertEquals(0, r.code(), r.err());

@@ -71,11 +71,13 @@ public record GradientCheckReport(double epsilon, double difference, Verdict ver
         "gradient check: difference %.3e → %s (ok < %.0e ≤ check < %.0e ≤ bug); %d entries, ε = %.0e%s%n%s%n",
         difference, verdict.label(), Verdict.OK_BELOW, Verdict.BUG_FROM, entries, epsilon,
         dropoutDisabled ? ", dropout switched off" : "", verdict.advice()));
-    sb.append(String.format(Locale.ROOT, "%-10s %-8s %-11s %-6s %-12s %-14s %s%n",
+    // NOTE: three spaces between columns, the same widths in the header and the rows (the header's
+    // verdict was a column narrower, and "verdict worst entry" read as one heading)
+    sb.append(String.format(Locale.ROOT, "%-10s   %-8s   %-10s   %-7s   %-11s   %-14s   %s%n",
         "parameter", "shape", "difference", "verdict", "worst entry", "analytic", "numerical"));
     for (ParameterDifference p : ranking) {
       ParameterDifference.Entry w = p.worst();
-      sb.append(String.format(Locale.ROOT, "%-10s %-8s %-11.3e %-7s %-12s %-14.6e %.6e%n",
+      sb.append(String.format(Locale.ROOT, "%-10s   %-8s   %-10.3e   %-7s   %-11s   %-14.6e   %.6e%n",
           p.name(), p.shape(), p.difference(), p.verdict().label(), "[" + w.row() + ", " + w.col() + "]",
           w.analytic(), w.numerical()));
     }

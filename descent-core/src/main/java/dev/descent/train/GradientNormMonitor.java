@@ -101,7 +101,7 @@ public final class GradientNormMonitor implements Callback {
     return epochs;
   }
 
-  /** E.g. "layer 1 (W1, b1)", one per layer with parameters. */
+  /** E.g. "layer 1 (W1, b1)" or "layer 1 (W1, gamma1, beta1)", one per course layer. */
   public List<String> layerLabels() {
     return List.copyOf(labels);
   }

@@ -1,6 +1,7 @@
 package dev.descent.train;
 
 import dev.descent.autodiff.Variable;
+import dev.descent.nn.BatchNorm;
 import dev.descent.nn.Layer;
 import dev.descent.nn.Network;
 import dev.descent.tensor.Matrix;
@@ -28,7 +29,7 @@ import java.util.Locale;
  */
 public record GradientNorms(List<LayerNorms> layers, double ratio, List<String> warnings) {
 
-  /** Layer {@code index} (1-based, counting layers with parameters) and its norms. */
+  /** Layer {@code index} (1-based, counting the course's layers: a batch norm's γ and β belong to the layer before) and its norms. */
   public record LayerNorms(int index, List<String> parameters, double weightNorm, double gradientNorm) {
     public LayerNorms {
       parameters = List.copyOf(parameters);
@@ -70,15 +71,13 @@ public record GradientNorms(List<LayerNorms> layers, double ratio, List<String> 
   /** The norms of {@code network}'s parameters and gradients as they are now (after a backward pass). */
   public static GradientNorms of(Network network, Limits limits) {
     List<LayerNorms> layers = new ArrayList<>();
-    for (Layer layer : network.layers()) {
-      List<Variable> params = layer.parameters();
-      if (params.isEmpty()) {
-        continue;
-      }
+    List<Variable> all = network.parameters();
+    for (int[] group : layers(network)) {
       double weights = 0;
       double grads = 0;
       List<String> names = new ArrayList<>();
-      for (Variable v : params) {
+      for (int k : group) {
+        Variable v = all.get(k);
         names.add(v.name());
         weights += v.value().squaredNorm();
         grads += squaredNorm(v.grad());
@@ -89,6 +88,35 @@ public record GradientNorms(List<LayerNorms> layers, double ratio, List<String> 
     double last = layers.get(layers.size() - 1).gradientNorm();
     double ratio = layers.size() == 1 ? 1 : first / last;
     return new GradientNorms(layers, ratio, warnings(layers, ratio, limits));
+  }
+
+  /**
+   * The course's layers as indices into {@code network.parameters()}: each layer with parameters,
+   * a batch norm's γ and β joined to the layer before it (layer l is W[l], γ[l], β[l], as in the
+   * course; batch norm is a step inside a layer, not a layer of its own).
+   */
+  static List<int[]> layers(Network network) {
+    List<int[]> groups = new ArrayList<>();
+    int i = 0;
+    for (Layer layer : network.layers()) {
+      int n = layer.parameters().size();
+      if (n == 0) {
+        continue;
+      }
+      int[] indices = new int[n];
+      for (int k = 0; k < n; k++) {
+        indices[k] = i + k;
+      }
+      if (layer instanceof BatchNorm && !groups.isEmpty()) {
+        int[] before = groups.remove(groups.size() - 1);
+        int[] joined = java.util.Arrays.copyOf(before, before.length + n);
+        System.arraycopy(indices, 0, joined, before.length, n);
+        indices = joined;
+      }
+      groups.add(indices);
+      i += n;
+    }
+    return groups;
   }
 
   private static double squaredNorm(Matrix grad) {
@@ -112,16 +140,20 @@ public record GradientNorms(List<LayerNorms> layers, double ratio, List<String> 
       out.add("no gradient: every layer's gradient norm is 0; run a backward pass first, or look for dead ReLUs or a saturated output");
       return out;
     }
-    String between = String.format(Locale.ROOT, "the first layer's gradient norm over the last's is %.3g (%s: %.3g, %s: %.3g)",
-        ratio, first.label(), first.gradientNorm(), last.label(), last.gradientNorm());
     if (ratio < limits.vanishingRatio()) {
       out.add(String.format(Locale.ROOT, "vanishing gradients: %s, below %.0e; use He initialization, ReLU rather "
-          + "than sigmoid or tanh, batch norm, or fewer layers", between, limits.vanishingRatio()));
+          + "than sigmoid or tanh, batch norm, or fewer layers", between(ratio, first, last), limits.vanishingRatio()));
     } else if (ratio > limits.explodingRatio()) {
       out.add(String.format(Locale.ROOT, "exploding gradients: %s, above %.0e; scale the initialization (He, Xavier), "
-          + "lower the learning rate, or clip gradients", between, limits.explodingRatio()));
+          + "lower the learning rate, or clip gradients", between(ratio, first, last), limits.explodingRatio()));
     }
     return out;
+  }
+
+  /** Formatted only for a warning: String.format costs microseconds, and a healthy network has none. */
+  private static String between(double ratio, LayerNorms first, LayerNorms last) {
+    return String.format(Locale.ROOT, "the first layer's gradient norm over the last's is %.3g (%s: %.3g, %s: %.3g)",
+        ratio, first.label(), first.gradientNorm(), last.label(), last.gradientNorm());
   }
 
   public boolean healthy() {

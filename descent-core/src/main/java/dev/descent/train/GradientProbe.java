@@ -22,6 +22,12 @@ final class GradientProbe {
   }
 
   GradientNorms measure(TrainingContext context) {
+    backward(context);
+    return GradientNorms.of(context.network(), limits);
+  }
+
+  /** The forward and backward pass alone: the gradients are in the network's parameters. */
+  void backward(TrainingContext context) {
     Network network = context.network();
     if (features == null) {
       // the first examples, gathered once: the same probe every epoch, resident or mapped
@@ -34,6 +40,5 @@ final class GradientProbe {
     plan.load(features, targets, null, 0);
     plan.forward();
     plan.tape().backward(plan.cost());
-    return GradientNorms.of(network, limits);
   }
 }

@@ -72,6 +72,49 @@ public final class HistoryFile {
     }
   }
 
+  /**
+   * The row's JSON line and CSV line, each with its newline, formatting every number once for
+   * both (the writer thread's work, which a short run's end waits for). The same text as {@link
+   * #appendJson} and {@link #appendCsv}.
+   */
+  static void appendBoth(StringBuilder json, StringBuilder csv, HistoryRow row, int layers, StringBuilder scratch) {
+    json.append("{\"epoch\":").append(row.epoch());
+    csv.append(row.epoch());
+    for (int i = 1; i < HistoryRow.SCALARS.length; i++) {
+      json.append(",\"").append(HistoryRow.SCALARS[i]).append("\":");
+      csv.append(',');
+      double v = row.scalar(i);
+      if (Double.isNaN(v)) {
+        json.append("null");
+      } else if (Double.isInfinite(v)) {
+        number(json, v);
+        decimal(csv, v);
+      } else {
+        scratch.setLength(0);
+        decimal(scratch, v);
+        json.append(scratch);
+        csv.append(scratch);
+      }
+    }
+    json.append(",\"grad_norm\":");
+    perLayer(json, csv, row.gradientNorms(), layers);
+    json.append(",\"update_ratio\":");
+    perLayer(json, csv, row.updateRatios(), layers);
+    json.append("}\n");
+    csv.append('\n');
+  }
+
+  /** Per-layer values: rare (probe epochs only), so formatted twice. */
+  private static void perLayer(StringBuilder json, StringBuilder csv, double[] values, int layers) {
+    array(json, values);
+    for (int l = 0; l < layers; l++) {
+      csv.append(',');
+      if (l < values.length && !Double.isNaN(values[l])) {
+        decimal(csv, values[l]);
+      }
+    }
+  }
+
   /** JSON has no NaN or infinity: null for NaN, the strings "Infinity" and "-Infinity" for the infinities. */
   private static void number(StringBuilder sb, double v) {
     if (Double.isNaN(v)) {

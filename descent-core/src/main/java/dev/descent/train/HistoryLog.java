@@ -9,10 +9,11 @@ import dev.descent.nn.Network;
 import dev.descent.tensor.Matrix;
 import java.io.IOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -28,13 +29,17 @@ import java.util.concurrent.TimeUnit;
  * the wall time and the learning rate. The <em>probe</em> values cost passes of their own (train
  * accuracy: a pass over the training set; gradient norms: the {@link GradientProbe}; update
  * ratios: a copy of the parameters one epoch before), so they are measured on the first and
- * the last epoch and on as many others as 1 % of the time allows: every epoch when epochs are
- * slow (a 60 000-example MLP), a few dozen in a long course run of microsecond epochs. The
- * others have NaN there. Which epochs are probed depends on the clock; the values do not. Lines
- * are formatted and written on one background thread: a course epoch is so short that formatting
- * a line on the training thread would be a large share of it (measured: docs/design.md, "The
- * history is written as training goes"). The training thread only hands over the rows of the
- * last second.
+ * the last epoch and on as many others as {@value #BUDGET_PERCENT} % of the training thread's CPU
+ * time allows: every epoch when epochs are slow (a 60 000-example MLP), a few epochs in a long
+ * course run of microsecond epochs. The others have NaN there. The budget counts CPU time, not wall
+ * time: on a loaded machine the wall time of an epoch grows while a probe's CPU cost does not.
+ * Which epochs are probed depends on the clock; the values do not.
+ *
+ * <p>The files are opened, formatted, written and closed on one background thread, which would
+ * otherwise be a large share of a course epoch (measured: docs/design.md, "The history is written
+ * as training goes"). The training thread keeps the epochs in primitive columns ({@link
+ * EpochColumns}) and hands over the epochs of the last second; the writer flushes both files
+ * after each hand-over (handing over more often cost the training thread more).
  *
  * <pre>{@code
  * HistoryLog log = HistoryLog.to(Path.of("out"), List.of());
@@ -46,14 +51,15 @@ public final class HistoryLog implements Callback {
   /** The file names in the run's directory. */
   public static final String JSONL = "history.jsonl";
   public static final String CSV = "history.csv";
-  private static final long FLUSH_NANOS = 1_000_000_000L;
-  /** Probes take at most 1 / BUDGET of the training thread's time. */
-  private static final long BUDGET = 100;
-  private static final double[] NONE = new double[0];
+  /** Probes take at most this share of the training thread's CPU time. */
+  static final double BUDGET_PERCENT = 0.25;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  /** How often rows are handed over to the writer, which flushes after each. */
+  private static final long HAND_OVER_NANOS = 1_000_000_000L;
 
   private final Path directory;
   private final List<HistoryRow> prior;
-  private final List<HistoryRow> rows = new ArrayList<>();
+  private final EpochColumns epochs = new EpochColumns();
   private int handedOver;
   private ExecutorService writer;
   private Writer json;
@@ -63,14 +69,17 @@ public final class HistoryLog implements Callback {
   private Matrix[] before;
   private int lastEpoch;
   private boolean probeNext;
-  private long nextProbe;
-  private long probeNanos;
-  private long snapshotNanos;
-  private long epochEnd;
+  /** The epoch (0-based) of the next probe, and when the last one ended: epoch and CPU time. */
+  private int nextProbe;
+  private int markEpoch;
+  private long markCpu;
+  private long snapshotCpu;
   private long start;
   private long lastFlush;
   private double secondsBefore;
   private int layers;
+  /** The course's layers as indices into the network's parameters (see {@link GradientNorms#layers}). */
+  private List<int[]> groups;
 
   private HistoryLog(Path directory, List<HistoryRow> prior) {
     this.directory = directory;
@@ -96,7 +105,7 @@ public final class HistoryLog implements Callback {
   /** The prior rows and every epoch so far. */
   public List<HistoryRow> rows() {
     List<HistoryRow> all = new ArrayList<>(prior);
-    all.addAll(rows);
+    all.addAll(epochs.slice(0, epochs.size()).rows());
     return all;
   }
 
@@ -105,31 +114,31 @@ public final class HistoryLog implements Callback {
     probe = new GradientProbe(GradientNorms.Limits.defaults());
     lastEpoch = context.config().epochs() - 1;
     probeNext = true;
-    nextProbe = 0;
-    snapshotNanos = 0;
+    markEpoch = -1;
+    snapshotCpu = 0;
     before = snapshot(context.network(), null);
     secondsBefore = prior.isEmpty() || Double.isNaN(prior.get(prior.size() - 1).seconds()) ? 0 : prior.get(prior.size() - 1).seconds();
-    try {
-      Files.createDirectories(directory);
-      json = Files.newBufferedWriter(jsonFile(), StandardCharsets.UTF_8);
-      csv = Files.newBufferedWriter(csvFile(), StandardCharsets.UTF_8);
-      layers = 0;
-      for (dev.descent.nn.Layer l : context.network().layers()) {
-        layers += l.parameters().isEmpty() ? 0 : 1;
-      }
-      csv.append(HistoryFile.csvHeader(layers)).append('\n');
-      write(prior);
-    } catch (IOException e) {
-      throw new DescentException(directory + ": cannot write the history: " + e.getMessage(), e);
-    }
+    groups = GradientNorms.layers(context.network());
+    layers = groups.size();
     writer = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "descent-history");
       t.setDaemon(true);
       return t;
     });
+    writer.execute(() -> {
+      try {
+        Files.createDirectories(directory);
+        json = Files.newBufferedWriter(jsonFile(), StandardCharsets.UTF_8);
+        csv = Files.newBufferedWriter(csvFile(), StandardCharsets.UTF_8);
+        csv.append(HistoryFile.csvHeader(layers)).append('\n');
+        write(prior);
+      } catch (IOException e) {
+        failure = e;
+      }
+    });
+    markCpu = cpuNanos();
     start = System.nanoTime();
     lastFlush = start;
-    epochEnd = start;
   }
 
   @Override
@@ -138,67 +147,82 @@ public final class HistoryLog implements Callback {
     int e = r.epoch();
     Network network = context.network();
     double trainAccuracy = Double.NaN;
-    double[] norms = NONE;
-    double[] ratios = NONE;
+    double[] norms = null;
+    double[] ratios = null;
     if (probeNext || e == lastEpoch) {
-      long probeStart = System.nanoTime();
+      long probeStart = cpuNanos();
       if (context.train() instanceof Dataset resident && resident.isClassification()) {
         trainAccuracy = Evaluation.score(network, resident).accuracy();
       }
-      List<GradientNorms.LayerNorms> layerNorms = probe.measure(context).layers();
-      norms = new double[layerNorms.size()];
-      for (int l = 0; l < norms.length; l++) {
-        norms[l] = layerNorms.get(l).gradientNorm();
-      }
+      probe.backward(context);
+      norms = gradientNorms(network);
       ratios = updateRatios(network, before);
-      probeNanos = System.nanoTime() - probeStart;
-      nextProbe = System.nanoTime() + BUDGET * (probeNanos + snapshotNanos);
+      long probeEnd = cpuNanos();
+      // the CPU time of a training epoch since the last probe, the first epoch's alone at the start
+      double epochCpu = (double) (probeStart - markCpu - snapshotCpu) / (e - markEpoch);
+      double gap = 100 / BUDGET_PERCENT * (probeEnd - probeStart + snapshotCpu) / Math.max(epochCpu, 1);
+      nextProbe = e + (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1, Math.ceil(gap)));
+      markEpoch = e;
+      markCpu = probeEnd;
+      snapshotCpu = 0;
     }
-    // the next epoch is probed when the budget allows it by its end, and the last one always
-    long epochNanos = now - epochEnd;
-    epochEnd = now;
-    probeNext = e + 1 == lastEpoch || now + epochNanos >= nextProbe;
+    // the parameters the probed epoch starts from, and the last epoch is always probed
+    probeNext = e + 1 == nextProbe || e + 1 == lastEpoch;
     if (probeNext) {
-      long snapshotStart = System.nanoTime();
-      before = snapshot(network, before);   // the parameters the probed epoch starts from
-      snapshotNanos = System.nanoTime() - snapshotStart;
+      long snapshotStart = cpuNanos();
+      before = snapshot(network, before);
+      snapshotCpu = cpuNanos() - snapshotStart;
     }
-    HistoryRow row = new HistoryRow(e + 1, secondsBefore + (now - start) / 1e9, context.optimizer().learningRate(), r.trainCost(),
-        trainAccuracy, r.devCost(), r.devAccuracy(), regularization(network, context.train().size()), norms, ratios);
-    rows.add(row);
-    if (now - lastFlush >= FLUSH_NANOS) {
+    epochs.append(e + 1, secondsBefore + (now - start) / 1e9, context.optimizer().learningRate(), r.trainCost(), trainAccuracy,
+        r.devCost(), r.devAccuracy(), regularization(network, context.train().size()), norms, ratios);
+    if (now - lastFlush >= HAND_OVER_NANOS) {
       lastFlush = now;
       handOver();
     }
     return false;
   }
 
+  /** The training thread's CPU time (its wall time where the JVM cannot tell). */
+  private static long cpuNanos() {
+    return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+  }
+
   @Override
   public void onEnd(TrainingContext context) {
     handOver();
+    writer.execute(() -> {
+      try {
+        if (json != null) {
+          json.close();
+        }
+        if (csv != null) {
+          csv.close();
+        }
+      } catch (IOException e) {
+        failure = e;
+      }
+    });
     writer.shutdown();
     try {
       if (!writer.awaitTermination(1, TimeUnit.MINUTES)) {
         throw new DescentException(jsonFile() + ": the history writer did not finish within a minute");
       }
-      json.close();
-      csv.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DescentException(jsonFile() + ": interrupted while writing the history", e);
-    } catch (IOException e) {
-      failure = e;
     }
     rethrow();
   }
 
   private void handOver() {
     rethrow();
-    List<HistoryRow> batch = new ArrayList<>(rows.subList(handedOver, rows.size()));
-    handedOver = rows.size();
+    EpochColumns.Slice batch = epochs.slice(handedOver, epochs.size());
+    handedOver = epochs.size();
     writer.execute(() -> {
       try {
-        write(batch);
+        if (failure == null) {
+          write(batch.rows());
+        }
       } catch (IOException e) {
         failure = e;
       }
@@ -215,11 +239,9 @@ public final class HistoryLog implements Callback {
   private void write(List<HistoryRow> batch) throws IOException {
     StringBuilder j = new StringBuilder(batch.size() * 200);
     StringBuilder c = new StringBuilder(batch.size() * 120);
+    StringBuilder scratch = new StringBuilder(32);
     for (HistoryRow row : batch) {
-      HistoryFile.appendJson(j, row);
-      j.append('\n');
-      HistoryFile.appendCsv(c, row, layers);
-      c.append('\n');
+      HistoryFile.appendBoth(j, c, row, layers, scratch);
     }
     json.append(j);
     json.flush();
@@ -250,19 +272,29 @@ public final class HistoryLog implements Callback {
     return out;
   }
 
-  /** Per layer with parameters: ‖now − before‖ / ‖now‖ over all its parameters. */
-  private static double[] updateRatios(Network network, Matrix[] before) {
+  /** Per course layer: ‖(dW, db)‖ (with dγ, dβ) as {@link GradientNorms} has it, without its labels and warnings. */
+  private double[] gradientNorms(Network network) {
     List<Variable> params = network.parameters();
-    List<Double> ratios = new ArrayList<>();
-    int i = 0;
-    for (dev.descent.nn.Layer layer : network.layers()) {
-      int n = layer.parameters().size();
-      if (n == 0) {
-        continue;
+    double[] out = new double[layers];
+    for (int l = 0; l < layers; l++) {
+      double sum = 0;
+      for (int k : groups.get(l)) {
+        Matrix g = params.get(k).grad();
+        sum += g == null ? 0 : g.squaredNorm();
       }
+      out[l] = Math.sqrt(sum);
+    }
+    return out;
+  }
+
+  /** Per course layer: ‖now − before‖ / ‖now‖ over all its parameters. */
+  private double[] updateRatios(Network network, Matrix[] before) {
+    List<Variable> params = network.parameters();
+    double[] out = new double[layers];
+    for (int l = 0; l < layers; l++) {
       double delta = 0;
       double size = 0;
-      for (int k = i; k < i + n; k++) {
+      for (int k : groups.get(l)) {
         Matrix now = params.get(k).value();
         for (int f = 0, count = now.size(); f < count; f++) {
           double v = now.getFlat(f);
@@ -271,12 +303,7 @@ public final class HistoryLog implements Callback {
           size += v * v;
         }
       }
-      ratios.add(Math.sqrt(delta) / Math.sqrt(size));
-      i += n;
-    }
-    double[] out = new double[ratios.size()];
-    for (int k = 0; k < out.length; k++) {
-      out[k] = ratios.get(k);
+      out[l] = Math.sqrt(delta) / Math.sqrt(size);
     }
     return out;
   }

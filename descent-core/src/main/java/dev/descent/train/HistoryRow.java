@@ -11,7 +11,7 @@ import java.util.Arrays;
  * @param seconds wall time since the run started (a resumed run goes on from its checkpoint's time)
  * @param learningRate the optimizer's rate at the end of the epoch (NaN when it has none)
  * @param regularization the L2/L1 cost term for the whole training set, {@code λ/2m·Σ‖W‖²} (0 without one)
- * @param gradientNorms per layer with parameters, {@code ‖(dW, db)‖_F} on the probe batch
+ * @param gradientNorms per course layer (a batch norm's γ and β with the layer before), {@code ‖(dW, db)‖_F} on the probe batch
  * @param updateRatios per layer, {@code ‖ΔW‖/‖W‖} over the epoch (Karpathy's update:data ratio, ~1e-3 is healthy)
  */
 public record HistoryRow(int epoch, double seconds, double learningRate, double trainCost, double trainAccuracy,

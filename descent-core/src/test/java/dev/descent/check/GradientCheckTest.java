@@ -135,7 +135,9 @@ class GradientCheckTest {
       assertTrue(report.ranking().get(i - 1).difference() >= report.ranking().get(i).difference());
       assertEquals(Verdict.OK, report.ranking().get(i).verdict());
     }
-    assertTrue(report.text().contains("W2         3×5      "), report.text());
+    assertTrue(report.text().contains("W2           3×5        "), report.text());
+    assertTrue(report.text().contains("\nparameter    shape      difference   verdict   worst entry   analytic         numerical\n"),
+        report.text());
   }
 
   @Test

@@ -123,4 +123,31 @@ class GradientNormsTest {
     g.fill(0);
     g.set(i, j, value);
   }
+
+  @Test
+  void aBatchNormsGammaAndBetaBelongToTheLayerBefore() {
+    NetworkBuilder b = Network.builder(3, Precision.F64, Rng.of(1)).dense(4, Init.xavier(), false);
+    b.layer(dev.descent.nn.BatchNorm.after(b)).activation(Activation.TANH).dense(2, Init.xavier(), false);
+    b.layer(dev.descent.nn.BatchNorm.after(b)).activation(Activation.TANH).dense(1, Init.xavier());
+    Network net = b.loss(Loss.BINARY_CROSS_ENTROPY).build();
+    Plan plan = net.plan(5, Mode.TRAIN);
+    Matrix x = Matrix.zeros(Precision.F64, 5, 3);
+    Matrix y = Matrix.zeros(Precision.F64, 5, 1);
+    for (int i = 0; i < 5; i++) {
+      x.set(i, 0, i);
+      x.set(i, 1, i * i - 3);
+      x.set(i, 2, 1 - i);
+      y.set(i, 0, i % 2);
+    }
+    plan.load(x, y, null, 0);
+    plan.step();
+
+    GradientNorms norms = GradientNorms.of(net);
+
+    assertEquals(List.of("layer 1 (W1, gamma1, beta1)", "layer 2 (W2, gamma2, beta2)", "layer 3 (W3, b3)"),
+        norms.layers().stream().map(GradientNorms.LayerNorms::label).toList());
+    List<Variable> p = net.parameters();
+    double first = Math.sqrt(p.get(0).grad().squaredNorm() + p.get(1).grad().squaredNorm() + p.get(2).grad().squaredNorm());
+    assertEquals(first, norms.layers().get(0).gradientNorm(), 1e-15 * first);
+  }
 }

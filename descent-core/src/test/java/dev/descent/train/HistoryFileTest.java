@@ -3,6 +3,7 @@ package dev.descent.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.descent.tensor.Rng;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HistoryFileTest {
@@ -37,5 +38,27 @@ class HistoryFileTest {
       float f = (float) v;
       assertEquals(f, (float) Double.parseDouble(decimal(f)), decimal(f));
     }
+  }
+
+  @Test
+  void bothLinesAtOnceAreTheJsonAndTheCsvLine() {
+    List<HistoryRow> rows = List.of(
+        new HistoryRow(1, 0.0021, 7e-4, 0.693147182, 0.5, Double.NaN, Double.NaN, 0, new double[] {0.12, 0.4},
+            new double[] {1e-3, Double.NaN}),
+        new HistoryRow(2, 0.0042, 7e-4, 0.61, Double.NaN, 0.7, 0.85, 0.0125, new double[0], new double[0]),
+        new HistoryRow(3, 0.0063, Double.NaN, Double.POSITIVE_INFINITY, Double.NaN, Double.NEGATIVE_INFINITY, 0, 12,
+            new double[] {Double.POSITIVE_INFINITY}, new double[0]));
+    for (HistoryRow row : rows) {
+      StringBuilder json = new StringBuilder();
+      StringBuilder csv = new StringBuilder();
+      HistoryFile.appendBoth(json, csv, row, 2, new StringBuilder());
+      StringBuilder csvAlone = new StringBuilder();
+      HistoryFile.appendCsv(csvAlone, row, 2);
+      assertEquals(HistoryFile.json(row) + "\n", json.toString());
+      assertEquals(csvAlone + "\n", csv.toString());
+    }
+    StringBuilder csv = new StringBuilder();
+    HistoryFile.appendBoth(new StringBuilder(), csv, rows.get(0), 2, new StringBuilder());
+    assertEquals("1,0.0021,7.0E-4,0.693147182,0.5,,,0,0.12,0.4,0.001,\n", csv.toString());
   }
 }

@@ -70,10 +70,9 @@ public final class BatchNormExperiment implements Experiment {
         extra.put("diverged", diverged(r));
         rows.add(new RunRow(name, r.train().accuracy(), r.test() == null ? Double.NaN : r.test().accuracy(),
             r.train().cost(), seconds, extra));
-        if (r.history().epochs() > 0) {
-          // a run whose first epoch already diverged has no finite cost to draw; the table says so
-          costs.add(Series.of(batchNorm ? "batch norm" : "plain", r.history().trainCost()));
-        }
+        // a run whose first epoch already diverged has no finite cost: the plot notes it instead of a curve
+        String curve = (batchNorm ? "batch norm" : "plain") + (diverged(r) && r.history().epochs() > 0 ? " (diverged)" : "");
+        costs.add(Series.of(curve, r.history().epochs() > 0 ? r.history().trainCost() : new double[] {Double.NaN}));
       }
       Path plot = context.out().resolve("batchnorm-cost-lr" + label(lr) + ".png");
       Plots.costCurves("batchnorm: training cost, gradient descent lr " + label(lr), costs, plot);

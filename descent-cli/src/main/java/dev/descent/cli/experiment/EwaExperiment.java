@@ -65,7 +65,8 @@ public final class EwaExperiment implements Experiment {
         Axis.linear("temperature (°C)")).dots(new Series("temperature", days, theta));
     XyPlot start = XyPlot.of("The first " + ZOOM_DAYS + " days: plain against bias-corrected", Axis.linear("day"),
         Axis.linear("temperature (°C)")).dots(new Series("temperature", head(days), head(theta)));
-    for (double beta : BETAS) {
+    for (int b = 0; b < BETAS.length; b++) {
+      double beta = BETAS[b];
       long begin = System.nanoTime();
       double[] plain = Ewa.series(theta, beta, false);
       double[] corrected = Ewa.series(theta, beta, true);
@@ -77,9 +78,10 @@ public final class EwaExperiment implements Experiment {
       extra.put("error_rest_of_year", meanDistance(corrected, START_DAYS, DAYS));
       rows.add(new RunRow("beta-" + beta, Double.NaN, Double.NaN, Double.NaN, (System.nanoTime() - begin) / 1e9, extra));
       String label = "β " + beta + " (≈ " + Math.round(Ewa.horizon(beta)) + " days)";
-      year = year.line(new Series(label, days, corrected));
-      start = start.line(new Series(label + " plain", head(days), head(plain)))
-          .line(new Series(label + " corrected", head(days), head(corrected)));
+      // one colour per β in both plots (after the dots' blue); the plain average dashed
+      year = year.line(new Series(label, days, corrected), new XyPlot.LineStyle(b + 1, false));
+      start = start.line(new Series(label + " plain", head(days), head(plain)), new XyPlot.LineStyle(b + 1, true))
+          .line(new Series(label + " corrected", head(days), head(corrected)), new XyPlot.LineStyle(b + 1, false));
     }
     Path yearFile = context.out().resolve("ewa.png");
     Path startFile = context.out().resolve("ewa-first-" + ZOOM_DAYS + "-days.png");

@@ -25,7 +25,7 @@ public final class ExperimentJson {
       putNumber(n, "test_accuracy", row.testAccuracy());
       putNumber(n, "final_cost", row.finalCost());
       n.put("seconds", row.seconds());
-      row.extra().forEach((k, v) -> n.set(k, m.valueToTree(v)));
+      row.extra().forEach((k, v) -> n.set(k, m.valueToTree(v instanceof AccuracyGap g ? g.fraction() : v)));
       CourseFigure f = r.courseFigure(row.name());
       if (f != null) {
         putNumber(n, "course_train_accuracy", f.train());

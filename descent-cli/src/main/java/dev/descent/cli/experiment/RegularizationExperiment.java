@@ -136,7 +136,7 @@ public final class RegularizationExperiment implements Experiment {
   }
 
   private static Map<String, Object> gap(RunResult r) {
-    return Map.of("train_test_gap", r.train().accuracy() - r.test().accuracy());
+    return Map.of("train_test_gap", new AccuracyGap(r.train().accuracy() - r.test().accuracy()));
   }
 
   private static final String LESSON = "Without regularization the network bends its boundary around single mislabelled points: high training "
@@ -162,7 +162,7 @@ public final class RegularizationExperiment implements Experiment {
       results.add(r);
       double test = r.test().accuracy();
       rows.add(new RunRow(name, r.train().accuracy(), test, r.history().lastTrainCost(), seconds,
-          Map.<String, Object>of("train_test_gap", r.train().accuracy() - test)));
+          Map.<String, Object>of("train_test_gap", new AccuracyGap(r.train().accuracy() - test))));
     }
     List<Path> plots = ExperimentPlots.costsAndBoundaries(context.out(), name(), names, results);
     return new ExperimentResult(name(), String.format(Locale.ROOT,

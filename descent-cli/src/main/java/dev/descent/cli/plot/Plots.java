@@ -96,15 +96,48 @@ public final class Plots {
     return Series.of("dev", dev);
   }
 
-  /** Cost curves on a log axis (costs span decades); series that are all NaN are left out. */
+  /**
+   * Cost curves on a log axis (costs span decades); a series with no finite cost (a run that
+   * diverged in its first epoch) is not drawn, and a note in the plot says so.
+   */
   public static void costCurves(String title, List<Series> series, Path file) {
     XyPlot plot = XyPlot.of(title, Axis.linear("epoch"), Axis.log("cost"));
     for (Series s : series) {
-      if (hasFinite(s.y())) {
+      if (hasFinite(s.y()) && noisy(s.y())) {
+        // a noisy cost (dropout's, each epoch a different network) drawn as is buries the others: its average instead
+        double[] smooth = dev.descent.optim.Ewa.series(s.y(), SMOOTHING, true);
+        plot = plot.line(new Series(s.name() + " (EWA β " + SMOOTHING + ")", s.x(), smooth));
+      } else if (hasFinite(s.y())) {
         plot = plot.line(s);
+      } else {
+        plot = plot.withNote(s.name() + ": no finite cost to draw (diverged in its first epoch)");
       }
     }
     Figures.standard().xy(plot).writePng(file);
+  }
+
+  /** The weight of the old average in a noisy curve's EWA: about the last 100 epochs. */
+  static final double SMOOTHING = 0.99;
+
+  /**
+   * A curve whose typical step from one epoch to the next is over 2 % (the median of |Δ ln cost|):
+   * dropout's cost, a different network every epoch, jumps by 10 % and more; a full-batch or a
+   * converging mini-batch cost moves by well under 1 %.
+   */
+  static boolean noisy(double[] cost) {
+    double[] steps = new double[cost.length];
+    int n = 0;
+    for (int i = 1; i < cost.length; i++) {
+      if (cost[i] > 0 && cost[i - 1] > 0 && Double.isFinite(cost[i]) && Double.isFinite(cost[i - 1])) {
+        steps[n++] = Math.abs(Math.log(cost[i] / cost[i - 1]));
+      }
+    }
+    if (n < 100) {
+      return false;
+    }
+    double[] sorted = java.util.Arrays.copyOf(steps, n);
+    java.util.Arrays.sort(sorted);
+    return sorted[n / 2] > 0.02;
   }
 
   public static boolean hasFinite(double[] values) {

@@ -72,12 +72,21 @@ final class SurfaceRenderer {
       halo.setMarker(SeriesMarkers.NONE);
       halo.setShowInLegend(false);
     }
+    int overlaid = 0;
+    java.util.Map<String, List<String>> followers = new java.util.LinkedHashMap<>();
     for (int k = 0; k < drawn.size(); k++) {
       Drawable d = drawn.get(k);
+      String under = followsPath(d, drawn.subList(0, k), plot.box());
+      if (under != null) {
+        followers.computeIfAbsent(shortName(under), u -> new ArrayList<>()).add(shortName(d.name()));
+      }
       XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
       s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
       s.setLineColor(Theme.color(k));
       s.setLineWidth(2.2f);
+      if (under != null) {
+        s.setLineStyle(new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, DASHES[overlaid++ % DASHES.length], 0f));
+      }
       s.setMarker(SeriesMarkers.NONE);
       placed.add(d);
       isLine.add(true);
@@ -87,6 +96,7 @@ final class SurfaceRenderer {
       chart.getStyler().setLegendVisible(false);
       return;
     }
+    addFollowerNote(chart, followers);
     double[][] ends = ends(drawn);
     addEnds(chart, SurfacePlot.START, ends[0], ends[1], new Dot(Dot.Shape.CIRCLE, 1.3, null, true));
     addEnds(chart, SurfacePlot.END, ends[2], ends[3],
@@ -96,6 +106,71 @@ final class SurfaceRenderer {
     chart.getStyler().setLegendPosition(
         LegendPlacement.chooseInBox(placed, isLine, labels, plot.box(), chart.getWidth() - 110,
             chart.getHeight() - 110));
+  }
+
+  /** Dash patterns of paths drawn over earlier ones, each its own so that three on one stay apart. */
+  private static final float[][] DASHES = {{9f, 6f}, {3f, 5f}, {12f, 4f, 3f, 4f}, {6f, 9f}};
+
+  /**
+   * The name of an earlier path this one runs along, or null: at least 90 % of its points (of up
+   * to 1 000 taken evenly) within 1 % of the box's diagonal of the other path, as gradient descent,
+   * momentum, RMSprop and Adam all follow Rosenbrock's valley.
+   */
+  static String followsPath(Drawable path, List<Drawable> earlier, Box box) {
+    double tolerance = 0.01 * Math.hypot(box.width(), box.height());
+    double[][] mine = sample(path, 1000);
+    for (Drawable other : earlier) {
+      double[][] theirs = sample(other, 1000);
+      int close = 0;
+      for (int i = 0; i < mine[0].length; i++) {
+        double nearest = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < theirs[0].length; j++) {
+          nearest = Math.min(nearest, Math.hypot(mine[0][i] - theirs[0][j], mine[1][i] - theirs[1][j]));
+        }
+        close += nearest <= tolerance ? 1 : 0;
+      }
+      if (close >= 0.9 * mine[0].length) {
+        return other.name();
+      }
+    }
+    return null;
+  }
+
+  /** "momentum, rmsprop and adam follow gd's path (dashed over it)", in the plot's lower left corner. */
+  private static void addFollowerNote(XYChart chart, java.util.Map<String, List<String>> followers) {
+    int line = 0;
+    for (var f : followers.entrySet()) {
+      List<String> names = f.getValue();
+      String who = names.size() == 1 ? names.get(0)
+          : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+      String text = who + (names.size() == 1 ? " follows " : " follow ") + f.getKey() + "'s path (dashed over it)";
+      chart.getStyler().setAnnotationTextPanelFont(Theme.LEGEND);
+      chart.getStyler().setAnnotationTextPanelFontColor(Theme.INK);
+      chart.getStyler().setAnnotationTextPanelBackgroundColor(Theme.withAlpha(Color.WHITE, 0.8));
+      chart.getStyler().setAnnotationTextPanelBorderColor(Theme.withAlpha(Color.WHITE, 0));
+      // NOTE: XChart's screen coordinates count y from the bottom: the plot area's lower left corner, inside
+      chart.addAnnotation(new org.knowm.xchart.AnnotationTextPanel(text, 78, 64 + 22 * line++, true));
+    }
+  }
+
+  /** A legend name without what follows its first parenthesis: "gd (not converged 20000)" → "gd". */
+  private static String shortName(String name) {
+    int cut = name.indexOf(" (");
+    return cut > 0 ? name.substring(0, cut) : name;
+  }
+
+  /** Up to {@code n} points of a path, evenly by index, the last one included. */
+  private static double[][] sample(Drawable d, int n) {
+    int m = Math.min(n, d.size());
+    double[][] out = new double[2][m];
+    double[] x = d.x();
+    double[] y = d.y();
+    for (int i = 0; i < m; i++) {
+      int at = m == 1 ? 0 : (int) Math.round((double) i * (d.size() - 1) / (m - 1));
+      out[0][i] = x[at];
+      out[1][i] = y[at];
+    }
+    return out;
   }
 
   /** Start x, start y, end x, end y of each path. */

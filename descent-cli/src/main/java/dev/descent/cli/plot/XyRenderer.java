@@ -42,6 +42,7 @@ final class XyRenderer {
       addVerticalLines(chart, plot, legend);
       styleAxes(chart, plot, legend.curves);
       avoidTicksAtData(chart, legend.curves);
+      addNotes(chart, plot, width, height);
       chart.getStyler().setLegendPosition(
           LegendPlacement.choose(legend.curves, legend.isLine, legend.labels, plot.x().isLog(),
               plot.y().isLog(), width - 110, height - 110));
@@ -61,6 +62,17 @@ final class XyRenderer {
         new AnnotationText(
             "nothing to draw: no finite value (or none > 0 on a log axis)", width / 2.0,
             height / 2.0, true));
+  }
+
+  /** The plot's notes, one line each, centred under the title inside the plot area. */
+  private static void addNotes(XYChart chart, XyPlot plot, int width, int height) {
+    XYStyler styler = chart.getStyler();
+    styler.setAnnotationTextFont(Theme.LEGEND);
+    styler.setAnnotationTextFontColor(Theme.SOFT_INK);
+    for (int i = 0; i < plot.notes().size(); i++) {
+      // NOTE: XChart's screen coordinates count y from the bottom
+      chart.addAnnotation(new AnnotationText(plot.notes().get(i), width / 2.0, height - 62 - 17 * i, true));
+    }
   }
 
   /** What the legend lists, for choosing where it goes. */
@@ -116,11 +128,12 @@ final class XyRenderer {
         d = new Drawable(d.name() + " (on " + under + ")", d.x(), d.y());
       }
       XYSeries s = chart.addSeries(d.name(), d.x(), d.y());
-      if (under != null) {
+      XyPlot.LineStyle style = plot.styles().get(all.name());
+      if (under != null || (style != null && style.dashed())) {
         s.setLineStyle(new BasicStroke(Theme.LINE_WIDTH, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, OVER[overlaid++ % OVER.length], 0f));
       }
       s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
-      Color c = Theme.color(plot.dots().size() + k);
+      Color c = Theme.color(style != null ? style.colour() : plot.dots().size() + k);
       s.setLineColor(c);
       s.setMarkerColor(c);
       s.setLineWidth(Theme.LINE_WIDTH);
@@ -196,10 +209,16 @@ final class XyRenderer {
     styler.setYAxisLogarithmic(plot.y().isLog());
     styler.setXAxisDecimalPattern(pattern(x, plot.x().isLog()));
     styler.setYAxisDecimalPattern(pattern(y, plot.y().isLog()));
-    // NOTE: within two decades a log axis has at most two powers of ten to label; label 2…9 too
-    styler.setXAxisLogarithmicDecadeOnly(x[1] / x[0] >= 100);
-    styler.setYAxisLogarithmicDecadeOnly(y[1] / y[0] >= 100);
-    if (x[0] == x[1]) {
+    // NOTE: a log axis with at most one power of ten inside has too few labels: label 2…9 too;
+    // with two or more, the 2…9 labels of a decade collide (0.003 0.004 0.005 … 0.01 0.02 …)
+    styler.setXAxisLogarithmicDecadeOnly(powersOfTen(x) >= 2);
+    styler.setYAxisLogarithmicDecadeOnly(powersOfTen(y) >= 2);
+    if (plot.x().isCategorical()) {
+      List<String> names = plot.x().categories();
+      styler.setXAxisMin(-0.5);
+      styler.setXAxisMax(names.size() - 0.5);
+      styler.setxAxisTickLabelsFormattingFunction(v -> category(names, v));
+    } else if (x[0] == x[1]) {
       styler.setXAxisMin(widen(x[0], plot.x().isLog(), -1));
       styler.setXAxisMax(widen(x[0], plot.x().isLog(), 1));
     }
@@ -207,6 +226,27 @@ final class XyRenderer {
       styler.setYAxisMin(widen(y[0], plot.y().isLog(), -1));
       styler.setYAxisMax(widen(y[0], plot.y().isLog(), 1));
     }
+  }
+
+  /** How many powers of ten lie in [low, high]. */
+  static int powersOfTen(double[] range) {
+    if (!(range[0] > 0)) {
+      return 0;
+    }
+    return (int) (Math.floor(Math.log10(range[1]) + 1e-9) - Math.ceil(Math.log10(range[0]) - 1e-9)) + 1;
+  }
+
+  /**
+   * The name of the category at a tick, or an invisible label between categories. NOTE: XChart
+   * draws no ticks at all when two labels are equal (it takes them for decimals chopped off), so
+   * each invisible label is a different number of zero-width spaces.
+   */
+  static String category(List<String> names, double at) {
+    long i = Math.round(at);
+    if (Math.abs(at - i) < 1e-6 && i >= 0 && i < names.size()) {
+      return names.get((int) i);
+    }
+    return "\u200B".repeat((int) Math.max(1, Math.round(4 * (at + 2))));
   }
 
   private static double[] range(List<Drawable> placed, boolean x) {

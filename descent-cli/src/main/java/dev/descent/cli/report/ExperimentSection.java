@@ -42,7 +42,7 @@ public final class ExperimentSection {
     List<Image> images = new ArrayList<>();
     for (Path p : r.plots()) {
       String file = p.getFileName().toString();
-      images.add(Image.of(p, file, file.contains("cost")));
+      images.add(Image.of(p, file, file.contains("cost")).withAlt(PlotDescription.of(file)));
     }
     if (!images.isEmpty()) {
       blocks.add(new Block.Figures(images));

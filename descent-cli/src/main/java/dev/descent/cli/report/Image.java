@@ -23,13 +23,15 @@ public final class Image {
   private static final byte[] IHDR = {'I', 'H', 'D', 'R'};
 
   private final String caption;
+  private final String alt;
   private final byte[] png;
   private final int width;
   private final int height;
   private final boolean wide;
 
-  private Image(String caption, byte[] png, int width, int height, boolean wide) {
+  private Image(String caption, String alt, byte[] png, int width, int height, boolean wide) {
     this.caption = caption;
+    this.alt = alt;
     this.png = png.clone();
     this.width = width;
     this.height = height;
@@ -56,7 +58,17 @@ public final class Image {
       throw new DescentException("not a PNG image (" + png.length + " bytes without the PNG signature and header); "
           + "plots must be written as .png", source, -1, -1, null);
     }
-    return new Image(caption, png, readInt(png, 16), readInt(png, 20), wide);
+    return new Image(caption, caption, png, readInt(png, 16), readInt(png, 20), wide);
+  }
+
+  /** The same image whose alt text (what a screen reader says, or a browser without images shows) is {@code text}. */
+  public Image withAlt(String text) {
+    return new Image(caption, text, png, width, height, wide);
+  }
+
+  /** What the image shows, for its alt attribute; the caption unless {@link #withAlt} said otherwise. */
+  public String alt() {
+    return alt;
   }
 
   private static int readInt(byte[] b, int at) {
@@ -83,7 +95,7 @@ public final class Image {
   void render(StringBuilder html) {
     html.append("<figure").append(wide ? " class=\"wide\"" : "").append("><img src=\"").append(dataUri())
         .append("\" width=\"").append(width).append("\" height=\"").append(height)
-        .append("\" alt=\"").append(Html.text(caption)).append("\">")
+        .append("\" alt=\"").append(Html.text(alt)).append("\">")
         .append("<figcaption>").append(Html.text(caption)).append("</figcaption></figure>\n");
   }
 }

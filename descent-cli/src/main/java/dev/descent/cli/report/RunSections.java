@@ -79,7 +79,8 @@ final class RunSections {
   private static List<Image> images(List<Path> plots) {
     List<Image> images = new ArrayList<>();
     for (Path p : plots) {
-      images.add(Image.of(p, p.getFileName().toString(), plots.size() == 1));
+      String file = p.getFileName().toString();
+      images.add(Image.of(p, file, plots.size() == 1).withAlt(PlotDescription.of(file)));
     }
     return images;
   }

@@ -86,6 +86,9 @@ public record Table(String caption, List<Column> columns, List<List<Cell>> rows)
       if (v instanceof Integer || v instanceof Long) {
         return integer(((Number) v).longValue());
       }
+      if (v instanceof dev.descent.cli.experiment.AccuracyGap g) {
+        return new Cell(g.text(), g.fraction());
+      }
       if (v instanceof Number n) {
         return number(n.doubleValue());
       }

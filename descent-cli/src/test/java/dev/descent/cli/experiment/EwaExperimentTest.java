@@ -40,6 +40,21 @@ class EwaExperimentTest {
   }
 
   @Test
+  void theTableIsNarrowWithItsLongHeadersOnTwoLines() {
+    Cli.Result r = Cli.run("experiment", "ewa", "--out=" + out);
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    int header = lines.indexOf("  " + "-".repeat(96)) - 2;
+    assertTrue(header > 0, r.out());
+    assertEquals("                        horizon   weight beyond     plain error        bias corrected   error rest", lines.get(header));
+    assertEquals("  run         seconds      days         horizon   first 10 days   error first 10 days      of year",
+        lines.get(header + 1));
+    for (String line : lines.subList(header, header + 6)) {
+      assertTrue(line.length() <= 98, line);
+    }
+  }
+
+  @Test
   void refusesADataFile() {
     Cli.Result r = Cli.run("experiment", "ewa", "--data", "temperatures.csv", "--out=" + out);
     assertEquals("descent: --data temperatures.csv: experiment ewa makes its own year of temperatures and reads no "

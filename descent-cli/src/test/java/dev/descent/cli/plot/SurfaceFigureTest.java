@@ -112,4 +112,33 @@ class SurfaceFigureTest {
         assertThrows(IllegalArgumentException.class, () -> new Box(1, 1, 0, 1));
     assertEquals("box x range [1.0, 1.0]: needs finite xMin < xMax", e.getMessage());
   }
+
+  @Test
+  void aPathAlongAnEarlierOneIsNamedAsFollowingIt() {
+    Box box = new Box(-2, 2, -1, 3);
+    double[] t = new double[200];
+    double[] x = new double[200];
+    double[] y = new double[200];
+    double[] xFaster = new double[50];
+    double[] yFaster = new double[50];
+    for (int i = 0; i < 200; i++) {
+      t[i] = -1.5 + 2.5 * i / 199.0;
+      x[i] = t[i];
+      y[i] = t[i] * t[i];
+    }
+    for (int i = 0; i < 50; i++) {
+      xFaster[i] = x[4 * i];
+      yFaster[i] = y[4 * i] + 0.01;
+    }
+    Drawable gd = new Drawable("gd (not converged 20000)", x, y);
+    Drawable adam = new Drawable("adam (converged 14670)", xFaster, yFaster);
+    double[] across = new double[50];
+    for (int i = 0; i < 50; i++) {
+      across[i] = 2.5 - 0.05 * i;
+    }
+    Drawable other = new Drawable("rmsprop", xFaster, across);
+
+    assertEquals("gd (not converged 20000)", SurfaceRenderer.followsPath(adam, List.of(gd), box));
+    assertEquals(null, SurfaceRenderer.followsPath(other, List.of(gd), box));
+  }
 }

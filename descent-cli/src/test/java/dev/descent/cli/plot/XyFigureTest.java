@@ -136,20 +136,21 @@ class XyFigureTest {
   void bestSoFarIsAStaircaseFromTheFirstFiniteTrial() {
     XyPlot plot =
         XyPlot.metricByTrial(
-            "dev accuracy", new double[] {Double.NaN, 0.5, 0.4, 0.7, Double.NaN}, Goal.MAXIMIZE);
+            "dev accuracy", new double[] {0, 1, 2, 3, 4}, new double[] {Double.NaN, 0.5, 0.4, 0.7, Double.NaN},
+            Goal.MAXIMIZE);
 
     Series best = plot.lines().get(0);
     assertEquals("best so far", best.name());
-    assertArrayEquals(new double[] {2, 3, 4, 4, 5}, best.x());
+    assertArrayEquals(new double[] {1, 2, 3, 3, 4}, best.x());
     assertArrayEquals(new double[] {0.5, 0.5, 0.5, 0.7, 0.7}, best.y());
     assertEquals(
-        List.of("series 'trial': 2 of 5 points not drawn (2 non-finite, first at x = 1)"),
+        List.of("series 'trial': 2 of 5 points not drawn (2 non-finite, first at x = 0)"),
         Figures.standard().xy(plot).notes());
   }
 
   @Test
   void bestSoFarOfACostIsTheLowest() {
-    XyPlot plot = XyPlot.metricByTrial("cost", new double[] {3, 1, 2}, Goal.MINIMIZE);
+    XyPlot plot = XyPlot.metricByTrial("cost", new double[] {0, 1, 2}, new double[] {3, 1, 2}, Goal.MINIMIZE);
 
     assertArrayEquals(new double[] {3, 3, 1, 1}, plot.lines().get(0).y());
   }
@@ -283,7 +284,7 @@ class XyFigureTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> new XyPlot("Cost", Axis.linear("x"), Axis.linear("y"), List.of(), lines,
-                List.of(), XyPlot.Markers.AUTO));
+                List.of(), XyPlot.Markers.AUTO, List.of(), java.util.Map.of()));
     assertEquals("plot 'Cost': lines contain null; remove it", e.getMessage());
   }
 
@@ -315,5 +316,58 @@ class XyFigureTest {
             "plot 'Cost': no series has a point that can be drawn"),
         figure.notes());
     Png.roundTrip(figure, directory, "empty.png", 800, 500);
+  }
+
+  @Test
+  void aChoiceGetsACategoricalAxisLabelledByName() {
+    List<String> names = List.of("5-2", "10-5", "20-7");
+    assertEquals("10-5", XyRenderer.category(names, 1.0));
+    assertEquals("5-2", XyRenderer.category(names, 1e-9));
+    // between categories and outside them: invisible labels, each different (XChart drops equal ones)
+    String half = XyRenderer.category(names, 0.5);
+    String outside = XyRenderer.category(names, 2.5);
+    assertEquals("", half.replace("\u200B", ""));
+    assertEquals("", outside.replace("\u200B", ""));
+    assertTrue(!half.equals(outside));
+    XyPlot plot = XyPlot.of("dev accuracy vs hidden", Axis.categorical("hidden", names), Axis.linear("dev accuracy"))
+        .dots(new Series("trials", new double[] {-0.2, 0.1, 1, 2.25}, new double[] {0.7, 0.8, 0.9, 0.85}));
+    BufferedImage image = Png.roundTrip(Figures.standard().xy(plot), directory, "categorical.png", 800, 500);
+    assertTrue(Png.distinctColours(image) > 10);
+  }
+
+  @Test
+  void aLogAxisWithTwoPowersOfTenInsideLabelsOnlyThePowers() {
+    assertEquals(2, XyRenderer.powersOfTen(new double[] {0.0025, 0.2}));
+    assertEquals(1, XyRenderer.powersOfTen(new double[] {0.055, 0.7}));
+    assertEquals(0, XyRenderer.powersOfTen(new double[] {2, 9}));
+    assertEquals(3, XyRenderer.powersOfTen(new double[] {1, 100}));
+  }
+
+  @Test
+  void aNoteSaysWhatIsNotDrawn() {
+    XyPlot plot = XyPlot.of("Cost", Axis.linear("epoch"), Axis.log("cost"))
+        .line(Series.of("batch norm", new double[] {0.9, 0.5, 0.3}))
+        .withNote("plain: no finite cost to draw (diverged in its first epoch)");
+    assertEquals(List.of("plain: no finite cost to draw (diverged in its first epoch)"), plot.notes());
+    BufferedImage image = Png.roundTrip(Figures.standard().xy(plot), directory, "note.png", 800, 500);
+    // the note's grey text under the title
+    int grey = 0;
+    for (int x = 200; x < 600; x++) {
+      for (int y = 50; y < 75; y++) {
+        int rgb = image.getRGB(x, y);
+        grey += Png.red(rgb) < 140 && Math.abs(Png.red(rgb) - Png.blue(rgb)) < 12 ? 1 : 0;
+      }
+    }
+    assertTrue(grey > 100, "text pixels under the title: " + grey);
+  }
+
+  @Test
+  void aLineStyleSetsTheColourWhateverTheLinesPlace() {
+    XyPlot plot = XyPlot.of("EWA", Axis.linear("day"), Axis.linear("temperature"))
+        .line(new Series("β 0.98 plain", new double[] {1, 2, 3}, new double[] {1, 2, 3}), new XyPlot.LineStyle(3, true));
+    assertEquals(new XyPlot.LineStyle(3, true), plot.styles().get("β 0.98 plain"));
+    BufferedImage image = Png.roundTrip(Figures.standard().xy(plot), directory, "styled.png", 800, 500);
+    assertTrue(Png.count(image, 0xd62728) > 20, "red (palette 3) pixels");
+    assertEquals(0, Png.count(image, 0x1f77b4), "no blue (palette 0, the first line's colour by place)");
   }
 }

@@ -207,7 +207,7 @@ class ExperimentPageTest {
     assertEquals(quotes, rows.get(script).get(tag).text());
     assertEquals("50 %", rows.get(quotes).get("the course's result").text());
     assertEquals(List.of(tag), first.select("ul.items li").eachText());
-    assertEquals("x\"><img src=y onerror=alert(2)>.png", first.selectFirst("img").attr("alt"));
+    assertEquals("Plot x\"><img src=y onerror=alert(2)>.png", first.selectFirst("img").attr("alt"));
     Pages.image(first.selectFirst("img"));
     Element failed = Pages.section(page, "td-tr-table-img-src-x-onerror-alert-1");
     assertEquals(script + " " + tag, failed.selectFirst(".notice p").text());

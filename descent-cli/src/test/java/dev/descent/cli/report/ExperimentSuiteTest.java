@@ -88,7 +88,7 @@ class ExperimentSuiteTest {
     for (String name : List.of("first", "last")) {
       Element img = Pages.section(page, name).selectFirst("img");
       Pages.image(img);
-      assertEquals(name + "-cost.png", img.attr("alt"));
+      assertEquals("Training cost per epoch of each run of " + name + " (log scale)", img.attr("alt"));
       assertTrue(Files.exists(dir.resolve(name).resolve(name + "-cost.png")), "each experiment's PNGs in its directory");
     }
   }
