@@ -2,12 +2,10 @@ package dev.descent.cli.dashboard;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.descent.train.HistoryFile;
 import dev.descent.train.HistoryLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.RandomAccessFile;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -30,21 +30,31 @@ import java.util.regex.Pattern;
  * <pre>
  * /                        the page (dashboard.html, .js, .css and uPlot from the jar)
  * /api/runs                the runs under the directories, rescanned on every call
- * /api/history?run=ID      a run's rows, downsampled to at most 2 000 (each bucket keeps its lowest and highest train cost)
- * /api/events?run=ID&from=N  server-sent events: every line appended to the run's history.jsonl after line N
- * /api/search?run=ID       a search's trials (its journal) and summary (search-summary.json, with the best command)
+ * /api/history?run=ID&points=N  a run's series as columns, at most about N points each (default 2 000):
+ *                          per bucket of epochs each series' lowest and highest value (see SeriesSummary)
+ * /api/events?run=ID&from=B[&run=ID&from=B…]  server-sent events, one stream for all the page's runs:
+ *                          every row appended to each run's history.jsonl after byte B, as {"run":ID,"row":{…}}
+ * /api/search?run=ID       a search's trials (its journal, with each trial's curve), summary (search-summary.json,
+ *                          with the best command), parameter scales and importance (see Importance)
  * /files/ID/NAME           a PNG, CSV or JSON file of a run, by name only
  * </pre>
  *
  * Files are served only by a run's id and a plain file name, and only when the file's real path
  * (symbolic links resolved) lies under the real path of the watched directory: {@code ..},
  * {@code %2e%2e}, absolute paths and links that leave the directories are 404.
+ *
+ * <p>Memory is bounded: a run's history is held only as its {@link SeriesSummary} (at most 1 024
+ * buckets a series, whatever the run's length) in a {@link SeriesCache} of at most
+ * {@value SeriesCache#BUDGET_BYTES} bytes, least recently used dropped first; the cache is warmed
+ * in the background as runs are found, so that a page over many long runs paints at once.
  */
 public final class Dashboard implements AutoCloseable {
   static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
       + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-  /** At most this many points per series reach the page. */
+  /** Points per series when the page does not say (it asks for about two per pixel of its charts). */
   static final int MAX_POINTS = 2000;
+  /** The most points per series the page may ask for. */
+  static final int MOST_POINTS = 8192;
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*\\.(png|csv|json|jsonl)");
   private static final long POLL_MILLIS = 200;
   /** Live streams at a time; each holds a thread. */
@@ -54,12 +64,23 @@ public final class Dashboard implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService pool;
   private final Semaphore streams = new Semaphore(MAX_STREAMS);
+  private final SeriesCache series = new SeriesCache(SeriesCache.BUDGET_BYTES);
+  private final SearchCache searches = new SearchCache();
+  /** Reads runs into the cache in the background, one at a time. */
+  private final ExecutorService warmer;
+  private final Set<Path> warming = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   private Dashboard(List<Path> roots, HttpServer server, ExecutorService pool) {
     this.roots = roots;
     this.server = server;
     this.pool = pool;
+    this.warmer = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "descent-dashboard-warm");
+      t.setDaemon(true);
+      t.setPriority(Thread.MIN_PRIORITY);
+      return t;
+    });
   }
 
   /** Listens on {@code host:port} (0: any free port); a port in use is a {@link java.net.BindException}. */
@@ -78,6 +99,7 @@ public final class Dashboard implements AutoCloseable {
     server.createContext("/", d::handle);
     server.setExecutor(pool);
     server.start();
+    d.warm(RunScan.scan(d.roots));
     return d;
   }
 
@@ -90,6 +112,30 @@ public final class Dashboard implements AutoCloseable {
     closed = true;
     server.stop(0);
     pool.shutdownNow();
+    warmer.shutdownNow();
+  }
+
+  /** Queues the runs the cache does not hold yet (at most what it can hold). */
+  private void warm(List<RunScan.Run> runs) {
+    for (RunScan.Run r : runs) {
+      if (closed || warming.size() >= 4096) {
+        return;
+      }
+      Path dir = r.directory();
+      if (!r.kind().equals("search") && !series.contains(dir) && warming.add(dir)) {
+        warmer.execute(() -> {
+          try {
+            if (!closed) {
+              series.warm(dir);
+            }
+          } catch (IOException | RuntimeException e) {
+            // deleted or unreadable: the page's own request says so when it asks
+          } finally {
+            warming.remove(dir);
+          }
+        });
+      }
+    }
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -103,18 +149,24 @@ public final class Dashboard implements AutoCloseable {
         return;
       }
       String path = ex.getRequestURI().getRawPath();
-      Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+      Map<String, List<String>> query = query(ex.getRequestURI().getRawQuery());
       switch (path) {
         case "/", "/index.html" -> resource(ex, "dashboard.html", "text/html; charset=utf-8");
         case "/static/dashboard.js" -> resource(ex, "dashboard.js", "text/javascript; charset=utf-8");
+        case "/static/search.js" -> resource(ex, "search.js", "text/javascript; charset=utf-8");
         case "/static/dashboard.css" -> resource(ex, "dashboard.css", "text/css; charset=utf-8");
         case "/static/uplot.js" -> webjar(ex, "dist/uPlot.iife.min.js", "text/javascript; charset=utf-8");
         case "/static/uplot.css" -> webjar(ex, "dist/uPlot.min.css", "text/css; charset=utf-8");
         case "/favicon.ico" -> send(ex, 204, "image/x-icon", new byte[0]);   // none, and no 404 in the console
-        case "/api/runs" -> send(ex, 200, "application/json", Api.runs(RunScan.scan(roots)));
-        case "/api/history" -> withRun(ex, query, run -> send(ex, 200, "application/json", Api.history(run.directory(), MAX_POINTS)));
-        case "/api/search" -> withRun(ex, query, run -> send(ex, 200, "application/json", Api.search(run.directory())));
-        case "/api/events" -> withRun(ex, query, run -> events(ex, run.directory(), number(query.get("from"))));
+        case "/api/runs" -> {
+          List<RunScan.Run> runs = RunScan.scan(roots);
+          send(ex, 200, "application/json", Api.runs(runs));
+          warm(runs);
+        }
+        case "/api/history" -> withRun(ex, first(query, "run"), run -> send(ex, 200, "application/json",
+            series.json(run.directory(), (int) Math.min(MOST_POINTS, number(first(query, "points"), MAX_POINTS)))));
+        case "/api/search" -> withRun(ex, first(query, "run"), run -> send(ex, 200, "application/json", searches.json(run.directory())));
+        case "/api/events" -> events(ex, query);
         default -> {
           if (path.startsWith("/files/")) {
             file(ex, path.substring("/files/".length()));
@@ -141,8 +193,8 @@ public final class Dashboard implements AutoCloseable {
     void accept(RunScan.Run run) throws IOException;
   }
 
-  private void withRun(HttpExchange ex, Map<String, String> query, RunHandler handler) throws IOException {
-    Optional<RunScan.Run> run = find(query.get("run"));
+  private void withRun(HttpExchange ex, String id, RunHandler handler) throws IOException {
+    Optional<RunScan.Run> run = find(id);
     if (run.isEmpty()) {
       notFound(ex);
     } else {
@@ -195,8 +247,26 @@ public final class Dashboard implements AutoCloseable {
     send(ex, 200, type, Files.readAllBytes(real));
   }
 
-  /** Server-sent events: each complete line appended after line {@code from}, within {@value #POLL_MILLIS} ms. */
-  private void events(HttpExchange ex, Path dir, long from) throws IOException {
+  /**
+   * Server-sent events for every run the page shows, in one stream (a browser opens at most six
+   * connections to a host: one stream per run would starve the page's other requests): each
+   * complete row appended after byte {@code from} of each run's history, within {@value
+   * #POLL_MILLIS} ms. Unknown runs are left out.
+   */
+  private void events(HttpExchange ex, Map<String, List<String>> query) throws IOException {
+    List<String> ids = query.getOrDefault("run", List.of());
+    List<String> froms = query.getOrDefault("from", List.of());
+    List<HistoryTail> tails = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      Optional<RunScan.Run> run = find(ids.get(i));
+      if (run.isPresent()) {
+        tails.add(new HistoryTail(ids.get(i), run.get().directory().resolve(HistoryLog.JSONL), number(i < froms.size() ? froms.get(i) : null, 0)));
+      }
+    }
+    if (tails.isEmpty()) {
+      notFound(ex);
+      return;
+    }
     if (!streams.tryAcquire()) {
       send(ex, 503, "text/plain", "too many live streams (" + MAX_STREAMS + "); close some tabs\n");
       return;
@@ -206,41 +276,15 @@ public final class Dashboard implements AutoCloseable {
       ex.getResponseHeaders().set("Cache-Control", "no-cache");
       ex.sendResponseHeaders(200, 0);
       OutputStream out = ex.getResponseBody();
-      Path file = dir.resolve(HistoryLog.JSONL);
-      long offset = 0;
-      long line = 0;
       long lastBeat = System.nanoTime();
-      StringBuilder partial = new StringBuilder();
       while (!closed) {
-        long size = Files.exists(file) ? Files.size(file) : 0;
-        if (size < offset) {   // rewritten (a resume starts the file afresh): start over
-          offset = 0;
-          line = 0;
-          partial.setLength(0);
+        StringBuilder batch = new StringBuilder();
+        for (HistoryTail t : tails) {
+          t.readInto(batch);
         }
-        if (size > offset) {
-          byte[] bytes;
-          try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-            f.seek(offset);
-            bytes = new byte[(int) Math.min(size - offset, 1 << 22)];
-            f.readFully(bytes);
-          }
-          offset += bytes.length;
-          partial.append(new String(bytes, StandardCharsets.UTF_8));
-          int nl;
-          StringBuilder batch = new StringBuilder();
-          while ((nl = partial.indexOf("\n")) >= 0) {
-            String text = partial.substring(0, nl);
-            partial.delete(0, nl + 1);
-            line++;
-            if (line > from && isRow(text)) {
-              batch.append("data: ").append(text).append("\n\n");
-            }
-          }
-          if (batch.length() > 0) {
-            out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
-            out.flush();
-          }
+        if (batch.length() > 0) {
+          out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
+          out.flush();
         }
         if (System.nanoTime() - lastBeat > 15_000_000_000L) {
           out.write(": still here\n\n".getBytes(StandardCharsets.UTF_8));   // finds a closed tab
@@ -256,15 +300,6 @@ public final class Dashboard implements AutoCloseable {
       }
     } finally {
       streams.release();
-    }
-  }
-
-  private static boolean isRow(String text) {
-    try {
-      HistoryFile.parse(text);
-      return true;
-    } catch (IOException | IllegalArgumentException e) {
-      return false;   // a corrupt line: the page skips it as every reader does
     }
   }
 
@@ -312,25 +347,35 @@ public final class Dashboard implements AutoCloseable {
     }
   }
 
-  private static Map<String, String> query(String raw) {
-    Map<String, String> out = new LinkedHashMap<>();
+  private static Map<String, List<String>> query(String raw) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
     if (raw == null) {
       return out;
     }
     for (String part : raw.split("&")) {
       int eq = part.indexOf('=');
       if (eq > 0) {
-        out.put(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+        try {
+          out.computeIfAbsent(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8), k -> new ArrayList<>())
+              .add(URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          // a malformed escape: the parameter is left out, and the request answers as without it
+        }
       }
     }
     return out;
   }
 
-  private static long number(String s) {
+  private static String first(Map<String, List<String>> query, String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  private static long number(String s, long otherwise) {
     try {
-      return s == null ? 0 : Math.max(0, Long.parseLong(s));
+      return s == null ? otherwise : Math.max(0, Long.parseLong(s));
     } catch (NumberFormatException e) {
-      return 0;
+      return otherwise;
     }
   }
 }
