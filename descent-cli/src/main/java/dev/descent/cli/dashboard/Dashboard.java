@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * /api/runs                the runs under the directories, rescanned on every call
  * /api/history?run=ID&points=N  a run's series as columns, at most about N points each (default 2 000):
  *                          per bucket of epochs each series' lowest and highest value (see SeriesSummary)
+ * /api/histories?run=ID&run=ID…&points=N  the same for several runs at once, {"ID": columns, …} (unknown ones left out):
+ *                          a page that opens with many runs asks once, not once a run
  * /api/events?run=ID&from=B[&run=ID&from=B…]  server-sent events, one stream for all the page's runs:
  *                          every row appended to each run's history.jsonl after byte B, as {"run":ID,"row":{…}}
  * /api/search?run=ID       a search's trials (its journal, with each trial's curve), summary (search-summary.json,
@@ -115,6 +117,16 @@ public final class Dashboard implements AutoCloseable {
     warmer.shutdownNow();
   }
 
+  /** Whether runs are still being read into the cache (the dashboard bench waits for it). */
+  boolean warming() {
+    return !warming.isEmpty();
+  }
+
+  /** Bytes of run summaries held. */
+  long cachedBytes() {
+    return series.bytes();
+  }
+
   /** Queues the runs the cache does not hold yet (at most what it can hold). */
   private void warm(List<RunScan.Run> runs) {
     for (RunScan.Run r : runs) {
@@ -165,6 +177,8 @@ public final class Dashboard implements AutoCloseable {
         }
         case "/api/history" -> withRun(ex, first(query, "run"), run -> send(ex, 200, "application/json",
             series.json(run.directory(), (int) Math.min(MOST_POINTS, number(first(query, "points"), MAX_POINTS)))));
+        case "/api/histories" -> send(ex, 200, "application/json", histories(query.getOrDefault("run", List.of()),
+            (int) Math.min(MOST_POINTS, number(first(query, "points"), MAX_POINTS))));
         case "/api/search" -> withRun(ex, first(query, "run"), run -> send(ex, 200, "application/json", searches.json(run.directory())));
         case "/api/events" -> events(ex, query);
         default -> {
@@ -187,6 +201,21 @@ public final class Dashboard implements AutoCloseable {
         }
       }
     }
+  }
+
+  private String histories(List<String> ids, int points) throws IOException {
+    Map<String, Path> known = new LinkedHashMap<>();
+    for (RunScan.Run r : RunScan.scan(roots)) {
+      known.put(r.id(), r.directory());
+    }
+    StringBuilder sb = new StringBuilder("{");
+    for (String id : new java.util.LinkedHashSet<>(ids)) {
+      Path dir = known.get(id);
+      if (dir != null) {
+        sb.append(sb.length() == 1 ? "" : ",").append(HistoryTail.quote(id)).append(':').append(series.json(dir, points));
+      }
+    }
+    return sb.append('}').toString();
   }
 
   private interface RunHandler {
@@ -286,7 +315,7 @@ public final class Dashboard implements AutoCloseable {
           out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
           out.flush();
         }
-        if (System.nanoTime() - lastBeat > 15_000_000_000L) {
+        if (System.nanoTime() - lastBeat > 3_000_000_000L) {
           out.write(": still here\n\n".getBytes(StandardCharsets.UTF_8));   // finds a closed tab
           out.flush();
           lastBeat = System.nanoTime();

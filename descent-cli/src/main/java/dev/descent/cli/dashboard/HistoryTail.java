@@ -29,8 +29,13 @@ final class HistoryTail {
     this.id = id;
     this.file = file;
     this.offset = offset;
+    this.quotedId = quote(id);
+  }
+
+  /** {@code text} as a JSON string. */
+  static String quote(String text) {
     try {
-      this.quotedId = JSON.writeValueAsString(id);
+      return JSON.writeValueAsString(text);
     } catch (JsonProcessingException e) {
       throw new AssertionError("a string did not serialise", e);
     }

@@ -105,6 +105,15 @@ async function load(id) {
   schedule();
 }
 
+/** The series of several runs in one request: a page that opens with many runs asks once. */
+async function loadAll(ids) {
+  if (ids.length === 0) return;
+  const answer = await json('/api/histories?' + ids.map(id => 'run=' + encodeURIComponent(id)).join('&') + '&points=' + pointsWanted());
+  for (const id of ids) {
+    if (answer[id]) state.data.set(id, answer[id]); else state.selected.delete(id);
+  }
+}
+
 /** One event stream for all selected runs, each from the byte its columns end at. */
 function listen() {
   if (state.stream) { state.stream.close(); state.stream = null; }
@@ -212,13 +221,15 @@ function chart(title, pick, names, opts) {
   }
   const width = Math.max(400, document.getElementById('charts').clientWidth - 20);
   const many = series.length > 21;   // a legend of hundreds of rows would push the chart off the page
+  // with many series, no hover dot per series either (one element each)
   const u = new uPlot({width, height: 240, series, legend: {show: !many}, scales: {x: {time: false}, y: {distr: opts.log ? 3 : 1}},
-    axes: [{label: 'epoch'}, {}], cursor: {drag: {x: true, y: false}}}, data, box);
+    axes: [{label: 'epoch'}, {}], cursor: many ? {drag: {x: true, y: false}, points: {show: false}} : {drag: {x: true, y: false}}}, data, box);
   state.plots.push(u);
   return {box, points};
 }
 
 function renderCharts() {
+  const begun = performance.now();
   for (const u of state.plots) u.destroy();
   state.plots = [];
   const log = document.getElementById('log-scale').checked;
@@ -238,11 +249,12 @@ function renderCharts() {
   })));
   renderPlots();
   document.body.dataset.ready = '1';
-  if (cost.points > 0 && !document.body.dataset.firstPaint) {
-    // the frame after the one that drew the charts: they are on screen
+  if (cost.points > 0 && !document.body.dataset.firstPaint && [...state.selected].every(id => state.data.has(id))) {
+    // every selected run drawn; the frame after the one that drew them: they are on screen (descent's dashboard bench reads it)
     requestAnimationFrame(() => setTimeout(() => { document.body.dataset.firstPaint = String(performance.now()); }, 0));
   }
   document.body.dataset.renderedAt = String(Date.now());
+  document.body.dataset.renderMillis = String(Math.round(performance.now() - begun));
 }
 
 function renderPlots() {
@@ -267,8 +279,12 @@ function start() {
   });
   document.getElementById('log-scale').addEventListener('change', schedule);
   window.addEventListener('resize', schedule);
+  // a page left (a reload, another address) lets its stream go: kept open in the back-forward cache,
+  // it would hold one of the six connections a browser opens to a host, and the seventh page would wait
+  window.addEventListener('pagehide', () => { if (state.stream) { state.stream.close(); state.stream = null; } });
+  window.addEventListener('pageshow', ev => { if (ev.persisted) listen(); });
   refreshRuns().then(async () => {
-    await Promise.all([...state.selected].map(id => load(id).catch(() => state.selected.delete(id))));
+    await loadAll([...state.selected]);
     listen();
     if (state.search) await showSearch(state.search);
     renderCharts();
