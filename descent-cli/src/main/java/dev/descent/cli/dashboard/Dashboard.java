@@ -68,7 +68,7 @@ public final class Dashboard implements AutoCloseable {
   private final Semaphore streams = new Semaphore(MAX_STREAMS);
   private final SeriesCache series = new SeriesCache(SeriesCache.BUDGET_BYTES);
   private final SearchCache searches = new SearchCache();
-  /** Reads runs into the cache in the background, one at a time. */
+  /** Reads runs into the cache in the background, a run per core at a time. */
   private final ExecutorService warmer;
   private final Set<Path> warming = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -77,7 +77,7 @@ public final class Dashboard implements AutoCloseable {
     this.roots = roots;
     this.server = server;
     this.pool = pool;
-    this.warmer = Executors.newSingleThreadExecutor(r -> {
+    this.warmer = Executors.newFixedThreadPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), r -> {
       Thread t = new Thread(r, "descent-dashboard-warm");
       t.setDaemon(true);
       t.setPriority(Thread.MIN_PRIORITY);
