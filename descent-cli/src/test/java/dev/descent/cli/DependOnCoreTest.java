@@ -70,6 +70,30 @@ class DependOnCoreTest {
         report);
   }
 
+  /**
+   * The POM's url and scm are the project's public address, which a release must name: the release
+   * profile refuses without it (the default is a reserved {@code .invalid} name), and accepts a real one.
+   */
+  @Test
+  void aReleaseBuildNeedsTheProjectsPublicAddress() throws Exception {
+    Path mvnw = ROOT.resolve(WINDOWS ? "mvnw.cmd" : "mvnw");
+    Path shared = Path.of(System.getProperty("descent.maven.repository",
+        Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
+    Path repository = dir.resolve("repository");
+    Result probe = maven(mvnw, ROOT, repository, shared, "--version");
+    assumeTrue(probe.code == 0, "Maven is not runnable here: " + probe.output.strip());
+
+    Result refused = maven(mvnw, ROOT, repository, shared, "-N", "validate", "-Prelease");
+    assertTrue(refused.code != 0, refused.output);
+    assertTrue(refused.output.contains("-Ddescent.url=https://"), refused.output);
+    Result placeholder = maven(mvnw, ROOT, repository, shared, "-N", "validate", "-Prelease",
+        "-Ddescent.url=https://descent.invalid/descent");
+    assertTrue(placeholder.code != 0, placeholder.output);
+    Result named = maven(mvnw, ROOT, repository, shared, "-N", "validate", "-Prelease",
+        "-Ddescent.url=https://example.org/acme/descent");
+    assertEquals(0, named.code, named.output);
+  }
+
   private static boolean olderThanClasses(Path jar) throws IOException {
     FileTime built = Files.getLastModifiedTime(jar);
     try (Stream<Path> files = Files.walk(ROOT.resolve("descent-core/target/classes"))) {
