@@ -4,8 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.descent.train.HistoryLog;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +26,7 @@ import java.util.regex.Pattern;
  * docs/design.md). Read-only: GET and HEAD only. Routes:
  *
  * <pre>
- * /                        the page (dashboard.html, .js, .css and uPlot from the jar)
+ * /                        the page (dashboard.html, dashboard.js, search.js, dashboard.css and uPlot from the jar)
  * /api/runs                the runs under the directories, rescanned on every call
  * /api/history?run=ID&points=N  a run's series as columns, at most about N points each (default 2 000):
  *                          per bucket of epochs each series' lowest and highest value (see SeriesSummary)
@@ -157,35 +155,35 @@ public final class Dashboard implements AutoCloseable {
       ex.getResponseHeaders().set("Referrer-Policy", "no-referrer");
       String method = ex.getRequestMethod();
       if (!method.equals("GET") && !method.equals("HEAD")) {
-        send(ex, 405, "text/plain", "read-only: GET and HEAD only\n");
+        Responses.send(ex, 405, "text/plain", "read-only: GET and HEAD only\n");
         return;
       }
       String path = ex.getRequestURI().getRawPath();
-      Map<String, List<String>> query = query(ex.getRequestURI().getRawQuery());
+      Map<String, List<String>> query = Query.parse(ex.getRequestURI().getRawQuery());
       switch (path) {
-        case "/", "/index.html" -> resource(ex, "dashboard.html", "text/html; charset=utf-8");
-        case "/static/dashboard.js" -> resource(ex, "dashboard.js", "text/javascript; charset=utf-8");
-        case "/static/search.js" -> resource(ex, "search.js", "text/javascript; charset=utf-8");
-        case "/static/dashboard.css" -> resource(ex, "dashboard.css", "text/css; charset=utf-8");
-        case "/static/uplot.js" -> webjar(ex, "dist/uPlot.iife.min.js", "text/javascript; charset=utf-8");
-        case "/static/uplot.css" -> webjar(ex, "dist/uPlot.min.css", "text/css; charset=utf-8");
-        case "/favicon.ico" -> send(ex, 204, "image/x-icon", new byte[0]);   // none, and no 404 in the console
+        case "/", "/index.html" -> Responses.resource(ex, "dashboard.html", "text/html; charset=utf-8");
+        case "/static/dashboard.js" -> Responses.resource(ex, "dashboard.js", "text/javascript; charset=utf-8");
+        case "/static/search.js" -> Responses.resource(ex, "search.js", "text/javascript; charset=utf-8");
+        case "/static/dashboard.css" -> Responses.resource(ex, "dashboard.css", "text/css; charset=utf-8");
+        case "/static/uplot.js" -> Responses.webjar(ex, "dist/uPlot.iife.min.js", "text/javascript; charset=utf-8");
+        case "/static/uplot.css" -> Responses.webjar(ex, "dist/uPlot.min.css", "text/css; charset=utf-8");
+        case "/favicon.ico" -> Responses.send(ex, 204, "image/x-icon", new byte[0]);   // none, and no 404 in the console
         case "/api/runs" -> {
           List<RunScan.Run> runs = RunScan.scan(roots);
-          send(ex, 200, "application/json", Api.runs(runs));
+          Responses.send(ex, 200, "application/json", Api.runs(runs));
           warm(runs);
         }
-        case "/api/history" -> withRun(ex, first(query, "run"), run -> send(ex, 200, "application/json",
-            series.json(run.directory(), (int) Math.min(MOST_POINTS, number(first(query, "points"), MAX_POINTS)))));
-        case "/api/histories" -> send(ex, 200, "application/json", histories(query.getOrDefault("run", List.of()),
-            (int) Math.min(MOST_POINTS, number(first(query, "points"), MAX_POINTS))));
-        case "/api/search" -> withRun(ex, first(query, "run"), run -> send(ex, 200, "application/json", searches.json(run.directory())));
+        case "/api/history" -> withRun(ex, Query.first(query, "run"), run -> Responses.send(ex, 200, "application/json",
+            series.json(run.directory(), (int) Math.min(MOST_POINTS, Query.number(Query.first(query, "points"), MAX_POINTS)))));
+        case "/api/histories" -> Responses.send(ex, 200, "application/json", histories(query.getOrDefault("run", List.of()),
+            (int) Math.min(MOST_POINTS, Query.number(Query.first(query, "points"), MAX_POINTS))));
+        case "/api/search" -> withRun(ex, Query.first(query, "run"), run -> Responses.send(ex, 200, "application/json", searches.json(run.directory())));
         case "/api/events" -> events(ex, query);
         default -> {
           if (path.startsWith("/files/")) {
             file(ex, path.substring("/files/".length()));
           } else {
-            notFound(ex);
+            Responses.notFound(ex);
           }
         }
       }
@@ -195,7 +193,7 @@ public final class Dashboard implements AutoCloseable {
       // a run deleted or rewritten while being read: answer, keep serving
       if (!closed) {
         try {
-          send(ex, 500, "text/plain", "error: " + e.getMessage() + "\n");
+          Responses.send(ex, 500, "text/plain", "error: " + e.getMessage() + "\n");
         } catch (IOException | RuntimeException ignored) {
           // headers already sent (an event stream): the connection closes
         }
@@ -225,7 +223,7 @@ public final class Dashboard implements AutoCloseable {
   private void withRun(HttpExchange ex, String id, RunHandler handler) throws IOException {
     Optional<RunScan.Run> run = find(id);
     if (run.isEmpty()) {
-      notFound(ex);
+      Responses.notFound(ex);
     } else {
       handler.accept(run.get());
     }
@@ -244,18 +242,18 @@ public final class Dashboard implements AutoCloseable {
     try {
       rest = URLDecoder.decode(rawRest.replace("+", "%2B"), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      notFound(ex);   // a malformed escape such as %zz
+      Responses.notFound(ex);   // a malformed escape such as %zz
       return;
     }
     int slash = rest.lastIndexOf('/');
     if (slash <= 0) {
-      notFound(ex);
+      Responses.notFound(ex);
       return;
     }
     String name = rest.substring(slash + 1);
     Optional<RunScan.Run> run = find(rest.substring(0, slash));
     if (run.isEmpty() || !FILE_NAME.matcher(name).matches() || name.contains("..")) {
-      notFound(ex);
+      Responses.notFound(ex);
       return;
     }
     Path dir = run.get().directory();
@@ -265,15 +263,15 @@ public final class Dashboard implements AutoCloseable {
     try {
       real = file.toRealPath();
       if (!real.startsWith(roots.get(rootIndex).toRealPath()) || !Files.isRegularFile(real)) {
-        notFound(ex);
+        Responses.notFound(ex);
         return;
       }
     } catch (IOException e) {
-      notFound(ex);
+      Responses.notFound(ex);
       return;
     }
     String type = name.endsWith(".png") ? "image/png" : name.endsWith(".csv") ? "text/csv; charset=utf-8" : "application/json";
-    send(ex, 200, type, Files.readAllBytes(real));
+    Responses.send(ex, 200, type, Files.readAllBytes(real));
   }
 
   /**
@@ -289,122 +287,24 @@ public final class Dashboard implements AutoCloseable {
     for (int i = 0; i < ids.size(); i++) {
       Optional<RunScan.Run> run = find(ids.get(i));
       if (run.isPresent()) {
-        tails.add(new HistoryTail(ids.get(i), run.get().directory().resolve(HistoryLog.JSONL), number(i < froms.size() ? froms.get(i) : null, 0)));
+        tails.add(new HistoryTail(ids.get(i), run.get().directory().resolve(HistoryLog.JSONL), Query.number(i < froms.size() ? froms.get(i) : null, 0)));
       }
     }
     if (tails.isEmpty()) {
-      notFound(ex);
+      Responses.notFound(ex);
       return;
     }
     if (!streams.tryAcquire()) {
-      send(ex, 503, "text/plain", "too many live streams (" + MAX_STREAMS + "); close some tabs\n");
+      Responses.send(ex, 503, "text/plain", "too many live streams (" + MAX_STREAMS + "); close some tabs\n");
       return;
     }
     try {
       ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
       ex.getResponseHeaders().set("Cache-Control", "no-cache");
       ex.sendResponseHeaders(200, 0);
-      OutputStream out = ex.getResponseBody();
-      long lastBeat = System.nanoTime();
-      while (!closed) {
-        StringBuilder batch = new StringBuilder();
-        for (HistoryTail t : tails) {
-          t.readInto(batch);
-        }
-        if (batch.length() > 0) {
-          out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
-          out.flush();
-        }
-        if (System.nanoTime() - lastBeat > 3_000_000_000L) {
-          out.write(": still here\n\n".getBytes(StandardCharsets.UTF_8));   // finds a closed tab
-          out.flush();
-          lastBeat = System.nanoTime();
-        }
-        try {
-          Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
+      HistoryTail.stream(ex.getResponseBody(), tails, () -> closed, POLL_MILLIS);
     } finally {
       streams.release();
-    }
-  }
-
-  private void resource(HttpExchange ex, String name, String type) throws IOException {
-    try (InputStream in = Dashboard.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new AssertionError("dashboard resource " + name + " is missing from the jar");
-      }
-      send(ex, 200, type, in.readAllBytes());
-    }
-  }
-
-  /** uPlot from its WebJar, found by the version the jar carries (one place: the pom). */
-  private void webjar(HttpExchange ex, String file, String type) throws IOException {
-    java.util.Properties p = new java.util.Properties();
-    try (InputStream in = Dashboard.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/uplot/pom.properties")) {
-      if (in == null) {
-        throw new AssertionError("uPlot's WebJar is not on the class path");
-      }
-      p.load(in);
-    }
-    try (InputStream in = Dashboard.class.getResourceAsStream("/META-INF/resources/webjars/uplot/" + p.getProperty("version") + "/" + file)) {
-      if (in == null) {
-        throw new AssertionError("uPlot's " + file + " is missing from its WebJar");
-      }
-      ex.getResponseHeaders().set("Cache-Control", "max-age=86400");
-      send(ex, 200, type, in.readAllBytes());
-    }
-  }
-
-  private static void notFound(HttpExchange ex) throws IOException {
-    send(ex, 404, "text/plain", "not found\n");
-  }
-
-  private static void send(HttpExchange ex, int code, String type, String body) throws IOException {
-    send(ex, code, type, body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void send(HttpExchange ex, int code, String type, byte[] body) throws IOException {
-    ex.getResponseHeaders().set("Content-Type", type);
-    boolean head = ex.getRequestMethod().equals("HEAD");
-    ex.sendResponseHeaders(code, head ? -1 : body.length == 0 ? -1 : body.length);
-    if (!head && body.length > 0) {
-      ex.getResponseBody().write(body);
-    }
-  }
-
-  private static Map<String, List<String>> query(String raw) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    if (raw == null) {
-      return out;
-    }
-    for (String part : raw.split("&")) {
-      int eq = part.indexOf('=');
-      if (eq > 0) {
-        try {
-          out.computeIfAbsent(URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8), k -> new ArrayList<>())
-              .add(URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-          // a malformed escape: the parameter is left out, and the request answers as without it
-        }
-      }
-    }
-    return out;
-  }
-
-  private static String first(Map<String, List<String>> query, String name) {
-    List<String> values = query.get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
-  }
-
-  private static long number(String s, long otherwise) {
-    try {
-      return s == null ? otherwise : Math.max(0, Long.parseLong(s));
-    } catch (NumberFormatException e) {
-      return otherwise;
     }
   }
 }

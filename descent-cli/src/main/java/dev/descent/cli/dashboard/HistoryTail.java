@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.descent.train.HistoryFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * One run's {@code history.jsonl} followed by an event stream: the rows written after a byte
@@ -78,6 +81,35 @@ final class HistoryTail {
       }
     }
     partial.write(bytes, start, bytes.length - start);
+  }
+
+  /**
+   * Writes the tails' new rows to {@code out} every {@code pollMillis} until {@code closed} says so,
+   * or the browser goes away (an IOException, found by a comment line every 3 s at the latest).
+   */
+  static void stream(OutputStream out, List<HistoryTail> tails, BooleanSupplier closed, long pollMillis) throws IOException {
+    long lastBeat = System.nanoTime();
+    while (!closed.getAsBoolean()) {
+      StringBuilder batch = new StringBuilder();
+      for (HistoryTail t : tails) {
+        t.readInto(batch);
+      }
+      if (batch.length() > 0) {
+        out.write(batch.toString().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+      }
+      if (System.nanoTime() - lastBeat > 3_000_000_000L) {
+        out.write(": still here\n\n".getBytes(StandardCharsets.UTF_8));   // finds a closed tab
+        out.flush();
+        lastBeat = System.nanoTime();
+      }
+      try {
+        Thread.sleep(pollMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private static boolean isRow(String text) {

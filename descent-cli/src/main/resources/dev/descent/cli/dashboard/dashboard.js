@@ -257,7 +257,12 @@ function renderCharts() {
   document.body.dataset.renderMillis = String(Math.round(performance.now() - begun));
 }
 
+/** The selected runs' PNG plots; rebuilt only when they change, not on every live epoch (each rebuild fetched every image again). */
 function renderPlots() {
+  const shown = [...state.selected].map(id => [id, state.runs.find(r => r.id === id)?.plots]);
+  const key = JSON.stringify(shown);
+  if (key === state.plotsKey) return;
+  state.plotsKey = key;
   const area = document.getElementById('plots');
   area.replaceChildren();
   for (const id of state.selected) {

@@ -79,11 +79,16 @@ class DashboardBench {
             dashboard.cachedBytes() / 1e6));
         double[] overlaid = new double[ROUNDS];
         double[] single = new double[ROUNDS];
+        List<String> parts = new ArrayList<>();
         for (int i = 0; i < ROUNDS; i++) {
           overlaid[i] = firstPaint(browser, base + all);
+          parts.add(browser.eval("(() => { const h = performance.getEntriesByType('resource').find(e => e.name.includes('/api/histories'));"
+              + " return Math.round(h.startTime) + '+' + Math.round(h.duration) + ' ms, ' + Math.round(h.encodedBodySize / 1e3) + ' kB, drawn in '"
+              + " + document.body.dataset.renderMillis + ' ms'; })()"));
           single[i] = firstPaint(browser, base + one);
         }
         report.add("warm, first paint, all " + RUNS + " runs overlaid: median " + median(overlaid) + " ms of " + Arrays.toString(overlaid));
+        report.add("  of which /api/histories (start+duration, size) and the charts' drawing: " + String.join("; ", parts));
         report.add("warm, first paint, one run of " + RUNS + ": median " + median(single) + " ms of " + Arrays.toString(single));
         firstPaint(browser, base + all);
         report.add("points in the cost chart with all runs: " + browser.eval("document.body.dataset.points")

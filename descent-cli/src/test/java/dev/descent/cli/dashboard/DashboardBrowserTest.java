@@ -51,6 +51,8 @@ class DashboardBrowserTest {
       assertEquals("20", browser.eval("document.body.dataset.runs"));
       assertEquals("5", browser.eval("document.querySelectorAll('[data-chart=cost] .u-legend .u-series').length"), "epoch + 2 runs × (train, dev)");
       Path shots = Path.of("target");
+      assertTrue(browser.waitFor("document.images.length >= 4 && [...document.images].every(i => i.complete && i.naturalWidth > 0)"),
+          "run a's plots shown: " + browser.eval("[...document.images].map(i => i.src + ' ' + i.complete + ' ' + i.naturalWidth).join('; ')"));
       browser.screenshot(shots.resolve("dashboard-runs.png"));
       Files.write(live, lines.subList(10, 15), StandardOpenOption.APPEND);
       assertTrue(browser.waitFor("document.body.dataset.points === '110'"), "points " + browser.eval("document.body.dataset.points"));
