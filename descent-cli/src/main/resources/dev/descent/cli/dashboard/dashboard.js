@@ -108,7 +108,12 @@ async function load(id) {
 /** The series of several runs in one request: a page that opens with many runs asks once. */
 async function loadAll(ids) {
   if (ids.length === 0) return;
-  const answer = await json('/api/histories?' + ids.map(id => 'run=' + encodeURIComponent(id)).join('&') + '&points=' + pointsWanted());
+  let answer = {};
+  try {
+    answer = await json('/api/histories?' + ids.map(id => 'run=' + encodeURIComponent(id)).join('&') + '&points=' + pointsWanted());
+  } catch (e) {
+    document.getElementById('status').textContent = 'server not reachable; reload to try again';
+  }
   for (const id of ids) {
     if (answer[id]) state.data.set(id, answer[id]); else state.selected.delete(id);
   }
@@ -288,8 +293,8 @@ function start() {
   // it would hold one of the six connections a browser opens to a host, and the seventh page would wait
   window.addEventListener('pagehide', () => { if (state.stream) { state.stream.close(); state.stream = null; } });
   window.addEventListener('pageshow', ev => { if (ev.persisted) listen(); });
-  refreshRuns().then(async () => {
-    await loadAll([...state.selected]);
+  // the runs list and the shown runs' series at once: one round trip before the first paint, not two
+  Promise.all([refreshRuns(), loadAll([...state.selected])]).then(async () => {
     listen();
     if (state.search) await showSearch(state.search);
     renderCharts();

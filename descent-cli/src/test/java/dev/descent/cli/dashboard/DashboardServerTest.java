@@ -179,6 +179,52 @@ class DashboardServerTest {
   }
 
   @Test
+  void aRunningSearchWithoutItsSummaryHasScalesFromItsValuesCurvesAndImportance() throws Exception {
+    Path search = Files.createDirectories(root.resolve("s"));
+    StringBuilder journal = new StringBuilder("{\"recipe\":{}}\n");
+    for (int id = 0; id < 8; id++) {
+      boolean pruned = id % 4 == 3;
+      int epochs = pruned ? 2 : 1200;
+      StringBuilder curve = new StringBuilder();
+      for (int e = 1; e <= epochs; e++) {
+        curve.append(e == 1 ? "" : ",").append(e == 700 ? "0.99" : "0.5");   // one high epoch in a long curve
+      }
+      double accuracy = 0.6 + 0.04 * id;   // rises with lr alone
+      journal.append("{\"id\":").append(id).append(",\"params\":{\"lr\":").append(Math.pow(10, -4 + id / 2.0)).append(",\"hidden\":\"")
+          .append(id % 2 == 0 ? "20-7" : "5").append("\"},\"seed\":").append(Long.MAX_VALUE - id).append(",\"dev_accuracy\":").append(accuracy)
+          .append(",\"dev_cost\":0.3,\"status\":\"").append(pruned ? "pruned" : "complete").append("\",\"epochs\":").append(epochs)
+          .append(",\"seconds\":0.1,\"round\":1,\"curve\":[").append(curve).append("]}\n");
+    }
+    Files.writeString(search.resolve("search.jsonl"), journal + "{\"id\":8,\"par");   // and a torn last line
+    try (Dashboard d = Dashboard.start(List.of(root), "127.0.0.1", 0)) {
+      JsonNode s = new ObjectMapper().readTree(get(d.port(), "/api/search?run=0/s").body());
+      assertEquals(8, s.get("trials").size());
+      assertEquals("{\"lr\":\"linear\",\"hidden\":\"categorical\"}", s.get("scales").toString(), "no summary yet: from the values");
+      assertEquals("dev_accuracy", s.get("metric").asText());
+      assertTrue(s.get("maximize").asBoolean());
+      assertEquals(Long.toString(Long.MAX_VALUE), s.at("/trials/0/seed").asText(), "64-bit seeds as text");
+      assertEquals("[0.5,0.5]", s.at("/trials/3/curve").toString(), "a pruned trial's curve up to where it stopped");
+      JsonNode curve = s.at("/trials/0/curve");
+      JsonNode epochs = s.at("/trials/0/curve_epochs");
+      assertTrue(curve.size() <= Api.CURVE_POINTS && curve.size() == epochs.size(), curve.size() + " points");
+      assertEquals(0.99, curve.get(indexOf(epochs, 700)).asDouble(), "a long curve keeps its extremes");
+      JsonNode importance = s.get("importance");
+      assertEquals(6, importance.get("trials").asInt(), "complete trials only");
+      assertTrue(importance.get("method").asText().startsWith("fANOVA main effects of a random forest (64 trees, seed 0)"));
+      assertTrue(importance.at("/values/lr").asDouble() > 0.8, importance.toString());
+    }
+  }
+
+  private static int indexOf(JsonNode array, int value) {
+    for (int i = 0; i < array.size(); i++) {
+      if (array.get(i).asInt() == value) {
+        return i;
+      }
+    }
+    throw new AssertionError(value + " not in " + array);
+  }
+
+  @Test
   void aPortInUseIsOneLineAndExitCodeOne() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
