@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * ({@link StepLoop#step()}). With {@code -prof gc}, {@code gc.alloc.rate.norm} is the heap
  * bytes per call: the target is 0.
  *
- * <p>{@code forward} and {@code backward} time the tape's training plan (what every network
- * runs that {@link dev.descent.nn.SmallNetStep} does not take); {@code step} runs what the
- * Trainer runs, which for the course's nets is the small step. {@code forward} and
+ * <p>{@code forward} and {@code backward} time the tape's training plan (for the course's nets,
+ * one {@link dev.descent.autodiff.DenseStack} and the loss); {@code step} runs what the
+ * Trainer runs. {@code forward} and
  * {@code backward} replay the same batch, and {@code update} applies the
  * same gradient again and again (the weights drift, which costs nothing extra); only
  * {@code step} walks through the data. The same JVM flags as the {@code ./descent} launcher.

@@ -15,7 +15,10 @@ import java.util.List;
  * overflow). One {@code Math.log} per {@value #LOG_OF_PRODUCT} elements instead of one each took
  * a quarter off the course net's training step; the sum is off by at most some 1e-14 (the
  * products' rounding), which the float32 cost rounds away. float64, which checks and golden
- * tests use, takes every element's log.
+ * tests use, takes every element's log. The float32 forward keeps each σ(z), from the same
+ * {@code e^−|z|} as the cost's term, for the backward, and the backward writes the logits'
+ * gradient when it gives it its first contribution (as the loss always does after a network),
+ * so a step takes one exponential per logit and no zeroing pass.
  */
 public final class BinaryCrossEntropy extends Op {
   /** How many factors {@code 1 + e^−|z|} one float32 logarithm takes. */
@@ -23,12 +26,21 @@ public final class BinaryCrossEntropy extends Op {
 
   private final Variable z;
   private final Variable y;
+  /** float32: σ(z) per logit from the last forward, for the backward; null in float64. */
+  private final float[] sigmoids;
 
   public BinaryCrossEntropy(Variable logits, Variable labels) {
     super(List.of(logits, labels), Variable.result("cost", logits.value().like(1, 1), logits.needsGrad()));
     logits.value().requireShape(labels.value(), "binary cross-entropy of logits and labels");
     this.z = logits;
     this.y = labels;
+    this.sigmoids = logits.value() instanceof F32Matrix ? new float[logits.value().size()] : null;
+  }
+
+  /** Writes the logits' gradient when it is their first contribution (a gradient starts from +0, and 0 + g is written). */
+  @Override
+  protected boolean canOverwriteGrad(int i) {
+    return i == 0;
   }
 
   @Override
@@ -40,17 +52,21 @@ public final class BinaryCrossEntropy extends Op {
     if (zv instanceof F32Matrix fz) {
       float[] zb = fz.values;
       float[] yb = ((F32Matrix) yv).values;
-      double product = 1;
-      for (int k = 0; k < n; k++) {
-        double zk = zb[k];
-        sum += Math.max(zk, 0) - zk * yb[k];
-        product *= 1 + NonPositiveExp.of(-Math.abs(zk));
-        if (k % LOG_OF_PRODUCT == LOG_OF_PRODUCT - 1) {
-          sum += Math.log(product);
-          product = 1;
+      float[] sig = sigmoids;
+      // the logs of the products of each run of LOG_OF_PRODUCT factors, taken after the run
+      // rather than tested for in every iteration, so that only the arithmetic is in the loop
+      for (int start = 0; start < n; start += LOG_OF_PRODUCT) {
+        int end = Math.min(n, start + LOG_OF_PRODUCT);
+        double product = 1;
+        for (int k = start; k < end; k++) {
+          double zk = zb[k];
+          double e = NonPositiveExp.of(-Math.abs(zk));
+          sum += Math.max(zk, 0) - zk * yb[k];
+          product *= 1 + e;
+          sig[k] = (float) (numerator(zk, e) / (1 + e));
         }
+        sum += Math.log(product);
       }
-      sum += Math.log(product);
     } else {
       double[] zb = ((F64Matrix) zv).values;
       double[] yb = ((F64Matrix) yv).values;
@@ -83,17 +99,38 @@ public final class BinaryCrossEntropy extends Op {
       float[] zb = fz.values;
       float[] yb = ((F32Matrix) y.value()).values;
       float[] dz = ((F32Matrix) z.grad()).values;
+      float[] sig = sigmoids;
       float s = (float) scale;
-      for (int k = 0; k < n; k++) {
-        dz[k] = dz[k] + s * ((float) Pointwise.sigmoid(zb[k]) - yb[k]);
+      if (writesFirst(0)) {
+        for (int k = 0; k < n; k++) {
+          dz[k] = 0f + s * (sig[k] - yb[k]);
+        }
+      } else {
+        for (int k = 0; k < n; k++) {
+          dz[k] = dz[k] + s * (sig[k] - yb[k]);
+        }
       }
     } else {
       double[] zb = ((F64Matrix) zv).values;
       double[] yb = ((F64Matrix) y.value()).values;
       double[] dz = ((F64Matrix) z.grad()).values;
+      boolean write = writesFirst(0);
       for (int k = 0; k < n; k++) {
-        dz[k] = dz[k] + scale * (Pointwise.sigmoid(zb[k]) - yb[k]);
+        dz[k] = (write ? 0.0 : dz[k]) + scale * (Pointwise.sigmoid(zb[k]) - yb[k]);
       }
     }
   }
+
+  /**
+   * σ(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) below, with e = e^−|z| (as {@link Pointwise#sigmoid}
+   * computes it): the numerator, 1 or e, chosen by z's sign bit without a branch (a logit's sign
+   * is a coin toss in training, and a mispredicted branch per logit costs more than the rest of
+   * its sigmoid). For z = −0, e = 1 and both numerators are 1.
+   */
+  private static double numerator(double z, double e) {
+    long negative = Double.doubleToRawLongBits(z) >> 63;
+    return Double.longBitsToDouble((ONE_BITS & ~negative) | (Double.doubleToRawLongBits(e) & negative));
+  }
+
+  private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
 }

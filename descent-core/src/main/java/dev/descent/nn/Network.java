@@ -1,5 +1,7 @@
 package dev.descent.nn;
 
+import dev.descent.autodiff.DenseStack;
+import dev.descent.autodiff.Pointwise;
 import dev.descent.autodiff.Tape;
 import dev.descent.autodiff.Variable;
 import dev.descent.tensor.Gemm;
@@ -36,13 +38,10 @@ public final class Network {
   // batch and the last partial one, and must find both without boxing a key (no allocation)
   private final Plan[] recentTrain = new Plan[2];
   private final Plan[] recentInfer = new Plan[2];
-  /** Rows per pass when predicting, costing or tallying a whole data set. */
+  /** Rows per pass when predicting or costing a whole data set. */
   private static final int CHUNK = 1024;
-  // the small-network steps by batch size, when SmallNetStep takes this network
-  private final Map<Integer, SmallNetStep> smallSteps = new HashMap<>();
-  private final SmallNetStep[] recentSmallTrain = new SmallNetStep[2];
-  private final SmallNetStep[] recentSmallScore = new SmallNetStep[2];
-  private final boolean small;
+  /** Whether the dense layers record as one {@link DenseStack} rather than op by op. */
+  private final boolean stacked;
   // each training plan's mask generator, by batch size, and states to continue from (checkpoints)
   private final Map<Integer, Rng> maskStreams = new java.util.TreeMap<>();
   private final Map<Integer, Long> maskStatesToRestore = new HashMap<>();
@@ -59,7 +58,7 @@ public final class Network {
     this.costTerms = List.copyOf(costTerms);
     this.masks = masks;
     this.gemm = gemm;
-    this.small = SmallNetStep.supports(this);
+    this.stacked = stacksDenseLayers();
   }
 
   /** A network from ready-made layers (e.g. loaded from a file), with default kernels. */
@@ -147,33 +146,54 @@ public final class Network {
   }
 
   /**
-   * What a training loop runs for a batch of {@code batchSize}: a {@link SmallNetStep} when the
-   * network is one it takes (the same numbers, several times faster for tiny nets), else the
-   * training {@link Plan}. Built on first use and cached, like the plans.
+   * Whether the layers record as one {@link DenseStack} (the same numbers as their ops, several
+   * times faster for tiny nets): float32 {@link Dense} layers with bias of at most {@link
+   * DenseStack#MAX_WIDTH} inputs and units, each followed by at most one {@link ActivationLayer}
+   * (none after the last), and the default {@link Gemm}, which the op's sums follow. Not yet with
+   * cost terms or softmax, whose networks' pinned numbers came from the unfused ops where those
+   * call OpenBLAS (the op differs there in rounding).
    */
-  public TrainingStep trainingStep(int batchSize) {
-    return small ? smallStep(batchSize, recentSmallTrain, true) : plan(batchSize, Mode.TRAIN);
-  }
-
-  /**
-   * The small step for {@code batchSize}, found among {@code recent} (training and scoring keep
-   * their own two) or else cached by size. For training, a miss also looks up the training plan,
-   * though it stays unused: building it registers the batch size's mask stream, which a
-   * checkpoint records.
-   */
-  private SmallNetStep smallStep(int batchSize, SmallNetStep[] recent, boolean training) {
-    for (SmallNetStep s : recent) {
-      if (s != null && s.batchSize() == batchSize) {
-        return s;
+  private boolean stacksDenseLayers() {
+    if (precision != Precision.F32 || gemm != Gemm.auto() || inputs > DenseStack.MAX_WIDTH || !costTerms.isEmpty()
+        || loss == Loss.CATEGORICAL_CROSS_ENTROPY) {
+      return false;
+    }
+    for (int i = 0; i < layers.size(); i++) {
+      Layer layer = layers.get(i);
+      if (layer instanceof Dense d) {
+        if (d.bias() == null || d.units() > DenseStack.MAX_WIDTH) {
+          return false;
+        }
+      } else if (!(layer instanceof ActivationLayer) || i == 0 || !(layers.get(i - 1) instanceof Dense)
+          || i == layers.size() - 1) {
+        return false;
       }
     }
-    if (training) {
-      plan(batchSize, Mode.TRAIN);
+    return true;
+  }
+
+  /** Whether the network's plans record its dense layers as one {@link DenseStack}. */
+  public boolean stacked() {
+    return stacked;
+  }
+
+  /** The layers as one {@link DenseStack} on {@code x}, for a network that {@link #stacksDenseLayers} takes. */
+  private DenseStack denseStack(Variable x) {
+    List<Variable> weights = new ArrayList<>();
+    List<Variable> biases = new ArrayList<>();
+    List<Pointwise.Function> activations = new ArrayList<>();
+    for (Layer layer : layers) {
+      if (layer instanceof Dense d) {
+        if (!weights.isEmpty() && activations.size() < weights.size()) {
+          activations.add(Pointwise.Function.LINEAR);
+        }
+        weights.add(d.weights());
+        biases.add(d.bias());
+      } else {
+        activations.add(((ActivationLayer) layer).activation().function());
+      }
     }
-    SmallNetStep step = smallSteps.computeIfAbsent(batchSize, m -> new SmallNetStep(this, m));
-    recent[1] = recent[0];
-    recent[0] = step;
-    return step;
+    return new DenseStack(x, weights, biases, activations);
   }
 
   private Plan build(int m, Mode mode) {
@@ -185,8 +205,12 @@ public final class Network {
     Rng planMasks = masks.fork("plan", m);
     BuildContext context = new BuildContext(mode, planMasks, gemm);
     Variable a = x;
-    for (Layer l : layers) {
-      a = l.apply(tape, a, context);
+    if (stacked) {
+      a = tape.record(denseStack(x));
+    } else {
+      for (Layer l : layers) {
+        a = l.apply(tape, a, context);
+      }
     }
     Variable cost = tape.record(loss.cost(a, y));
     Variable output = null;
@@ -235,9 +259,6 @@ public final class Network {
   /** Drops the cached plans, e.g. after the network's layers changed mode-dependent settings. */
   public void clearPlans() {
     plans.clear();
-    smallSteps.clear();
-    java.util.Arrays.fill(recentSmallTrain, null);
-    java.util.Arrays.fill(recentSmallScore, null);
     java.util.Arrays.fill(recentTrain, null);
     java.util.Arrays.fill(recentInfer, null);
   }
@@ -269,31 +290,6 @@ public final class Network {
     }
     return total / features.rows();
   }
-
-  /**
-   * For a network that {@link SmallNetStep} takes: the mean data cost over all rows (as {@link
-   * #cost} computes it) and how many rows have their first output on the same side of 0.5 as
-   * their first target, in one forward pass per 1 024 rows and without allocating. Null for other
-   * networks.
-   */
-  public Tally tally(Matrix features, Matrix targets) {
-    if (!small) {
-      return null;
-    }
-    double total = 0;
-    int agreeing = 0;
-    for (int from = 0; from < features.rows(); from += CHUNK) {
-      int m = Math.min(CHUNK, features.rows() - from);
-      SmallNetStep step = smallStep(m, recentSmallScore, false);
-      step.load(features, targets, null, from);
-      total += step.forward() * m;
-      agreeing += step.agreeing();
-    }
-    return new Tally(total / features.rows(), agreeing);
-  }
-
-  /** See {@link #tally}. */
-  public record Tally(double cost, int agreeing) {}
 
   /** A copy in another precision, with the same parameter values (e.g. F64 for gradient checks). */
   public Network to(Precision target) {

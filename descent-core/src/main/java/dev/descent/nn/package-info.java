@@ -3,8 +3,7 @@
  * dev.descent.nn.Dense} (the affine part), {@link dev.descent.nn.ActivationLayer}, and higher up
  * dropout and batch norm. A {@link dev.descent.nn.Network} plans one tape per batch shape and
  * mode ({@link dev.descent.nn.Plan}) and replays it, so a training step allocates nothing.
- * Small dense float32 networks train through a {@link dev.descent.nn.SmallNetStep} instead,
- * which computes the tape's numbers with the examples along each buffer's rows; both are a
- * {@link dev.descent.nn.TrainingStep}, which {@link dev.descent.nn.Network#trainingStep} chooses.
+ * A small dense float32 network records its dense layers as one fused op, {@link
+ * dev.descent.autodiff.DenseStack}, on the same tape.
  */
 package dev.descent.nn;

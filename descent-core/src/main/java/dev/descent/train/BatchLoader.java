@@ -2,7 +2,8 @@ package dev.descent.train;
 
 import dev.descent.data.Dataset;
 import dev.descent.data.Examples;
-import dev.descent.nn.TrainingStep;
+import dev.descent.nn.Mode;
+import dev.descent.nn.Plan;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
 
@@ -15,7 +16,7 @@ import dev.descent.tensor.Precision;
 public abstract class BatchLoader {
 
   /** Loads the examples at {@code order[from..from+size)} into {@code step}. No allocation. */
-  public abstract void load(TrainingStep step, int[] order, int from, int size);
+  public abstract void load(Plan step, int[] order, int from, int size);
 
   /** The loader for {@code set}, with a buffer of {@code largestBatch} rows if the set is not resident. */
   public static BatchLoader of(Examples set, Precision precision, int largestBatch, int targetCount) {
@@ -41,7 +42,7 @@ public abstract class BatchLoader {
     }
 
     @Override
-    public void load(TrainingStep step, int[] order, int from, int size) {
+    public void load(Plan step, int[] order, int from, int size) {
       step.load(features, targets, order, from);
     }
   }
@@ -58,7 +59,7 @@ public abstract class BatchLoader {
     }
 
     @Override
-    public void load(TrainingStep step, int[] order, int from, int size) {
+    public void load(Plan step, int[] order, int from, int size) {
       set.gather(order, from, size, features, targets);
       step.load(features, targets, null, 0);
     }

@@ -58,21 +58,10 @@ public record Evaluation(double cost, double accuracy, Matrix outputs, Metrics m
 
   /**
    * The cost and accuracy of {@link #of} without the outputs: what training reads after each
-   * epoch. A small dense network with one output (or a regression) is scored in one fused pass
-   * ({@link Network#tally}), which gives the same two numbers without allocating.
+   * epoch. A resident set is read in place, so that nothing is allocated.
    */
   public static Score score(Network network, Examples set) {
-    if (!(set instanceof Dataset data)) {
-      return score(network, set, null);
-    }
-    if (!data.isClassification() || data.targets().cols() == 1) {
-      Network.Tally tally = network.tally(data.features(), data.targets());
-      if (tally != null) {
-        return new Score(tally.cost(), data.isClassification() ? (double) tally.agreeing() / data.size() : Double.NaN);
-      }
-    }
-    Evaluation full = of(network, data);
-    return new Score(full.cost(), full.accuracy());
+    return score(network, set, null);
   }
 
   /** Rows gathered at a time from a set that is not resident. */
@@ -80,20 +69,24 @@ public record Evaluation(double cost, double accuracy, Matrix outputs, Metrics m
 
   /**
    * The cost and accuracy of a set read in chunks of 1 024 examples, in inference mode, without
-   * holding its outputs: what a set too large for the heap is evaluated with. {@code predicted},
+   * holding its outputs: what a set too large for the heap is evaluated with (a resident set is
+   * loaded from its own matrices, without a buffer). {@code predicted},
    * when not null, receives each example's predicted class (for a confusion matrix).
    */
   public static Score score(Network network, Examples set, int[] predicted) {
     int m = set.size();
-    Matrix x = Matrix.zeros(network.precision(), Math.min(CHUNK, m), network.inputs());
-    Matrix y = Matrix.zeros(network.precision(), Math.min(CHUNK, m), network.outputs());
+    Dataset resident = set instanceof Dataset d ? d : null;
+    Matrix x = resident != null ? resident.features() : Matrix.zeros(network.precision(), Math.min(CHUNK, m), network.inputs());
+    Matrix y = resident != null ? resident.targets() : Matrix.zeros(network.precision(), Math.min(CHUNK, m), network.outputs());
     double total = 0;
     int correct = 0;
     for (int from = 0; from < m; from += CHUNK) {
       int count = Math.min(CHUNK, m - from);
-      set.gather(null, from, count, x, y);
+      if (resident == null) {
+        set.gather(null, from, count, x, y);
+      }
       Plan plan = network.plan(count, Mode.INFER);
-      plan.load(x, y, null, 0);
+      plan.load(x, y, null, resident == null ? 0 : from);
       total += plan.forward() * count;
       if (set.isClassification()) {
         Matrix out = plan.output().value();

@@ -4,7 +4,8 @@ import dev.descent.autodiff.Variable;
 import dev.descent.data.Dataset;
 import dev.descent.data.MiniBatches;
 import dev.descent.nn.Network;
-import dev.descent.nn.TrainingStep;
+import dev.descent.nn.Mode;
+import dev.descent.nn.Plan;
 import dev.descent.optim.Ewa;
 import dev.descent.optim.GradientTransform;
 import dev.descent.optim.Optimizer;
@@ -137,7 +138,7 @@ public final class LearningRateFinder {
         batches.shuffle();
         batch = 0;
       }
-      TrainingStep step = network.trainingStep(batches.size(batch));
+      Plan step = network.plan(batches.size(batch), Mode.TRAIN);
       step.load(train.features(), train.targets(), batches.order(), batches.start(batch));
       batch++;
       double loss = step.step();

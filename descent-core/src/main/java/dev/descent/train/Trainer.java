@@ -3,7 +3,8 @@ package dev.descent.train;
 import dev.descent.data.Examples;
 import dev.descent.data.MiniBatches;
 import dev.descent.nn.Network;
-import dev.descent.nn.TrainingStep;
+import dev.descent.nn.Mode;
+import dev.descent.nn.Plan;
 import dev.descent.optim.GradientTransform;
 import dev.descent.optim.Optimizer;
 import dev.descent.autodiff.Variable;
@@ -108,7 +109,7 @@ public final class Trainer {
       int[] order = batches.order();
       for (int b = 0, n = batches.count(); b < n; b++) {
         int size = batches.size(b);
-        TrainingStep step = network.trainingStep(size);
+        Plan step = network.plan(size, Mode.TRAIN);
         loader.load(step, order, batches.start(b), size);
         double cost = step.step();
         if (!Double.isFinite(cost)) {

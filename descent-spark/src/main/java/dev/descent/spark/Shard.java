@@ -3,7 +3,8 @@ package dev.descent.spark;
 import dev.descent.data.Dataset;
 import dev.descent.data.MiniBatches;
 import dev.descent.nn.Network;
-import dev.descent.nn.TrainingStep;
+import dev.descent.nn.Mode;
+import dev.descent.nn.Plan;
 import dev.descent.optim.Optimizer;
 import dev.descent.run.TrainingSettings;
 import dev.descent.tensor.Matrix;
@@ -77,7 +78,7 @@ final class Shard {
     while (from < count) {
       int left = count - from;
       int chunk = left >= CHUNK ? CHUNK : Integer.highestOneBit(left);
-      TrainingStep step = net.trainingStep(chunk);
+      Plan step = net.plan(chunk, Mode.TRAIN);
       step.load(x, y, rows, from);
       double cost = step.step();
       Flat.addGradients(net.parameters(), chunk, sum);
@@ -157,7 +158,7 @@ final class Shard {
       MiniBatches batches = batches(m, b, epoch, seed);
       int n = batches.size(batch);
       optimizer.restoreClock(s, epoch);
-      TrainingStep ts = net.trainingStep(n);
+      Plan ts = net.plan(n, Mode.TRAIN);
       ts.load(x, y, batches.order(), batches.start(batch));
       loss += ts.step() * n;
       examples += n;

@@ -5,7 +5,7 @@ import dev.descent.data.MiniBatches;
 import dev.descent.nn.Mode;
 import dev.descent.nn.Network;
 import dev.descent.nn.Plan;
-import dev.descent.nn.TrainingStep;
+import dev.descent.nn.Plan;
 import dev.descent.optim.GradientTransform;
 import dev.descent.optim.Optimizer;
 import dev.descent.tensor.Matrix;
@@ -14,7 +14,7 @@ import dev.descent.train.BatchLoader;
 
 /**
  * The inner loop of {@link dev.descent.train.Trainer} without its per-epoch bookkeeping: for each
- * mini-batch, {@code network.trainingStep(size)}, its {@code load} and {@code step()} (forward
+ * mini-batch, {@code network.plan(size, Mode.TRAIN)}, its {@code load} and {@code step()} (forward
  * and backward) and {@code optimizer.step()}, in the Trainer's order and with its calls (its
  * {@link BatchLoader} too), so that a benchmark of this loop measures what training costs per step.
  * A loop over {@link Examples} orders its epochs by their {@link Examples#shuffleOrder()} and
@@ -68,7 +68,7 @@ public final class StepLoop {
     double sum = 0;
     for (int b = 0, n = batches.count(); b < n; b++) {
       int size = batches.size(b);
-      TrainingStep step = network.trainingStep(size);
+      Plan step = network.plan(size, Mode.TRAIN);
       loader.load(step, order, batches.start(b), size);
       sum += step.step() * size;
       optimizer.step();
@@ -87,7 +87,7 @@ public final class StepLoop {
       batches.shuffle();
       next = 0;
     }
-    TrainingStep training = network.trainingStep(batches.batchSize());
+    Plan training = network.plan(batches.batchSize(), Mode.TRAIN);
     loader.load(training, batches.order(), batches.start(next++), batches.batchSize());
     double cost = training.step();
     optimizer.step();

@@ -8,7 +8,8 @@ import dev.descent.nn.Activation;
 import dev.descent.nn.Init;
 import dev.descent.nn.Loss;
 import dev.descent.nn.Network;
-import dev.descent.nn.TrainingStep;
+import dev.descent.nn.Mode;
+import dev.descent.nn.Plan;
 import dev.descent.tensor.Gemm;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
@@ -29,7 +30,7 @@ class StepProductsTest {
   }
 
   @Test
-  void makesTheProductsOfTheTapesTrainingStep() {
+  void makesTheProductsOfTheTapesTrainingPlan() {
     int[] widths = {5, 4, 3, 2};
     int batch = 6;
     List<String> tape = new ArrayList<>();
@@ -46,7 +47,7 @@ class StepProductsTest {
         x.set(i, j, rng.nextGaussian());
       }
     }
-    TrainingStep step = net.trainingStep(batch);
+    Plan step = net.plan(batch, Mode.TRAIN);
     step.load(x, y, null, 0);
     tape.clear();
     step.step();

@@ -1,10 +1,10 @@
-package dev.descent.nn;
+package dev.descent.autodiff;
 
 /**
- * The reductions of {@link SmallNetStep}: sums over a batch's examples of products of unit
+ * The reductions of {@link DenseStack}: sums over a batch's examples of products of unit
  * rows ({@code dW = dZ·Aᵀ}) and of rows ({@code db}), several independent sums per loop so that
  * the adders are not waiting on one chain. Each keeps the order its doc names, which is what
- * makes the small step's numbers the tape's.
+ * makes the fused numbers the unfused tape's.
  */
 final class ExampleSums {
   private ExampleSums() {}

@@ -4,11 +4,12 @@ import static dev.descent.Golden.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.Golden;
+import dev.descent.autodiff.Affine;
+import dev.descent.autodiff.DenseStack;
+import dev.descent.autodiff.Op;
 import dev.descent.autodiff.Variable;
 import dev.descent.optim.Optimizer;
 import dev.descent.optim.Optimizers;
@@ -24,15 +25,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class SmallNetStepTest {
+class DenseStackTest {
 
   @Test
   void costAndGradientsMatchGoldenInFloat32() {
     Network net = DenseBinaryGoldenTest.goldenNetwork(Precision.F32);
     Matrix x = Golden.matrix(DenseBinaryGoldenTest.G.get("X"), Precision.F64);
     Matrix y = Golden.column(DenseBinaryGoldenTest.G.get("Y"), Precision.F64);
-    TrainingStep step = net.trainingStep(x.rows());
-    assertInstanceOf(SmallNetStep.class, step);
+    Plan step = net.plan(x.rows(), Mode.TRAIN);
+    assertStacked(step);
     step.load(x, y, null, 0);
     double cost = step.step();
     assertClose(DenseBinaryGoldenTest.G.get("cost").asDouble(), cost, 1e-6, "cost");
@@ -43,8 +44,8 @@ class SmallNetStepTest {
   }
 
   /**
-   * The same network trained by the tape (forced by a Gemm other than the default) and by the
-   * small step: every cost and, at the end, every parameter equal to the last bit, for batches
+   * The same network trained by the unfused ops (forced by a Gemm other than the default) and by the
+   * stack: every cost and, at the end, every parameter equal to the last bit, for batches
    * that take LoopGemm's tall kernels (m ≥ 4 × widths), its short ones, and a mix of both, and
    * for batches over one and over two of binary cross-entropy's runs of logarithms of products.
    */
@@ -63,11 +64,11 @@ class SmallNetStepTest {
       "4, 6, linear, 1, mean-squared-error, 24"})
   void trainsBitForBitAsTheTape(int inputs, String hidden, String activation, int outputs, String loss, int m) {
     Network small = network(inputs, hidden, activation, outputs, loss, Gemm.auto());
-    // every product in loops, as the small step sums them (the shapes keep dW below the
-    // default switch to OpenBLAS, beyond which the small step takes an order of its own)
+    // every product in loops, as the stack sums them (the shapes keep dW below the
+    // default switch to OpenBLAS, beyond which the stack takes an order of its own)
     Network tape = network(inputs, hidden, activation, outputs, loss, new SizeSwitchingGemm(Long.MAX_VALUE));
-    assertInstanceOf(SmallNetStep.class, small.trainingStep(m));
-    assertInstanceOf(Plan.class, tape.trainingStep(m));
+    assertStacked(small.plan(m, Mode.TRAIN));
+    assertFalse(tape.stacked());
     Rng rng = Rng.of(11);
     Matrix x = Matrix.zeros(Precision.F32, 3 * m, inputs);
     Matrix y = Matrix.zeros(Precision.F32, 3 * m, outputs);
@@ -85,8 +86,8 @@ class SmallNetStepTest {
     Optimizer tapeAdam = new Optimizer(Optimizers.adam(0.01), tape.parameters());
     for (int t = 0; t < 30; t++) {
       int from = (t % 3) * m;
-      TrainingStep a = small.trainingStep(m);
-      TrainingStep b = tape.trainingStep(m);
+      Plan a = small.plan(m, Mode.TRAIN);
+      Plan b = tape.plan(m, Mode.TRAIN);
       a.load(x, y, order, from);
       b.load(x, y, order, from);
       double costA = a.step();
@@ -118,13 +119,13 @@ class SmallNetStepTest {
     }
     for (Network net : List.of(small, tape, tape64)) {
       net.parameters().get(0).value().set(2, 1, Double.NaN);
-      TrainingStep step = net.trainingStep(16);
+      Plan step = net.plan(16, Mode.TRAIN);
       step.load(x, y, null, 0);
       double cost = step.step();
-      assertTrue(Double.isNaN(cost), step.getClass().getSimpleName() + " " + net.precision() + ": cost " + cost);
+      assertTrue(Double.isNaN(cost), (net.stacked() ? "stacked " : "") + net.precision() + ": cost " + cost);
     }
-    assertInstanceOf(SmallNetStep.class, small.trainingStep(16));
-    assertInstanceOf(Plan.class, tape.trainingStep(16));
+    assertStacked(small.plan(16, Mode.TRAIN));
+    assertFalse(tape.stacked());
   }
 
   private static void assertSameValues(List<Variable> expected, List<Variable> actual, boolean gradients) {
@@ -147,7 +148,7 @@ class SmallNetStepTest {
   }
 
   /**
-   * Where the tape would compute dW by OpenBLAS, the small step sums it in blocks (2 rows × 4
+   * Where the tape would compute dW by OpenBLAS, the stack sums it in blocks (2 rows × 4
    * inputs, or 4 × 2 below four inputs, the rest row by row): the same gradients up to float32
    * rounding. Shapes with whole blocks, leftover rows and leftover inputs of both block kinds.
    */
@@ -166,9 +167,9 @@ class SmallNetStepTest {
     for (int k = 0; k < y.size(); k++) {
       y.setFlat(k, rng.nextInt(2));
     }
-    TrainingStep a = small.trainingStep(m);
-    TrainingStep b = tape.trainingStep(m);
-    assertInstanceOf(SmallNetStep.class, a);
+    Plan a = small.plan(m, Mode.TRAIN);
+    Plan b = tape.plan(m, Mode.TRAIN);
+    assertStacked(a);
     a.load(x, y, null, 0);
     b.load(x, y, null, 0);
     assertEquals(b.step(), a.step(), 1e-6, "cost");
@@ -189,22 +190,26 @@ class SmallNetStepTest {
 
   @Test
   void takesOnlyWhatItComputes() {
-    assertTrue(SmallNetStep.supports(course(Precision.F32).build()));
-    assertFalse(SmallNetStep.supports(course(Precision.F64).build()), "float64 stays on the tape");
-    assertFalse(SmallNetStep.supports(course(Precision.F32).costTerm(new L2Penalty(0.1)).build()), "cost terms");
-    assertFalse(SmallNetStep.supports(Network.builder(2, Precision.F32, Rng.of(3))
+    assertTrue(stacked(course(Precision.F32).build()));
+    assertFalse(stacked(course(Precision.F64).build()), "float64 stays on the tape");
+    assertFalse(stacked(course(Precision.F32).costTerm(new L2Penalty(0.1)).build()), "cost terms");
+    assertFalse(stacked(Network.builder(2, Precision.F32, Rng.of(3))
         .dense(5, Init.he()).activation(Activation.RELU).layer(Dropout.keep(0.8))
         .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build()), "dropout");
-    assertFalse(SmallNetStep.supports(Network.builder(2, Precision.F32, Rng.of(3))
-        .dense(SmallNetStep.MAX_WIDTH + 1, Init.he()).activation(Activation.RELU)
+    assertFalse(stacked(Network.builder(2, Precision.F32, Rng.of(3))
+        .dense(DenseStack.MAX_WIDTH + 1, Init.he()).activation(Activation.RELU)
         .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).build()), "a layer wider than MAX_WIDTH");
-    assertFalse(SmallNetStep.supports(Network.builder(2, Precision.F32, Rng.of(3))
+    assertFalse(stacked(Network.builder(2, Precision.F32, Rng.of(3))
         .dense(5, Init.he()).activation(Activation.RELU)
         .dense(3, Init.he()).loss(Loss.CATEGORICAL_CROSS_ENTROPY).build()), "softmax");
+    assertFalse(stacked(Network.builder(2, Precision.F32, Rng.of(3))
+        .dense(5, Init.he()).activation(Activation.RELU)
+        .dense(1, Init.he()).loss(Loss.BINARY_CROSS_ENTROPY).gemm(new SizeSwitchingGemm(Long.MAX_VALUE)).build()),
+        "another Gemm");
     Network net = course(Precision.F32).build();
-    assertSame(net.trainingStep(64), net.trainingStep(64));
-    assertNotEquals(net.trainingStep(64), net.trainingStep(44));
-    assertEquals(44, net.trainingStep(44).batchSize());
+    for (Mode mode : Mode.values()) {
+      assertStacked(net.plan(44, mode));
+    }
   }
 
   @Test
@@ -220,12 +225,24 @@ class SmallNetStepTest {
     for (int k = 0; k < y.size(); k++) {
       y.setFlat(k, rng.nextInt(2));
     }
-    TrainingStep a = small.trainingStep(30);
-    TrainingStep b = tape.trainingStep(30);
+    Plan a = small.plan(30, Mode.TRAIN);
+    Plan b = tape.plan(30, Mode.TRAIN);
     a.load(x, y, null, 0);
     b.load(x, y, null, 0);
     assertEquals(b.step(), a.step(), 0.0);
     assertSameValues(tape.parameters(), small.parameters(), true);
+  }
+
+  private static boolean stacked(Network net) {
+    return net.stacked();
+  }
+
+  /** The plan's tape runs the dense layers as one op, the input's only consumer. */
+  private static void assertStacked(Plan plan) {
+    assertInstanceOf(DenseStack.class, plan.tape().ops().get(0));
+    for (Op op : plan.tape().ops().subList(1, plan.tape().ops().size())) {
+      assertFalse(op instanceof Affine, op.toString());
+    }
   }
 
   private static NetworkBuilder course(Precision precision) {

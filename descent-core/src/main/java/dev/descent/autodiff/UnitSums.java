@@ -1,9 +1,8 @@
-package dev.descent.nn;
+package dev.descent.autodiff;
 
-import dev.descent.autodiff.Pointwise;
 
 /**
- * The passes of {@link SmallNetStep} that make one unit's values over a batch from other units':
+ * The passes of {@link DenseStack} that make one unit's values over a batch from other units':
  * weighted sums of unit rows ({@code Z = b + W·A}, {@code dA = Wᵀ·dZ}), each row an array of
  * the m examples, with a ReLU or its derivative applied in the last pass. Every loop runs over
  * the examples with one index into every array, which C2 vectorizes.
