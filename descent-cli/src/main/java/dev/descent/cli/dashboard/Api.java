@@ -143,6 +143,13 @@ final class Api {
         complete.add(t);
       }
     }
+    if (complete.size() > Importance.MOST_TRIALS) {   // evenly spaced in the journal: the forest's work grows faster than the trials
+      List<JsonNode> kept = new ArrayList<>();
+      for (int i = 0; i < Importance.MOST_TRIALS; i++) {
+        kept.add(complete.get((int) ((long) i * complete.size() / Importance.MOST_TRIALS)));
+      }
+      complete = kept;
+    }
     double[] y = new double[complete.size()];
     for (int i = 0; i < y.length; i++) {
       y[i] = complete.get(i).path(metric).asDouble();

@@ -31,10 +31,12 @@ import java.util.Map;
 final class Importance {
   static final int TREES = 64;
   static final long SEED = 0;
+  /** The most complete trials the forest is fitted to (a larger search: that many, evenly spaced in the journal). */
+  static final int MOST_TRIALS = 1000;
   /** Trials over which the main effects are averaged (the first ones by id), to bound the work. */
   static final int BACKGROUND = 128;
   static final String METHOD = "fANOVA main effects of a random forest (" + TREES + " trees, seed " + SEED
-      + ") on the complete trials, parameters on their sampling scales; the other parameters are averaged over the trials "
+      + ") on the complete trials (at most " + MOST_TRIALS + ", evenly spaced in the journal), parameters on their sampling scales; the other parameters are averaged over the trials "
       + "(Monte Carlo) instead of integrated over the search box; shares normalized to sum to 1, as Optuna does";
 
   /** A parameter's column: numeric values on the sampling scale, or categories as indexes. */

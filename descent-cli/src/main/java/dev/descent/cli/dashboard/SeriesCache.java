@@ -2,6 +2,7 @@ package dev.descent.cli.dashboard;
 
 import dev.descent.train.HistoryFile;
 import dev.descent.train.HistoryLog;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,20 @@ final class SeriesCache {
     bytes = total;
   }
 
+  /** No history row is this long; a longer line is not a history (a binary file named history.jsonl). */
+  static final int MAX_LINE = 1 << 20;
+
+  private static void add(SeriesSummary summary, String line) {
+    if (line.isBlank()) {
+      return;
+    }
+    try {
+      summary.add(HistoryFile.parse(line));
+    } catch (IOException | IllegalArgumentException corrupt) {
+      // not a row: skipped, as every reader skips it
+    }
+  }
+
   private void update(Path file, Entry e) throws IOException {
     long size = Files.exists(file) ? Files.size(file) : 0;
     if (size < e.offset) {
@@ -98,24 +113,37 @@ final class SeriesCache {
       return;
     }
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-      f.seek(e.offset);
-      byte[] bytes = new byte[(int) Math.min(size - e.offset, Integer.MAX_VALUE - 8)];
-      f.readFully(bytes);
-      int start = 0;
-      for (int i = 0; i < bytes.length; i++) {
-        if (bytes[i] == '\n') {
-          String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
-          start = i + 1;
-          if (!line.isBlank()) {
-            try {
-              e.summary.add(HistoryFile.parse(line));
-            } catch (IOException | IllegalArgumentException corrupt) {
-              // not a row: skipped, as every reader skips it
+      // in chunks: a run of millions of epochs is read with a bounded buffer, never whole
+      byte[] chunk = new byte[1 << 20];
+      ByteArrayOutputStream line = new ByteArrayOutputStream(512);
+      boolean overlong = false;
+      long at = e.offset;
+      f.seek(at);
+      while (at < size) {
+        int n = f.read(chunk, 0, (int) Math.min(chunk.length, size - at));
+        if (n < 0) {
+          break;   // truncated while read: the next call starts over
+        }
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+          if (chunk[i] == '\n') {
+            line.write(chunk, start, i - start);
+            if (!overlong) {
+              add(e.summary, line.toString(StandardCharsets.UTF_8));
             }
+            overlong = false;
+            line.reset();
+            start = i + 1;
+            e.offset = at + i + 1;   // a torn last line is read again once whole
           }
         }
+        line.write(chunk, start, n - start);
+        at += n;
+        if (line.size() > MAX_LINE) {
+          overlong = true;   // not a row: skipped to its end, as a corrupt line is, without holding it
+          line.reset();
+        }
       }
-      e.offset += start;   // a torn last line is read again once whole
     }
     account();
   }

@@ -158,6 +158,18 @@ class DashboardServerTest {
   }
 
   @Test
+  void aLineLongerThanAnyRowIsSkippedWithoutBeingHeldAndTheRowsAroundItCount() throws Exception {
+    Path run = Files.createDirectories(root.resolve("odd"));
+    String garbage = "x".repeat(3 * SeriesCache.MAX_LINE);   // across several of the reader's chunks
+    Files.writeString(run.resolve("history.jsonl"), "{\"epoch\":1,\"train_cost\":0.5}\n" + garbage + "\n{\"epoch\":2,\"train_cost\":0.4}\n");
+    SeriesCache cache = new SeriesCache(SeriesCache.BUDGET_BYTES);
+    JsonNode h = new ObjectMapper().readTree(cache.json(run, 100));
+    assertEquals(2, h.get("total").asInt());
+    assertEquals("[0.5,0.4]", h.get("train_cost").toString());
+    assertEquals(Files.size(run.resolve("history.jsonl")), h.get("offset").asLong());
+  }
+
+  @Test
   void theCacheOfRunsStaysWithinItsBudgetDroppingTheLeastRecentlyUsed() throws Exception {
     SeriesCache cache = new SeriesCache(3 * new SeriesSummary().bytes());
     for (String name : List.of("a", "b", "c", "d")) {
