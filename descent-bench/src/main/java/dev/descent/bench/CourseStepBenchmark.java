@@ -1,7 +1,5 @@
 package dev.descent.bench;
 
-import dev.descent.cli.bench.CourseWorkload;
-import dev.descent.cli.bench.Problem;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 

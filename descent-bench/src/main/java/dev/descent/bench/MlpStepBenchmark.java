@@ -1,7 +1,5 @@
 package dev.descent.bench;
 
-import dev.descent.cli.bench.MlpWorkload;
-import dev.descent.cli.bench.Problem;
 import dev.descent.tensor.Rng;
 import org.openjdk.jmh.annotations.Param;
 

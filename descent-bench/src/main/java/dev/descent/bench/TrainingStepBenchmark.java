@@ -1,7 +1,5 @@
 package dev.descent.bench;
 
-import dev.descent.cli.bench.Problem;
-import dev.descent.cli.bench.StepLoop;
 import dev.descent.nn.Plan;
 import dev.descent.optim.Optimizer;
 import dev.descent.tensor.Rng;

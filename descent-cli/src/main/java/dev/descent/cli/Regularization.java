@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.cli.plot.Axis;
 import dev.descent.cli.plot.Figures;
+import dev.descent.cli.plot.Plots;
 import dev.descent.cli.plot.Series;
 import dev.descent.cli.plot.XyPlot;
 import dev.descent.data.io.ImageShape;

@@ -1,6 +1,7 @@
 package dev.descent.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.cli.plot.Plots;
 import dev.descent.model.Checkpoint;
 import dev.descent.model.ModelFile;
 import dev.descent.run.CheckpointWriter;

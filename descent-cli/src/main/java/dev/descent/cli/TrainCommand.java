@@ -1,6 +1,7 @@
 package dev.descent.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.cli.plot.Plots;
 import dev.descent.cli.report.ReportOptions;
 import dev.descent.data.Dataset;
 import dev.descent.model.ModelFile;

@@ -92,8 +92,17 @@ class HostileInputTest {
 
   static final List<Case> ACTUAL = new ArrayList<>();
 
+  /**
+   * The cases of this module's commands. Those of commands other modules provide ({@code bench},
+   * {@link DescentCommand#MODULE_COMMANDS}) stay in the table and the doc, and that module's tests
+   * run them (descent-bench's BenchHostileInputTest).
+   */
+  static List<Case> cliCases() {
+    return cases().stream().filter(c -> !DescentCommand.MODULE_COMMANDS.contains(c.command())).toList();
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
+  @MethodSource("cliCases")
   void failsCleanly(Case c) throws IOException {
     for (String spec : c.files().isEmpty() ? new String[0] : c.files().split(";")) {
       int eq = spec.indexOf('=');

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.descent.cli.bench.ConvertedFixture;
-import dev.descent.cli.bench.ProcStatus;
+import dev.descent.data.generate.ConvertedFixture;
+import dev.descent.io.ProcStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -43,4 +43,14 @@ class WindowsLauncherTest {
     assertTrue(cmd.contains("call mvnw.cmd -B -q -DskipTests -Djavacpp.platform=windows-x86_64 -pl descent-cli -am package"), cmd);
     assertEquals(cmd.split("\n", -1).length, cmd.split("\r\n", -1).length, "every line of descent.cmd must end in CRLF");
   }
+
+  /** bench is in descent-bench: both launchers build that module and run the descent jar with its jar beside. */
+  @Test
+  void bothLaunchersRunBenchWithTheBenchModulesJar() throws IOException {
+    String bash = Files.readString(BASH);
+    String cmd = Files.readString(CMD);
+    assertTrue(bash.contains("-pl descent-bench -am package") && bash.contains("-cp \"$jar:$bjar\" dev.descent.cli.Main \"$@\""), bash);
+    assertTrue(cmd.contains("call mvnw.cmd -B -q -DskipTests -Djavacpp.platform=windows-x86_64 -pl descent-bench -am package"), cmd);
+    assertTrue(cmd.contains("java %OPTS% %JAVA_OPTS% -cp \"%JAR%;%BJAR%\" dev.descent.cli.Main %*\r\n"), cmd);
+  }
 }

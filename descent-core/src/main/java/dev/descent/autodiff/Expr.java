@@ -45,7 +45,7 @@ public final class Expr {
     return variable.scalar();
   }
 
-  /** d(cost)/d(this) after {@link Graph#differentiate} or {@link Graph#minimize}. */
+  /** d(cost)/d(this) after {@link Graph#differentiate} or {@link Graph#backward} (which {@code optim.Minimizer} steps with). */
   public Matrix grad() {
     if (!variable.needsGrad()) {
       throw new IllegalStateException("'" + name() + "' is a " + variable.kind().name().toLowerCase()

@@ -1,7 +1,5 @@
 package dev.descent.autodiff;
 
-import dev.descent.optim.GradientTransform;
-import dev.descent.optim.Optimizer;
 import dev.descent.tensor.Gemm;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
@@ -15,8 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Write your own cost with variables, placeholders and constants, and minimize it: the course's
- * first TensorFlow program, on the same {@link Tape} the networks train on.
+ * Write your own cost with variables, placeholders and constants, and minimize it (with {@code
+ * dev.descent.optim.Minimizer}, which steps an optimizer over {@link #forward} and {@link
+ * #backward}): the course's first TensorFlow program, on the same {@link Tape} the networks train
+ * on. The graph knows nothing of optimizers.
  *
  * <p>Each expression is recorded once, as it is written ({@link Expr} is its handle); running
  * replays the tape. Placeholders may be fed before or after the expressions that use them are
@@ -27,7 +27,7 @@ import java.util.Set;
  * Graph g = new Graph();
  * Expr w = g.variable("w", 0.0);
  * Expr cost = w.pow(2).sub(w.mul(10)).add(25);         // (w − 5)²
- * Trajectory path = g.minimize(cost, Transforms.chain(
+ * Trajectory path = Minimizer.minimize(g, cost, Transforms.chain(
  *     Transforms.scaleByLearningRate(Schedule.constant(0.01))), 1000, 100);
  * path.last().scalar("w");                              // 5 − 5·0.98^1000 = 4.9999999916
  * }</pre>
@@ -134,46 +134,38 @@ public final class Graph {
     return cost.scalar();
   }
 
-  /** {@link #minimize(Expr, GradientTransform, int, int)} sampling every step. */
-  public Trajectory minimize(Expr cost, GradientTransform transform, int steps) {
-    return minimize(cost, transform, steps, 1);
+  /**
+   * The variables that {@code cost} depends on, in the order they were declared, ready for
+   * {@link #forward} and {@link #backward}: fails unless every placeholder it reads was fed. An
+   * empty list when it depends on none.
+   */
+  public List<Variable> variables(Expr cost) {
+    Set<Variable> upstream = upstream(cost.variable());
+    requireFed(upstream);
+    return variablesAmong(upstream);
   }
 
   /**
-   * Runs {@code steps} updates of the variables that {@code cost} depends on, with a fresh {@link
-   * Optimizer} over {@code transform}, replaying the same tape each step. The trajectory holds
-   * step 0 (the start), every {@code every}-th step and the last, each with the cost and copies of
-   * the variables' values at that point.
+   * Replays the tape and returns the 1×1 {@code cost}; unlike {@link #run}, checks nothing (check
+   * once with {@link #requireScalar} and {@link #variables}). No allocation.
    */
-  public Trajectory minimize(Expr cost, GradientTransform transform, int steps, int every) {
-    requireScalar(cost, "minimize");
-    if (steps < 0) {
-      throw new IllegalArgumentException("minimize: steps = " + steps + ": must not be negative");
-    }
-    if (every < 1) {
-      throw new IllegalArgumentException("minimize: every = " + every + ": must be at least 1 (sample every step)");
-    }
-    Set<Variable> upstream = upstream(cost.variable());
-    requireFed(upstream);
-    List<Variable> params = variablesAmong(upstream);
-    if (params.isEmpty()) {
-      throw new IllegalArgumentException("minimize: '" + cost.name() + "' depends on no variable; nothing to minimize");
-    }
-    Optimizer optimizer = new Optimizer(transform, params);
-    List<Trajectory.Point> points = new ArrayList<>();
-    Variable c = cost.variable();
+  public double forward(Expr cost) {
     tape.forward();
-    points.add(Trajectory.Point.of(0, c.scalar(), params));
-    for (int t = 1; t <= steps; t++) {
-      // no allocation after the first step, but for the sampled copies
-      tape.backward(c);
-      optimizer.step();
-      tape.forward();
-      if (t % every == 0 || t == steps) {
-        points.add(Trajectory.Point.of(t, c.scalar(), params));
-      }
+    return cost.variable().scalar();
+  }
+
+  /** Fills the gradient of every variable of {@code cost} from the last {@link #forward} pass. No allocation. */
+  public void backward(Expr cost) {
+    tape.backward(cost.variable());
+  }
+
+  /** Fails, naming {@code what}, unless {@code cost} is 1×1. */
+  public static void requireScalar(Expr cost, String what) {
+    Matrix v = cost.variable().value();
+    if (v.size() != 1) {
+      throw new IllegalArgumentException(what + ": the cost '" + cost.name() + "' is " + v.shape()
+          + "; it must be 1×1 (reduce it with sum() or mean())");
     }
-    return new Trajectory(points);
   }
 
   Expr record(Op op) {
@@ -197,14 +189,6 @@ public final class Graph {
       throw new IllegalArgumentException("'" + name + "' already exists in this graph; names must be unique");
     }
     return name;
-  }
-
-  private static void requireScalar(Expr cost, String what) {
-    Matrix v = cost.variable().value();
-    if (v.size() != 1) {
-      throw new IllegalArgumentException(what + ": the cost '" + cost.name() + "' is " + v.shape()
-          + "; it must be 1×1 (reduce it with sum() or mean())");
-    }
   }
 
   private void requireFed(Set<Variable> needed) {

@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class BatchNormalizeGoldenTest {
   static final JsonNode G = Golden.load("batchnorm.json");
+  static final double RUNNING_BETA = G.get("running_momentum").asDouble();
+  static final double EPSILON = G.get("epsilon").asDouble();
+  /** Features: the columns of the fixture's Z. */
+  static final int N = golden("Z", Precision.F64).cols();
 
   static Matrix golden(String key, Precision p) {
     return Golden.matrix(G.get(key), p);
@@ -33,11 +37,11 @@ class BatchNormalizeGoldenTest {
       z = Variable.parameter("Z", golden("Z", p));
       gamma = Variable.parameter("gamma1", golden("gamma", p));
       beta = Variable.parameter("beta1", golden("beta", p));
-      runningMean = Matrix.zeros(p, 1, 4);
-      runningVariance = Matrix.zeros(p, 1, 4);
+      runningMean = Matrix.zeros(p, 1, N);
+      runningVariance = Matrix.zeros(p, 1, N);
       runningVariance.fill(1);
       op = BatchNormalize.training(z, gamma, beta, runningMean, runningVariance,
-          G.get("running_momentum").asDouble(), G.get("epsilon").asDouble());
+          RUNNING_BETA, EPSILON);
       out = tape.record(op);
       Variable dout = Variable.constant("dout", golden("dout", p));
       cost = tape.record(new Reduce(Reduce.Kind.SUM, tape.record(new Arithmetic(Arithmetic.Kind.MULTIPLY, out, dout))));
@@ -52,7 +56,7 @@ class BatchNormalizeGoldenTest {
     assertClose(golden("out", Precision.F64), f.out.value(), 1e-10, "out");
     double[] mean = Golden.doubles(G.get("mean"));
     double[] variance = Golden.doubles(G.get("variance"));
-    for (int j = 0; j < 4; j++) {
+    for (int j = 0; j < N; j++) {
       assertClose(mean[j], f.op.mean(j), 1e-10, "mean " + j);
       assertClose(variance[j], f.op.variance(j), 1e-10, "variance " + j);
     }
@@ -81,9 +85,10 @@ class BatchNormalizeGoldenTest {
     double[] v1 = Golden.doubles(G.get("running_variance"));
     double[] mean = Golden.doubles(G.get("mean"));
     double[] variance = Golden.doubles(G.get("variance"));
-    for (int j = 0; j < 4; j++) {
-      assertClose(0.9 * r1[j] + 0.1 * mean[j], f.runningMean.getFlat(j), 1e-12, "running mean " + j);
-      assertClose(0.9 * v1[j] + 0.1 * variance[j], f.runningVariance.getFlat(j), 1e-12, "running variance " + j);
+    for (int j = 0; j < N; j++) {
+      assertClose(RUNNING_BETA * r1[j] + (1 - RUNNING_BETA) * mean[j], f.runningMean.getFlat(j), 1e-12, "running mean " + j);
+      assertClose(RUNNING_BETA * v1[j] + (1 - RUNNING_BETA) * variance[j], f.runningVariance.getFlat(j), 1e-12,
+          "running variance " + j);
     }
   }
 
@@ -91,7 +96,7 @@ class BatchNormalizeGoldenTest {
   void inferenceUsesRunningStatisticsAsGolden() {
     Fixture f = new Fixture(Precision.F64);
     Variable zTest = Variable.constant("Z_test", golden("Z_test", Precision.F64));
-    BatchNormalize infer = BatchNormalize.inference(zTest, f.gamma, f.beta, f.runningMean, f.runningVariance, 1e-5);
+    BatchNormalize infer = BatchNormalize.inference(zTest, f.gamma, f.beta, f.runningMean, f.runningVariance, EPSILON);
     Variable out = new Tape().record(infer);
     assertClose(golden("inference_out", Precision.F64), out.value(), 1e-10, "inference_out");
     // inference only reads the running statistics
@@ -104,11 +109,11 @@ class BatchNormalizeGoldenTest {
     Matrix test = golden("Z_test", Precision.F64);
     Matrix expected = golden("inference_out", Precision.F64);
     for (int i = 0; i < test.rows(); i++) {
-      Matrix row = Matrix.zeros(Precision.F64, 1, 4);
+      Matrix row = Matrix.zeros(Precision.F64, 1, N);
       row.copyRow(test, i, 0);
       Variable out = new Tape().record(BatchNormalize.inference(Variable.constant("z", row), f.gamma, f.beta,
-          f.runningMean, f.runningVariance, 1e-5));
-      for (int j = 0; j < 4; j++) {
+          f.runningMean, f.runningVariance, EPSILON));
+      for (int j = 0; j < N; j++) {
         assertClose(expected.get(i, j), out.value().getFlat(j), 1e-10, "row " + i + " col " + j);
       }
     }
@@ -130,11 +135,11 @@ class BatchNormalizeGoldenTest {
     Fixture f = new Fixture(Precision.F64);
     Variable z = Variable.parameter("z", golden("Z_test", Precision.F64));
     Tape tape = new Tape();
-    Variable out = tape.record(BatchNormalize.inference(z, f.gamma, f.beta, f.runningMean, f.runningVariance, 1e-5));
+    Variable out = tape.record(BatchNormalize.inference(z, f.gamma, f.beta, f.runningMean, f.runningVariance, EPSILON));
     tape.backward(tape.record(new Reduce(Reduce.Kind.SUM, out)));
-    for (int i = 0; i < 3; i++) {
-      for (int j = 0; j < 4; j++) {
-        double expected = f.gamma.value().getFlat(j) / Math.sqrt(f.runningVariance.getFlat(j) + 1e-5);
+    for (int i = 0; i < z.value().rows(); i++) {
+      for (int j = 0; j < N; j++) {
+        double expected = f.gamma.value().getFlat(j) / Math.sqrt(f.runningVariance.getFlat(j) + EPSILON);
         assertClose(expected, z.grad().get(i, j), 1e-12, "dz " + i + "," + j);
       }
     }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.descent.optim.GradientTransform;
+import dev.descent.optim.Minimizer;
 import dev.descent.optim.Schedule;
+import dev.descent.optim.Trajectory;
 import dev.descent.optim.Transforms;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
@@ -28,7 +30,7 @@ class GraphTest {
     Graph g = new Graph();
     Expr w = g.variable("w", 0.0);
     Expr cost = w.pow(2).sub(w.mul(10)).add(25);
-    Trajectory path = g.minimize(cost, gd(0.01), 1000, 100);
+    Trajectory path = Minimizer.minimize(g, cost, gd(0.01), 1000, 100);
     assertEquals(11, path.points().size());
     for (Trajectory.Point p : path.points()) {
       double expected = closedForm(p.step());
@@ -44,14 +46,14 @@ class GraphTest {
   void coefficientsFedAsDataGiveTheIdenticalPath() {
     Graph direct = new Graph();
     Expr w1 = direct.variable("w", 0.0);
-    Trajectory expected = direct.minimize(w1.pow(2).sub(w1.mul(10)).add(25), gd(0.01), 1000);
+    Trajectory expected = Minimizer.minimize(direct, w1.pow(2).sub(w1.mul(10)).add(25), gd(0.01), 1000);
 
     Graph fed = new Graph();
     Expr w = fed.variable("w", 0.0);
     Expr x = fed.placeholder("x", 3, 1);
     Expr cost = x.at(0, 0).mul(w.pow(2)).add(x.at(1, 0).mul(w)).add(x.at(2, 0));
     fed.feed("x", Matrix.of(Precision.F64, 3, 1, 1, -10, 25));
-    Trajectory actual = fed.minimize(cost, gd(0.01), 1000);
+    Trajectory actual = Minimizer.minimize(fed, cost, gd(0.01), 1000);
 
     assertEquals(1001, actual.points().size());
     for (int t = 0; t <= 1000; t++) {
@@ -64,7 +66,7 @@ class GraphTest {
   void float32GraphAgreesWithFloat64ToFloat32Precision() {
     Graph g = new Graph(Precision.F32);
     Expr w = g.variable("w", 0.0);
-    Trajectory path = g.minimize(w.pow(2).sub(w.mul(10)).add(25), gd(0.01), 1000, 100);
+    Trajectory path = Minimizer.minimize(g, w.pow(2).sub(w.mul(10)).add(25), gd(0.01), 1000, 100);
     assertEquals(Precision.F32, w.value().precision());
     assertClose(closedForm(100), path.points().get(1).scalar("w"), 1e-6, "f32 w at step 100");
     // NOTE: near 5 a float32 step 0.02·|w − 5| falls under half an ulp (2.4e-7) once |w − 5| < 1.2e-5: w stalls there
@@ -78,7 +80,7 @@ class GraphTest {
     Expr w = g.variable("w", 0.0);
     Expr x = g.placeholder("x", 3, 1);
     Expr cost = x.at(0, 0).mul(w);
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> g.minimize(cost, gd(0.1), 1));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> Minimizer.minimize(g, cost, gd(0.1), 1));
     assertEquals("placeholder 'x' was not fed; call feed(\"x\", value) before running", e.getMessage());
     IllegalStateException run = assertThrows(IllegalStateException.class, () -> g.run(cost));
     assertEquals("placeholder 'x' was not fed; call feed(\"x\", value) before running", run.getMessage());
@@ -138,13 +140,13 @@ class GraphTest {
   void minimizeNeedsAScalarCostThatDependsOnAVariable() {
     Graph g = new Graph();
     Expr w = g.variable("w", Matrix.zeros(Precision.F64, 2, 1));
-    IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> g.minimize(w.pow(2), gd(0.1), 5));
+    IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> Minimizer.minimize(g, w.pow(2), gd(0.1), 5));
     assertEquals("minimize: the cost 'pow' is 2×1; it must be 1×1 (reduce it with sum() or mean())", shape.getMessage());
     Expr c = g.constant(2.0).mul(3);
-    IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> g.minimize(c, gd(0.1), 5));
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> Minimizer.minimize(g, c, gd(0.1), 5));
     assertEquals("minimize: 'multiply' depends on no variable; nothing to minimize", none.getMessage());
     IllegalArgumentException steps = assertThrows(IllegalArgumentException.class,
-        () -> g.minimize(w.pow(2).sum(), gd(0.1), -1));
+        () -> Minimizer.minimize(g, w.pow(2).sum(), gd(0.1), -1));
     assertEquals("minimize: steps = -1: must not be negative", steps.getMessage());
   }
 
@@ -154,10 +156,29 @@ class GraphTest {
     Expr w = g.variable("w", 1.0);
     Expr v = g.variable("v", 1.0);
     v.pow(2);   // another expression on the same tape
-    Trajectory path = g.minimize(w.pow(2), gd(0.25), 2);
+    Trajectory path = Minimizer.minimize(g, w.pow(2), gd(0.25), 2);
     assertEquals(List.of("w"), List.copyOf(path.last().values().keySet()));
     assertEquals(0.25, path.last().scalar("w"));   // w ← w − 0.25·2w = w/2, twice
     assertEquals(1.0, v.scalar());
+  }
+
+  /** What Minimizer steps with: the variables of a cost, forward for its value, backward for their gradients. */
+  @Test
+  void forwardAndBackwardByHandGiveTheCostAndItsGradients() {
+    Graph g = new Graph();
+    Expr w = g.variable("w", 3.0);
+    Expr v = g.variable("v", 2.0);
+    Expr x = g.placeholder("x", 1, 1);
+    Expr cost = w.pow(2).mul(x).add(v);                    // x·w² + v
+    IllegalStateException unfed = assertThrows(IllegalStateException.class, () -> g.variables(cost));
+    assertEquals("placeholder 'x' was not fed; call feed(\"x\", value) before running", unfed.getMessage());
+    g.feed("x", Matrix.scalar(Precision.F64, 0.5));
+    assertEquals(List.of("w", "v"), g.variables(cost).stream().map(Variable::name).toList());
+    assertEquals(0.5 * 9 + 2, g.forward(cost));
+    g.backward(cost);
+    assertEquals(3.0, w.grad().getFlat(0));                 // d/dw = 2·x·w
+    assertEquals(1.0, v.grad().getFlat(0));
+    assertEquals(List.of(), g.variables(x.mul(2)), "a cost of no variable has none");
   }
 
   @Test

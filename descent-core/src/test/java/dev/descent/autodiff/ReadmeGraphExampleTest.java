@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.descent.optim.Minimizer;
 import dev.descent.optim.Optimizers;
+import dev.descent.optim.Trajectory;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
 import java.io.IOException;
@@ -27,7 +29,7 @@ class ReadmeGraphExampleTest {
     Expr x = g.placeholder("x", 3, 1);                        // coefficients, fed as data
     Expr cost = x.at(0, 0).mul(w.pow(2)).add(x.at(1, 0).mul(w)).add(x.at(2, 0));
     g.feed("x", Matrix.of(Precision.F64, 3, 1, 1, -10, 25));  // w² − 10w + 25
-    Trajectory path = g.minimize(cost, Optimizers.adam(0.1), 1000, 100);
+    Trajectory path = Minimizer.minimize(g, cost, Optimizers.adam(0.1), 1000, 100);
     System.out.printf("w = %.3f%n", path.last().scalar("w"));  // w = 5.000
     // --- end ---
     assertEquals("w = 5.000", String.format("w = %.3f", path.last().scalar("w")));

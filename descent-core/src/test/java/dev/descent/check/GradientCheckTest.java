@@ -44,15 +44,18 @@ class GradientCheckTest {
 
   @Test
   void costTermsAreIncludedInJ() {
-    GradientCheckReport l2 = check(GoldenNet.build(Precision.F64, null, new L2Penalty(0.7))).run();
+    double lambda = GoldenNet.G.get("l2").get("lambda").asDouble();
+    GradientCheckReport l2 = check(GoldenNet.build(Precision.F64, null, new L2Penalty(lambda))).run();
     assertEquals(Verdict.OK, l2.verdict(), l2.text());
     double[] analytic = l2.analyticGradient();
     double[] plain = Golden.doubles(Golden.load("gradient_check.json").get("analytic_gradient"));
     // dW1[0][0] carries (λ/m)·W1[0][0]
     double w = GoldenNet.G.get("params").get("W1").get("data").get(0).asDouble();
-    assertEquals(plain[0] + 0.7 / 7 * w, analytic[0], 1e-15);
-    assertEquals(plain[0] + 0.7 / 7 * w, l2.numericalGradient()[0], 1e-8);
-    GradientCheckReport l1 = check(GoldenNet.build(Precision.F64, null, new L1Penalty(0.1))).run();
+    double m = GoldenNet.x().rows();
+    assertEquals(plain[0] + lambda / m * w, analytic[0], 1e-15);
+    assertEquals(plain[0] + lambda / m * w, l2.numericalGradient()[0], 1e-8);
+    L1Penalty l1Penalty = new L1Penalty(GoldenNet.G.get("l1").get("lambda").asDouble());
+    GradientCheckReport l1 = check(GoldenNet.build(Precision.F64, null, l1Penalty)).run();
     assertEquals(Verdict.OK, l1.verdict(), l1.text());
   }
 

@@ -20,9 +20,12 @@ import org.junit.jupiter.api.Test;
 
 class RegularizationGoldenTest {
   static final JsonNode G = GoldenNet.G;
+  static final double L2_LAMBDA = G.get("l2").get("lambda").asDouble();
+  static final double L1_LAMBDA = G.get("l1").get("lambda").asDouble();
+  static final double KEEP_PROB = G.get("dropout").get("keep_prob").asDouble();
 
   static double step(Network net) {
-    Plan plan = net.plan(7, Mode.TRAIN);
+    Plan plan = net.plan(GoldenNet.x().rows(), Mode.TRAIN);
     plan.load(GoldenNet.x(), GoldenNet.y(), null, 0);
     return plan.step();
   }
@@ -35,31 +38,31 @@ class RegularizationGoldenTest {
 
   @Test
   void l2CostAndGradientsMatchGolden() {
-    Network net = GoldenNet.build(Precision.F64, null, new L2Penalty(G.get("l2").get("lambda").asDouble()));
+    Network net = GoldenNet.build(Precision.F64, null, new L2Penalty(L2_LAMBDA));
     assertClose(G.get("l2").get("cost").asDouble(), step(net), 1e-10, "l2 cost");
     assertGrads(net, G.get("l2").get("grads"), 1e-10, "l2");
   }
 
   @Test
   void l1CostAndGradientsMatchGolden() {
-    Network net = GoldenNet.build(Precision.F64, null, new L1Penalty(G.get("l1").get("lambda").asDouble()));
+    Network net = GoldenNet.build(Precision.F64, null, new L1Penalty(L1_LAMBDA));
     assertClose(G.get("l1").get("cost").asDouble(), step(net), 1e-10, "l1 cost");
     assertGrads(net, G.get("l1").get("grads"), 1e-10, "l1");
   }
 
   @Test
   void l2AndL1AgreeInFloat32ToFloat32Precision() {
-    Network l2 = GoldenNet.build(Precision.F32, null, new L2Penalty(0.7));
+    Network l2 = GoldenNet.build(Precision.F32, null, new L2Penalty(L2_LAMBDA));
     assertClose(G.get("l2").get("cost").asDouble(), step(l2), 1e-6, "f32 l2 cost");
     assertGrads(l2, G.get("l2").get("grads"), 1e-5, "f32 l2");
-    Network l1 = GoldenNet.build(Precision.F32, null, new L1Penalty(0.1));
+    Network l1 = GoldenNet.build(Precision.F32, null, new L1Penalty(L1_LAMBDA));
     assertClose(G.get("l1").get("cost").asDouble(), step(l1), 1e-6, "f32 l1 cost");
     assertGrads(l1, G.get("l1").get("grads"), 1e-5, "f32 l1");
   }
 
   @Test
   void biasesAreNotRegularized() {
-    Network net = GoldenNet.build(Precision.F64, null, new L2Penalty(0.7), new L1Penalty(0.1));
+    Network net = GoldenNet.build(Precision.F64, null, new L2Penalty(L2_LAMBDA), new L1Penalty(L1_LAMBDA));
     step(net);
     for (String b : List.of("b1", "b2", "b3")) {
       Variable v = net.parameters().stream().filter(p -> p.name().equals(b)).findFirst().orElseThrow();
@@ -79,22 +82,21 @@ class RegularizationGoldenTest {
 
   @Test
   void penaltiesStayOutOfTheInferenceCost() {
-    Network net = GoldenNet.build(Precision.F64, null, new L2Penalty(0.7));
+    Network net = GoldenNet.build(Precision.F64, null, new L2Penalty(L2_LAMBDA));
     assertClose(G.get("cost").asDouble(), net.cost(GoldenNet.x(), GoldenNet.y()), 1e-12, "inference cost");
   }
 
   @Test
   void dropoutWithGivenMasksMatchesGolden() {
     JsonNode d = G.get("dropout");
-    double keep = d.get("keep_prob").asDouble();
-    Layer[] drops = {Dropout.keep(keep).withMasks(MaskSource.fixed(GoldenNet.mask("D1"))),
-        Dropout.keep(keep).withMasks(MaskSource.fixed(GoldenNet.mask("D2")))};
+    Layer[] drops = {Dropout.keep(KEEP_PROB).withMasks(MaskSource.fixed(GoldenNet.mask("D1"))),
+        Dropout.keep(KEEP_PROB).withMasks(MaskSource.fixed(GoldenNet.mask("D2")))};
     Network net = GoldenNet.build(Precision.F64, drops);
     double cost = step(net);
     assertClose(d.get("cost").asDouble(), cost, 1e-10, "dropout cost");
     assertGrads(net, d.get("grads"), 1e-10, "dropout");
     // affine, relu, dropout, affine, relu, dropout, affine, loss
-    List<Op> ops = net.plan(7, Mode.TRAIN).tape().ops();
+    List<Op> ops = net.plan(GoldenNet.x().rows(), Mode.TRAIN).tape().ops();
     assertInstanceOf(InvertedDropout.class, ops.get(2));
     assertInstanceOf(InvertedDropout.class, ops.get(5));
     Matrix z3 = ops.get(6).output().value();
@@ -112,8 +114,8 @@ class RegularizationGoldenTest {
 
   @Test
   void dropoutInFloat32AgreesToFloat32Precision() {
-    Layer[] drops = {Dropout.keep(0.8).withMasks(MaskSource.fixed(GoldenNet.mask("D1"))),
-        Dropout.keep(0.8).withMasks(MaskSource.fixed(GoldenNet.mask("D2")))};
+    Layer[] drops = {Dropout.keep(KEEP_PROB).withMasks(MaskSource.fixed(GoldenNet.mask("D1"))),
+        Dropout.keep(KEEP_PROB).withMasks(MaskSource.fixed(GoldenNet.mask("D2")))};
     Network net = GoldenNet.build(Precision.F32, drops);
     assertClose(G.get("dropout").get("cost").asDouble(), step(net), 1e-6, "f32 dropout cost");
     assertGrads(net, G.get("dropout").get("grads"), 1e-5, "f32 dropout");

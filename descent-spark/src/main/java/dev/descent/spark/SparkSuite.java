@@ -1,12 +1,12 @@
 package dev.descent.spark;
 
-import dev.descent.cli.bench.BenchResult;
-import dev.descent.cli.bench.BenchSettings;
-import dev.descent.cli.bench.MlpWorkload;
-import dev.descent.cli.bench.Problem;
-import dev.descent.cli.bench.Samples;
-import dev.descent.cli.bench.StepLoop;
-import dev.descent.cli.bench.Suite;
+import dev.descent.bench.BenchResult;
+import dev.descent.bench.BenchSettings;
+import dev.descent.bench.MlpWorkload;
+import dev.descent.bench.Problem;
+import dev.descent.bench.Samples;
+import dev.descent.bench.StepLoop;
+import dev.descent.bench.Suite;
 import dev.descent.data.Dataset;
 import dev.descent.data.MiniBatches;
 import dev.descent.nn.Network;

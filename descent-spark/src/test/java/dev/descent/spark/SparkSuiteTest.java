@@ -3,7 +3,7 @@ package dev.descent.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.descent.cli.bench.Suite;
+import dev.descent.bench.Suite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;

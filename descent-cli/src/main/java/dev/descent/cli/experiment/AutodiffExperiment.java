@@ -2,13 +2,14 @@ package dev.descent.cli.experiment;
 
 import dev.descent.autodiff.Expr;
 import dev.descent.autodiff.Graph;
-import dev.descent.autodiff.Trajectory;
 import dev.descent.cli.plot.Axis;
 import dev.descent.cli.plot.Figures;
 import dev.descent.cli.plot.Series;
 import dev.descent.cli.plot.XyPlot;
 import dev.descent.optim.GradientTransform;
+import dev.descent.optim.Minimizer;
 import dev.descent.optim.Optimizers;
+import dev.descent.optim.Trajectory;
 import dev.descent.tensor.Matrix;
 import dev.descent.tensor.Precision;
 import java.math.BigDecimal;
@@ -86,7 +87,7 @@ public final class AutodiffExperiment implements Experiment {
     Graph g = new Graph();
     Expr w = g.variable("w", 0.0);
     Expr cost = w.pow(2).mul(c[0]).add(w.mul(c[1])).add(c[2]);
-    return g.minimize(cost, optimizer, STEPS);
+    return Minimizer.minimize(g, cost, optimizer, STEPS);
   }
 
   /** J = x[0]·w² + x[1]·w + x[2] with x a 3×1 placeholder fed {@code c}. */
@@ -102,7 +103,7 @@ public final class AutodiffExperiment implements Experiment {
           + "; give the three coefficients a,b,c of a·w² + b·w + c, e.g. --data 1,-10,25", e);
     }
     requireMinimum(c, option);
-    return g.minimize(cost, optimizer, STEPS);
+    return Minimizer.minimize(g, cost, optimizer, STEPS);
   }
 
   static RunRow row(String name, Trajectory path, double seconds) {

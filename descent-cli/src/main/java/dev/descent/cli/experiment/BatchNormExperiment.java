@@ -1,7 +1,7 @@
 package dev.descent.cli.experiment;
 
 import dev.descent.run.BatchNormDecorator;
-import dev.descent.cli.Plots;
+import dev.descent.cli.plot.Plots;
 import dev.descent.cli.plot.Series;
 import dev.descent.data.Dataset;
 import dev.descent.data.generate.Generators;

@@ -1,6 +1,6 @@
 package dev.descent.cli.experiment;
 
-import dev.descent.cli.Plots;
+import dev.descent.cli.plot.Plots;
 import dev.descent.cli.plot.Series;
 import dev.descent.data.Dataset;
 import dev.descent.run.RunResult;

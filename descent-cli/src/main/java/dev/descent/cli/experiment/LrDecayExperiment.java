@@ -1,6 +1,6 @@
 package dev.descent.cli.experiment;
 
-import dev.descent.cli.Plots;
+import dev.descent.cli.plot.Plots;
 import dev.descent.cli.plot.Axis;
 import dev.descent.cli.plot.Figures;
 import dev.descent.cli.plot.Series;

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.descent.cli.Main;
 import dev.descent.cli.experiment.Experiment;
-import dev.descent.cli.experiment.ExperimentCommand;
 import dev.descent.cli.experiment.ExperimentContext;
+import dev.descent.cli.experiment.ExperimentJson;
 import dev.descent.cli.experiment.ExperimentResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,10 +46,10 @@ public final class ExperimentSuite {
 
   /**
    * Runs them all, writes the page to {@code page}, prints the summary lines (or, with {@code json},
-   * {@code {"experiments":[…],"report":PATH}}) on {@code out}, and returns the exit code: 0, or 1
-   * when any experiment failed.
+   * {@code {"experiments":[…],"report":PATH}}) on {@code out}, and says on {@code err} which
+   * failed; returns whether all ran (the command exits 1 when not).
    */
-  public int run(Path page, boolean json, PrintWriter out, PrintWriter err) {
+  public boolean run(Path page, boolean json, PrintWriter out, PrintWriter err) {
     List<Outcome> outcomes = runAll(json ? null : out, err);
     new Page("Descent: the course's experiments", INTRO, Provenance.current(), sections(outcomes)).write(page);
     if (json) {
@@ -66,12 +65,12 @@ public final class ExperimentSuite {
       }
     }
     if (failed.isEmpty()) {
-      return Main.OK;
+      return true;
     }
     err.println("descent: " + failed.size() + " of " + outcomes.size() + " experiments failed (" + String.join(", ", failed)
         + "); the report says why: " + page);
     err.flush();
-    return Main.RUNTIME_ERROR;
+    return false;
   }
 
   /** Runs each experiment in order, with a progress line on {@code err} and, unless null, a summary line on {@code summary}. */
@@ -122,7 +121,7 @@ public final class ExperimentSuite {
     ArrayNode list = root.putArray("experiments");
     for (Outcome o : outcomes) {
       if (o.failure() == null) {
-        list.add(ExperimentCommand.toJson(o.result()));
+        list.add(ExperimentJson.of(o.result()));
       } else {
         list.addObject().put("experiment", o.name()).put("error", ExperimentSection.message(o.failure()));
       }

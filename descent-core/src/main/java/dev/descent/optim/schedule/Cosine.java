@@ -26,7 +26,11 @@ public record Cosine(double lr0, long length, double minimum, Per per) implement
   @Override
   public double rate(Clock clock) {
     double progress = Math.min(per.t(clock), length) / (double) length;
-    return minimum + (lr0 - minimum) * (1 + Math.cos(Math.PI * progress)) / 2;
+    double c = Math.cos(Math.PI * progress);
+    // NOTE: the two ends weighted, not minimum + (lr0 − minimum)·(1 + c)/2, whose rounding gave
+    // 0.010000000000000002 for lr0 0.01, minimum 0.001 at t = 0: this form is lr0 exactly at t = 0
+    // (c = 1) and minimum exactly from t = length (c = −1)
+    return ((1 + c) * lr0 + (1 - c) * minimum) / 2;
   }
 
   @Override

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * The named learning-rate schedules, and the parser for the form their {@code toString()}
- * prints. t counts epochs from 0 or updates from 0 (see {@link Per}); lr0 is the rate at t = 0.
+ * prints. t counts epochs from 0 or updates from 0 (see {@link Per}); lr0 is the rate at t = 0,
+ * except that inverse_sqrt starts at lr0·k (the course's formula) and a warm-up at 1/length of
+ * the schedule it wraps.
  *
  * <pre>
  * constant               lr0

@@ -49,16 +49,16 @@ class SchedulesGoldenTest {
 
   @Test
   void piecewiseMatchesGolden() {
-    assertMatches("piecewise", Schedules.piecewise(new long[] {4, 8}, new double[] {0.2, 0.05, 0.01}, Per.EPOCH));
+    assertMatches("piecewise", Schedules.piecewise(new long[] {4, 8}, new double[] {LR0, 0.05, 0.01}, Per.EPOCH));
   }
 
   @Test
   void theSameSchedulesParsedFromTheCommandLineFormMatchGolden() {
-    assertMatches("inverse_time", Schedules.parse("inverse_time(lr0=0.2)"));
-    assertMatches("exponential", Schedules.parse("exponential(lr0=0.2)"));
-    assertMatches("sqrt", Schedules.parse("inverse_sqrt(lr0=0.2)"));
-    assertMatches("step", Schedules.parse("staircase(lr0=0.2, every=3)"));
-    assertMatches("scheduled_inverse_time", Schedules.parse("interval_inverse_time(lr0=0.2, interval=4)"));
-    assertMatches("piecewise", Schedules.parse("piecewise(boundaries=[4, 8], values=[0.2, 0.05, 0.01])"));
+    assertMatches("inverse_time", Schedules.parse("inverse_time(lr0=" + LR0 + ")"));
+    assertMatches("exponential", Schedules.parse("exponential(lr0=" + LR0 + ")"));
+    assertMatches("sqrt", Schedules.parse("inverse_sqrt(lr0=" + LR0 + ")"));
+    assertMatches("step", Schedules.parse("staircase(lr0=" + LR0 + ", every=3)"));
+    assertMatches("scheduled_inverse_time", Schedules.parse("interval_inverse_time(lr0=" + LR0 + ", interval=4)"));
+    assertMatches("piecewise", Schedules.parse("piecewise(boundaries=[4, 8], values=[" + LR0 + ", 0.05, 0.01])"));
   }
 }

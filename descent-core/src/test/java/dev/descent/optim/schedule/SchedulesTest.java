@@ -67,6 +67,16 @@ class SchedulesTest {
     assertEquals(0.01, atEpoch(s, 25), 1e-15);
   }
 
+  /** Issue 19: minimum + (lr0 − minimum)·1 rounded to 0.010000000000000002 for these two, found by ScheduleContractTest. */
+  @Test
+  void issue19CosineStartsAtExactlyLr0AndEndsAtExactlyItsMinimum() {
+    Schedule s = Schedules.cosine(0.01, 30, 0.001, Per.EPOCH);
+    assertEquals(0.01, atEpoch(s, 0), 0);
+    assertEquals(0.001, atEpoch(s, 30), 0);
+    assertEquals(0.001, atEpoch(s, 31), 0);
+    assertEquals(0.0, atEpoch(Schedules.cosine(0.3, 7, 0, Per.EPOCH), 7), 0);
+  }
+
   @Test
   void everyScheduleParsesBackFromItsToString() {
     List<Schedule> all = List.of(Schedules.constant(0.3), Schedules.inverseTime(0.2, 0.5, Per.STEP),
