@@ -37,4 +37,16 @@ public final class CheckpointOptions {
     }
     return new CheckpointWriter(file(outDirectory), every, data, settings, run, earlier, stopping);
   }
+
+  /** The same for a run on a cluster, whose {@code recipe} {@code descent resume} reads back; null when not asked for. */
+  CheckpointWriter writer(Path outDirectory, PreparedData data, Map<String, Object> settings,
+      com.fasterxml.jackson.databind.node.ObjectNode recipe, EarlyStopping stopping) {
+    if (every == null) {
+      return null;
+    }
+    if (every < 1) {
+      throw new UsageException("--checkpoint-every " + every + ": must be at least 1 epoch");
+    }
+    return new CheckpointWriter(file(outDirectory), every, data, settings, recipe, CheckpointWriter.NO_HISTORY, stopping);
+  }
 }

@@ -2,16 +2,20 @@ package dev.descent.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.descent.DescentException;
 import dev.descent.data.io.Conversion;
 import dev.descent.data.io.ConversionProgress;
 import dev.descent.data.io.ConversionResult;
 import dev.descent.data.io.ExamplesDirectory;
 import dev.descent.data.io.LoadOptions;
 import dev.descent.data.io.OutputChannels;
+import dev.descent.run.ClusterBackend;
+import dev.descent.run.ClusterConversion;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,9 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Convert a CSV, HDF5, MAT or IDX file, in one streaming pass with constant memory, into a"
-        + " directory of .npy arrays (features.npy, labels.npy, dataset.json) to train on with --data DIR.")
+        + " directory of .npy arrays (features.npy, labels.npy, dataset.json) to train on with --data DIR;"
+        + " or a CSV, through Spark, into a Parquet directory to train on with --spark MASTER --data DIR.")
 public final class ConvertCommand implements Callable<Integer> {
-  static final List<String> TARGETS = List.of("npy");
+  static final List<String> TARGETS = List.of("npy", "parquet");
   private final OutputChannels channels;
 
   @Spec
@@ -36,8 +41,14 @@ public final class ConvertCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "The data file (.csv, .h5, .hdf5, .mat, .idx, MNIST's -ubyte[.gz]).")
   Path file;
 
-  @Option(names = "--to", paramLabel = "FORMAT", defaultValue = "npy", description = "The output format: npy (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--to", paramLabel = "FORMAT", defaultValue = "npy",
+      description = "The output format: npy, or parquet (through Spark, for train --spark; ./descent adds the Spark module) (default: ${DEFAULT-VALUE}).")
   String to;
+
+  @Option(names = "--spark", paramLabel = "MASTER", defaultValue = "local[*]",
+      description = "With --to parquet: the Spark master whose executors read FILE and write --out (local[N], spark://HOST:7077, yarn) "
+          + "(default: ${DEFAULT-VALUE}).")
+  String spark;
 
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "The directory to create.")
   Path out;
@@ -92,6 +103,12 @@ public final class ConvertCommand implements Callable<Integer> {
     if (!dtype.equals("f32") && !dtype.equals("f64")) {
       throw new UsageException("--dtype " + dtype + ": accepted are f32, f64");
     }
+    if (to.equals("parquet")) {
+      return toParquet();
+    }
+    if (spec.commandLine().getParseResult().hasMatchedOption("--spark")) {
+      throw new UsageException("--spark " + spark + ": only --to parquet converts through Spark; drop --spark for --to npy");
+    }
     Conversion conversion = new Conversion(file, Optional.ofNullable(format), options(), dtype.equals("f64"), out, force);
     PrintWriter err = spec.commandLine().getErr();
     ConversionMeter meter = ConversionMeter.forTerminal(err);
@@ -102,6 +119,52 @@ public final class ConvertCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     print(spec.commandLine().getOut(), result, seconds);
+    return Main.OK;
+  }
+
+  /** {@code --to parquet}: through the Spark module, found on the class path (./descent adds it for --to parquet). */
+  private int toParquet() {
+    if (label != null || labelsFile != null || classes != null || regression || hdf5Features != null || hdf5Labels != null
+        || (format != null && !format.equals("csv"))) {
+      throw new UsageException("--to parquet converts a numeric CSV whose label is its last column; --format, --label, --labels, "
+          + "--classes, --regression and --hdf5-* are for --to npy");
+    }
+    ClusterBackend backend = null;
+    for (ClusterBackend b : ServiceLoader.load(ClusterBackend.class)) {
+      backend = b.name().equals("spark") ? b : backend;
+    }
+    if (backend == null) {
+      throw new DescentException("--to parquet: the Spark module (descent-spark) is not on the class path; run through ./descent, "
+          + "which builds and loads it for --to parquet, or spark-submit descent-spark/target/descent-spark-app.jar");
+    }
+    long start = System.nanoTime();
+    ClusterConversion.Result r = backend.convert(spark, new ClusterConversion(file.toString(), out.toString(), force, dtype.equals("f64")));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    PrintWriter printer = spec.commandLine().getOut();
+    String train = "descent train --spark " + spark + " --data " + r.out();
+    if (json) {
+      ObjectNode node = Report.object();
+      node.put("command", "convert");
+      node.put("source", file.toString());
+      node.put("directory", r.out());
+      node.put("format", "parquet");
+      node.put("examples", r.examples());
+      node.put("features", r.featureNames().size());
+      node.put("files", r.files());
+      node.put("dtype", dtype.equals("f64") ? "float64" : "float32");
+      node.put("spark", spark);
+      node.put("seconds", seconds);
+      node.put("train", train);
+      Report.print(printer, node);
+      return Main.OK;
+    }
+    printer.println("converted " + file + " to " + r.out() + " (Parquet, through Spark " + spark + ")");
+    printer.printf("examples  %d%n", r.examples());
+    printer.printf("features  %d (%s), then the label%n", r.featureNames().size(), dtype.equals("f64") ? "float64" : "float32");
+    printer.printf("files     %d Parquet part files%n", r.files());
+    printer.printf("time      %.2f s%n", seconds);
+    printer.println("train     " + train);
+    printer.flush();
     return Main.OK;
   }
 

@@ -56,6 +56,11 @@ public final class RegularizationOptions {
   }
 
   private EarlyStopping.Config earlyStopping(PreparedData data, double[] split) {
+    return earlyStopping(data.dev() != null, data.dev() == null || data.dev().isClassification(), split);
+  }
+
+  /** Early stopping's configuration, or null without --early-stopping; checked against whether the run has a dev set and classes. */
+  EarlyStopping.Config earlyStopping(boolean hasDev, boolean classification, double[] split) {
     if (patience == null) {
       if (minDelta != null || stopMetric != null) {
         throw new UsageException((minDelta != null ? "--min-delta" : "--stop-metric")
@@ -72,11 +77,11 @@ public final class RegularizationOptions {
           + "(0: any improvement counts)");
     }
     EarlyStopping.Metric metric = metric();
-    if (data.dev() == null) {
+    if (!hasDev) {
       throw new UsageException("--early-stopping " + patience + " watches the dev set, but --split " + ratios(split)
           + " leaves none; give the dev set a share, e.g. --split 60,20,20");
     }
-    if (metric == EarlyStopping.Metric.ACCURACY && !data.dev().isClassification()) {
+    if (metric == EarlyStopping.Metric.ACCURACY && !classification) {
       throw new UsageException("--stop-metric accuracy: the targets are numbers (regression), which have no accuracy; "
           + "use --stop-metric cost");
     }

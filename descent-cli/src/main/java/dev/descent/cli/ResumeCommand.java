@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.descent.cli.plot.Plots;
 import dev.descent.model.Checkpoint;
 import dev.descent.model.ModelFile;
+import dev.descent.regularize.EarlyStopping;
 import dev.descent.run.CheckpointWriter;
+import dev.descent.run.ClusterRun;
 import dev.descent.run.ResumedRun;
 import dev.descent.run.RunResult;
 import dev.descent.run.TrainingSettings;
@@ -16,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,6 +54,14 @@ public final class ResumeCommand implements Callable<Integer> {
   @Option(names = "--checkpoint", paramLabel = "FILE", description = "Where to save them (default: CHECKPOINT itself, replaced at each save).")
   Path checkpointFile;
 
+  @Option(names = "--spark", paramLabel = "MASTER",
+      description = "A run trained on Spark: continue it on this master (default: the master it was trained on).")
+  String spark;
+
+  @Option(names = "--local", description = "A run trained on Spark: continue it in this process, without Spark (its --data must be a CSV "
+      + "this machine reads); equal to going on on Spark up to float summation order.")
+  boolean local;
+
   @Mixin
   OutputOptions output;
 
@@ -68,8 +79,15 @@ public final class ResumeCommand implements Callable<Integer> {
       throw new UsageException("--epochs " + epochs + ": must be at least 1");
     }
     history.check();
+    if (spark != null && local) {
+      throw new UsageException("--spark " + spark + " and --local: give one (on Spark, or in this process)");
+    }
     Checkpoint checkpoint = Checkpoint.read(file);
-    ResumedRun run = ResumedRun.prepare(checkpoint, lr, epochs);
+    boolean onCluster = checkpoint.run().has("cluster");
+    if (!onCluster && (spark != null || local)) {
+      throw new UsageException((local ? "--local" : "--spark " + spark) + ": " + file + " is a checkpoint of a local run, which resume continues "
+          + "locally; drop the option");
+    }
     // the run goes on where it was: the checkpoint's folder, unless --out says otherwise
     boolean outGiven = spec.commandLine().getParseResult().hasMatchedOption("--out");
     Path dir = OutputOptions.directory(outGiven ? output.out : parentOf(file));
@@ -77,13 +95,42 @@ public final class ResumeCommand implements Callable<Integer> {
     if (saveEvery < 1) {
       throw new UsageException("--checkpoint-every " + saveEvery + ": must be at least 1 epoch");
     }
-    List<Callback> callbacks = new ArrayList<>();
-    callbacks.add(new CheckpointWriter(checkpointFile != null ? checkpointFile : file, saveEvery, run.data(), run.settings(), run.config(),
-        checkpoint.history()));
-    callbacks.add(history.progress(err, "resume", output.json));
+    Path saveTo = checkpointFile != null ? checkpointFile : file;
     HistoryLog log = HistoryLog.to(dir, priorHistory(dir, checkpoint, err));
-    callbacks.add(log);
-    RunResult result = run.run(callbacks);
+    RunResult result;
+    TrainingSettings t;
+    if (onCluster && !local) {
+      ClusterRun saved = ClusterResume.recipe(checkpoint);
+      t = ClusterResume.training(checkpoint, saved.training(), lr, epochs);
+      ClusterRun run = saved.withTraining(t);
+      String master = spark != null ? spark : checkpoint.run().path("spark").asText();
+      Map<String, Object> settings = ClusterResume.settings(checkpoint, t, lr != null);
+      EarlyStopping stopping = run.regularizers().earlyStopping() == null ? null : new EarlyStopping(run.regularizers().earlyStopping());
+      result = ClusterOptions.backend(master).resume(master, run, checkpoint, prepared -> {
+        List<Callback> callbacks = new ArrayList<>();
+        if (stopping != null) {
+          callbacks.add(stopping);
+        }
+        callbacks.add(new CheckpointWriter(saveTo, saveEvery, prepared, settings, ClusterOptions.recipe(run, master), checkpoint.history(), stopping));
+        callbacks.add(history.progress(err, "resume", output.json));
+        callbacks.add(log);
+        return callbacks;
+      });
+      if (stopping != null) {
+        stopping.keepBest(result.history());
+      }
+      result = result.withSettings(settings).withoutAugmentation();
+    } else {
+      ResumedRun run = onCluster
+          ? ResumedRun.prepare(checkpoint, ClusterResume.recipe(checkpoint).local(), lr, epochs, ClusterResume.NORMALIZER_TOLERANCE)
+          : ResumedRun.prepare(checkpoint, lr, epochs);
+      List<Callback> callbacks = new ArrayList<>();
+      callbacks.add(new CheckpointWriter(saveTo, saveEvery, run.data(), run.settings(), run.config(), checkpoint.history(), run.earlyStopping()));
+      callbacks.add(history.progress(err, "resume", output.json));
+      callbacks.add(log);
+      result = run.run(callbacks);
+      t = run.config().training();
+    }
     Path modelPath = dir.resolve("model.descent");
     ModelFile.write(modelPath, result.model());
     List<Path> plots = new ArrayList<>(Plots.forRun(result, dir));
@@ -93,7 +140,6 @@ public final class ResumeCommand implements Callable<Integer> {
       plots.add(classes.writeHeatMap(dir.resolve("confusion.png")));
     }
     RunDiagnosis diagnosis = RunDiagnosis.of(result, null, false);
-    TrainingSettings t = run.config().training();
     if (output.json) {
       ObjectNode json = Report.object();
       json.put("command", "resume");

@@ -106,22 +106,46 @@ public final class TrainCommand implements Callable<Integer> {
     return callbacks;
   }
 
-  /** {@code --spark MASTER}: the data stays on the cluster; the driver trains, then writes what a local run writes. */
+  /**
+   * {@code --spark MASTER}: the data stays on the cluster; the driver trains, with the callbacks of
+   * a local run (gradient norms, early stopping, history, progress) made once the data's shape is
+   * known, then writes what a local run writes.
+   */
   private int trainOnCluster(PrintWriter out, PrintWriter err) {
     dev.descent.run.ClusterRun run = cluster.run(data, network, training, splitting, regularization, batchNorm.batchNorm, checkpoint);
-    RunResult result = cluster.backend().train(cluster.master, run, progress(err));
+    Path dir = output.directory();
+    HistoryLog log = HistoryLog.to(dir, List.of());
+    Regularization[] resolved = new Regularization[1];
+    dev.descent.run.CheckpointWriter[] saver = new dev.descent.run.CheckpointWriter[1];
+    Map<String, Object> settings = new LinkedHashMap<>(run.settings());
+    RunResult result = cluster.backend().train(cluster.master, run, prepared -> {
+      Regularization r = regularization.resolve(network.spec(), prepared, run.ratios(), Optional.empty());
+      r.warnTo(err);
+      resolved[0] = r;
+      r.putSettings(settings);
+      List<Callback> callbacks = new ArrayList<>(r.callbacks());
+      callbacks.addAll(progress(err));
+      callbacks.add(log);
+      saver[0] = checkpoint.writer(dir, prepared, settings, ClusterOptions.recipe(run, cluster.master), r.earlyStopping());
+      if (saver[0] != null) {
+        callbacks.add(saver[0]);
+      }
+      return callbacks;
+    });
+    result = resolved[0].finish(result.withSettings(settings));
     String describe = String.format("data      %s on Spark %s: %d train, %s dev, %s test examples, %d features%s%n"
-        + "network   %d → %s → %d, %d parameters, %s%n"
-        + "training  %s, batch %s, %d epochs, seed %d, --sync %s%n", data.data, cluster.master, result.data().train().size(),
+        + "network   %d → %s → %d%s, %d parameters, %s%n"
+        + "training  %s, batch %s, %d epochs, seed %d, --sync %s%n%s", data.data, cluster.master, result.data().train().size(),
         result.data().dev() == null ? "no" : result.data().dev().size(), result.data().test() == null ? "no" : result.data().test().size(),
         result.data().train().featureCount(), result.data().standardizer() == null ? "" : " (standardized on train)",
         result.model().network().inputs(), run.settings().get("hidden"), result.model().network().outputs(),
+        batchNorm.batchNorm ? " (batch norm over each partition's share of a batch)" : "",
         result.model().network().parameterCount(), result.model().network().loss().label(), run.settings().get("optimizer"),
-        run.settings().get("batch_size"), training.epochs, training.seed, run.sync());
-    return write(out, result, run.settings(), describe, null, null, null);
+        run.settings().get("batch_size"), training.epochs, training.seed, run.sync(), resolved[0].describe());
+    return write(out, result, settings, describe, resolved[0], log, saver[0]);
   }
 
-  /** Writes what every run writes; {@code log} and {@code saver} may be null (a cluster run). */
+  /** Writes what every run writes; {@code saver} may be null. */
   private int write(PrintWriter out, RunResult result, Map<String, Object> settings, String describe, Regularization regularized,
       HistoryLog log, dev.descent.run.CheckpointWriter saver) {
     Path dir = output.directory();

@@ -258,11 +258,17 @@ class ConvertCommandTest {
   }
 
   @Test
-  void onlyNpyIsAcceptedAsTarget() throws IOException {
+  void onlyNpyAndParquetAreAcceptedAsTargets() throws IOException {
     Path file = csv("d.csv", "1,2,0\n3,4,1\n");
-    Cli.Result r = convert(file, "--to", "parquet", "--out", dir.resolve("out"));
+    Cli.Result r = convert(file, "--to", "xlsx", "--out", dir.resolve("out"));
     assertEquals(2, r.code());
-    assertEquals("--to parquet: accepted formats are npy", r.error());
+    assertEquals("--to xlsx: accepted formats are npy, parquet", r.error());
+    assertFalse(Files.exists(dir.resolve("out")));
+    // parquet goes through the Spark module, which the descent jar leaves out (descent-spark's ParquetTest converts)
+    Cli.Result parquet = convert(file, "--to", "parquet", "--out", dir.resolve("out"));
+    assertEquals(1, parquet.code());
+    assertEquals("--to parquet: the Spark module (descent-spark) is not on the class path; run through ./descent, which builds and "
+        + "loads it for --to parquet, or spark-submit descent-spark/target/descent-spark-app.jar", parquet.error());
     assertFalse(Files.exists(dir.resolve("out")));
   }
 

@@ -28,7 +28,6 @@ public final class CheckpointWriter implements Callback {
   private final int every;
   private final PreparedData data;
   private final Map<String, Object> settings;
-  private final RunConfig run;
   private final com.fasterxml.jackson.databind.node.ObjectNode recipe;
   private final EarlyStopping stopping;
   private double[][] history;
@@ -44,6 +43,22 @@ public final class CheckpointWriter implements Callback {
    */
   public CheckpointWriter(Path file, int every, PreparedData data, Map<String, Object> settings, RunConfig run, double[][] earlier,
       EarlyStopping stopping) {
+    this(file, every, data, settings, recipe(run), earlier, stopping);
+  }
+
+  /** The recipe with the data files' identity, hashed once: resume refuses data that changed. */
+  private static com.fasterxml.jackson.databind.node.ObjectNode recipe(RunConfig run) {
+    com.fasterxml.jackson.databind.node.ObjectNode recipe = run.toJson();
+    recipe.set("files", DataFiles.of(run.data()));
+    return recipe;
+  }
+
+  /**
+   * The same for a run whose data lives elsewhere: {@code recipe} is what {@code descent resume}
+   * reads back, e.g. {@code {"cluster": ClusterRun.toJson(), "spark": MASTER}} for a run on Spark.
+   */
+  public CheckpointWriter(Path file, int every, PreparedData data, Map<String, Object> settings,
+      com.fasterxml.jackson.databind.node.ObjectNode recipe, double[][] earlier, EarlyStopping stopping) {
     if (every < 1) {
       throw new IllegalArgumentException("--checkpoint-every " + every + ": must be at least 1 epoch");
     }
@@ -51,10 +66,7 @@ public final class CheckpointWriter implements Callback {
     this.every = every;
     this.data = data;
     this.settings = settings;
-    this.run = run;
-    // the recipe with the data files' identity, hashed once: resume refuses data that changed
-    this.recipe = run.toJson();
-    recipe.set("files", DataFiles.of(run.data()));
+    this.recipe = recipe;
     this.history = new double[][] {earlier[0].clone(), earlier[1].clone(), earlier[2].clone()};
     this.stopping = stopping;
   }

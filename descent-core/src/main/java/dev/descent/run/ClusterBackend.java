@@ -28,10 +28,30 @@ public interface ClusterBackend {
 
   /**
    * Trains one network on data that lives in the cluster ({@code descent train --spark MASTER})
-   * and returns what a local run returns; callbacks hear each epoch on the driver. Backends that
-   * cannot train refuse with an IllegalStateException.
+   * and returns what a local run returns; the callbacks, made by {@code callbacks} once the data's
+   * shape is known (its examples stay on the cluster), hear each epoch on the driver. Backends
+   * that cannot train refuse with an IllegalStateException.
    */
-  default RunResult train(String master, ClusterRun run, java.util.List<dev.descent.train.Callback> callbacks) {
+  default RunResult train(String master, ClusterRun run,
+      java.util.function.Function<PreparedData, java.util.List<dev.descent.train.Callback>> callbacks) {
     throw new IllegalStateException("the " + name() + " backend does not train networks");
+  }
+
+  /**
+   * Continues a cluster run from its {@code checkpoint} ({@code descent resume}): {@code run} is
+   * the checkpoint's recipe (with a new learning rate or epoch count), trained from the saved
+   * epoch on with the saved parameters, optimizer state and early stopping's progress.
+   */
+  default RunResult resume(String master, ClusterRun run, dev.descent.model.Checkpoint checkpoint,
+      java.util.function.Function<PreparedData, java.util.List<dev.descent.train.Callback>> callbacks) {
+    throw new IllegalStateException("the " + name() + " backend does not train networks");
+  }
+
+  /**
+   * Converts a CSV that lives in the cluster to Parquet ({@code descent convert FILE --to parquet
+   * --spark MASTER}). Backends that cannot refuse with an IllegalStateException.
+   */
+  default ClusterConversion.Result convert(String master, ClusterConversion conversion) {
+    throw new IllegalStateException("the " + name() + " backend does not convert data");
   }
 }

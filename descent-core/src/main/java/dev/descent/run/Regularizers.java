@@ -76,4 +76,23 @@ public record Regularizers(Double l1, List<Double> keepProbs, boolean batchNorm,
     return new RegularizedLayers(batchNorm ? BatchNormDecorator.DEFAULT : NetworkSpec.LayerDecorator.PLAIN,
         a == null ? null : a.layer(), keepProbs(settings), costTerms(settings));
   }
+
+  /** The same without the L1 term: the network a data-parallel worker differentiates, the penalties added once on the driver. */
+  public Regularizers withoutL1() {
+    return new Regularizers(null, keepProbs, batchNorm, augment, imageShape, earlyStopping);
+  }
+
+  /** These regularizers as one line of JSON (the "regularizers" object of a {@link RunConfig}), e.g. for a Spark task. */
+  public String toJsonText() {
+    return RunJson.regularizers(this).toString();
+  }
+
+  /** Reads {@link #toJsonText}'s form back; a missing or mistyped field is an IllegalArgumentException naming it. */
+  public static Regularizers fromJsonText(String text) {
+    try {
+      return RunJson.regularizers(RunJson.MAPPER.readTree(text));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("regularizers: not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
 }

@@ -67,7 +67,22 @@ public final class ResumedRun {
       // absent from checkpoints written before data files were recorded
       DataFiles.requireUnchanged(checkpoint.run().get("files"), checkpoint.file().toString());
     }
-    TrainingSettings training = saved.training();
+    return prepare(checkpoint, saved, learningRate, epochs, 0);
+  }
+
+  /**
+   * Continues a run of another trainer here, from its recipe as a local run's ({@code saved}): a
+   * run on Spark, whose normalizer was merged from per-partition moments and so may differ from
+   * a local fit in the last bits ({@code normalizerTolerance}, relative; 0 asks for the same bits).
+   */
+  public static ResumedRun prepare(Checkpoint checkpoint, RunConfig saved, Double learningRate, Integer epochs, double normalizerTolerance) {
+    TrainingSettings training = continued(checkpoint, saved.training(), learningRate, epochs);
+    return prepared(checkpoint, saved.withTraining(training), learningRate, normalizerTolerance);
+  }
+
+  /** The saved settings with a new learning rate or epoch count (null: the run's); refuses an epoch count the checkpoint has reached. */
+  public static TrainingSettings continued(Checkpoint checkpoint, TrainingSettings saved, Double learningRate, Integer epochs) {
+    TrainingSettings training = saved;
     if (learningRate != null) {
       training = training.withLearningRate(learningRate);
     }
@@ -84,9 +99,13 @@ public final class ResumedRun {
           + checkpoint.epoch() + "; give more epochs in all to train on, e.g. --epochs "
           + Math.min(Integer.MAX_VALUE, (long) checkpoint.epoch() + training.epochs()));
     }
-    RunConfig config = saved.withTraining(training);
+    return training;
+  }
+
+  private static ResumedRun prepared(Checkpoint checkpoint, RunConfig config, Double learningRate, double normalizerTolerance) {
+    TrainingSettings training = config.training();
     PreparedData data = config.data().prepare(config.training().precision());
-    requireSameData(checkpoint, data);
+    requireSameData(checkpoint, data, normalizerTolerance);
     Network network = training.buildNetwork(data.train(), config.regularizers());
     checkpoint.restoreNetwork(network);
     EarlyStopping stopping = null;
@@ -157,13 +176,25 @@ public final class ResumedRun {
     return TrainingRun.evaluate(network, whole, data, settings).withoutAugmentation();
   }
 
-  private static void requireSameData(Checkpoint checkpoint, PreparedData data) {
+  private static void requireSameData(Checkpoint checkpoint, PreparedData data, double tolerance) {
     double[][] saved = checkpoint.standardizer();
     boolean same = saved == null ? data.standardizer() == null
-        : data.standardizer() != null && Arrays.equals(saved[0], data.standardizer().mean()) && Arrays.equals(saved[1], data.standardizer().std());
+        : data.standardizer() != null && close(saved[0], data.standardizer().mean(), tolerance) && close(saved[1], data.standardizer().std(), tolerance);
     if (!same) {
       throw new DescentException("the data the run was trained on has changed (its training set no longer gives the saved normalizer); "
           + "resume needs the same --data", checkpoint.file().toString(), -1, -1, null);
     }
+  }
+
+  private static boolean close(double[] a, double[] b, double tolerance) {
+    if (tolerance == 0 || a.length != b.length) {
+      return Arrays.equals(a, b);
+    }
+    for (int i = 0; i < a.length; i++) {
+      if (!(Math.abs(a[i] - b[i]) <= tolerance * Math.max(Math.abs(a[i]), Math.abs(b[i])))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -92,7 +92,7 @@ final class RunJson {
         field(t, "seed").asLong(), Params.precision(text(t, "precision")), number(t, "l2"), number(t, "keep-prob"));
   }
 
-  private static ObjectNode regularizers(Regularizers r) {
+  static ObjectNode regularizers(Regularizers r) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("l1", r.l1());
     ArrayNode keep = n.putArray("keep-prob");
@@ -116,7 +116,7 @@ final class RunJson {
     return n;
   }
 
-  private static Regularizers regularizers(JsonNode n) {
+  static Regularizers regularizers(JsonNode n) {
     List<Double> keep = new ArrayList<>();
     for (JsonNode k : field(n, "keep-prob")) {
       keep.add(k.asDouble());

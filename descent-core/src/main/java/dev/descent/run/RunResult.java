@@ -29,4 +29,10 @@ public record RunResult(Model model, History history, Evaluation train, Evaluati
     return new RunResult(new Model(inference, model.standardizer(), model.classNames(), model.featureNames(), model.settings()),
         history, train, dev, test, data);
   }
+
+  /** The same result with the model's settings (what its file records) replaced. */
+  public RunResult withSettings(java.util.Map<String, Object> settings) {
+    return new RunResult(new Model(model.network(), model.standardizer(), model.classNames(), model.featureNames(), settings),
+        history, train, dev, test, data);
+  }
 }

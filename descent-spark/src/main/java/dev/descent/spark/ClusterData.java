@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -24,9 +23,9 @@ import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
- * A CSV data set read by the executors and split, standardized and cached there as a local run
- * splits and standardizes it: the driver sees the first line (header or not), the number of
- * examples and the distinct labels, fits nothing itself and holds only the split's example
+ * A data set read by the executors ({@link ClusterSource}: CSV or Parquet) and split,
+ * standardized and cached there as a local run splits and standardizes it: the driver sees the
+ * columns, the number of examples and the distinct labels, fits nothing itself and holds only the split's example
  * codes (a broadcast of 4 bytes an example) and the merged column moments.
  *
  * <ol>
@@ -53,50 +52,38 @@ final class ClusterData {
 
   static ClusterData read(JavaSparkContext spark, ClusterRun run, Precision precision) {
     String path = run.data();
-    JavaRDD<String> lines = spark.textFile(path, spark.defaultParallelism());
-    String first;
-    try {
-      first = lines.first();
-    } catch (Exception e) {   // Hadoop's InvalidInputException is a checked IOException, thrown through Scala
-      throw new DescentException(path + ": Spark cannot read it: " + SparkFailures.message(e)
-          + "; give a CSV file or directory the executors can read (file://, hdfs://, s3a://)");
-    }
-    CsvLines layout = CsvLines.of(path, first);
-    JavaPairRDD<String, Long> indexed = lines.zipWithIndex();
-    List<Tuple2<Long, HashMap<String, Long>>> summaries = SparkFailures.run(() -> indexed.mapPartitions(part -> {
+    ClusterSource source = ClusterSource.open(spark, path);
+    JavaRDD<Example> examples = source.examples();
+    List<Tuple2<Long, HashMap<String, Tuple2<Long, String>>>> summaries = SparkFailures.run(() -> examples.mapPartitions(part -> {
       long count = 0;
-      HashMap<String, Long> labels = new HashMap<>();
+      HashMap<String, Tuple2<Long, String>> labels = new HashMap<>();
       while (part.hasNext()) {
-        Tuple2<String, Long> line = part.next();
-        if (layout.example(line._2()) < 0) {
-          continue;
+        Example e = part.next();
+        if (!labels.containsKey(e.label()) || labels.get(e.label())._1() > e.index()) {
+          labels.put(e.label(), new Tuple2<>(e.index(), e.where()));
         }
-        String[] cells = layout.cells(line._1(), line._2());
-        for (int j = 0; j < layout.columns() - 1; j++) {
-          layout.feature(cells, j, line._2());
-        }
-        labels.merge(CsvLines.label(cells), line._2(), Math::min);
         count++;
       }
       return List.of(new Tuple2<>(count, labels)).iterator();
     }).collect());
     long total = 0;
-    Map<String, Long> firstLine = new HashMap<>();
-    for (Tuple2<Long, HashMap<String, Long>> s : summaries) {
+    Map<String, Tuple2<Long, String>> first = new HashMap<>();
+    for (Tuple2<Long, HashMap<String, Tuple2<Long, String>>> s : summaries) {
       total += s._1();
-      s._2().forEach((label, line) -> firstLine.merge(label, line, Math::min));
+      s._2().forEach((label, seen) -> first.merge(label, seen, (a, b) -> a._1() <= b._1() ? a : b));
     }
     if (total == 0) {
-      throw new DescentException(path + ": no examples" + (layout.header() ? " after the header" : ""));
+      throw new DescentException(path + ": no examples");
     }
     if (total > Integer.MAX_VALUE / 3) {
       throw new DescentException(path + ": " + total + " examples; at most " + Integer.MAX_VALUE / 3 + " can be split");
     }
     int m = (int) total;
-    List<String> distinct = new ArrayList<>(firstLine.keySet());
-    distinct.sort(Comparator.comparing(firstLine::get));
-    List<String> classNames = CsvCells.classNames(distinct, path);
-    List<String> featureNames = new ArrayList<>(layout.featureNames(first));
+    List<String> distinct = new ArrayList<>(first.keySet());
+    distinct.sort(Comparator.comparing(label -> first.get(label)._1()));
+    List<String> classNames = run.classNames().isEmpty() ? CsvCells.classNames(distinct, path) : checkClasses(path, distinct, first, run.classNames());
+    List<String> featureNames = new ArrayList<>(source.featureNames());   // serializable, into the closure
+    int n = featureNames.size();
     Split.Indices parts = Split.indices(m, run.ratios(), Rng.of(run.training().seed()).fork("split", 0));
     int[] codes = new int[m];
     int[][] byPart = {parts.train(), parts.dev(), parts.test()};
@@ -108,13 +95,13 @@ final class ClusterData {
     Broadcast<int[]> split = spark.broadcast(codes);
     Standardizer standardizer = null;
     if (run.normalize()) {
-      List<double[]> moments = SparkFailures.run(() -> indexed.mapPartitions(part -> {
-        ColumnMoments sum = new ColumnMoments(layout.columns() - 1);
-        Rows rows = Rows.parse(part, layout, split.value(), 0, precision);
+      List<double[]> moments = SparkFailures.run(() -> examples.mapPartitions(part -> {
+        ColumnMoments sum = new ColumnMoments(n);
+        Rows rows = Rows.of(part, n, split.value(), 0, precision);
         sum.add(rows.features, rows.count);
         return List.of(sum.toArray()).iterator();
       }).collect());
-      ColumnMoments all = new ColumnMoments(layout.columns() - 1);
+      ColumnMoments all = new ColumnMoments(n);
       for (double[] part : moments) {
         all.merge(ColumnMoments.fromArray(part));
       }
@@ -124,23 +111,23 @@ final class ClusterData {
     double[] mean = standardizer == null ? null : standardizer.mean();
     double[] std = standardizer == null ? null : standardizer.std();
     List<String> classes = new ArrayList<>(classNames);
-    JavaRDD<Shard> shards = indexed.mapPartitionsWithIndex((index, part) -> {
-      List<Tuple2<String, Long>> all = new ArrayList<>();
+    JavaRDD<Shard> shards = examples.mapPartitionsWithIndex((index, part) -> {
+      List<Example> all = new ArrayList<>();
       part.forEachRemaining(all::add);
+      Map<String, Integer> classIndex = new HashMap<>();
+      for (int c = 0; c < classes.size(); c++) {
+        classIndex.put(classes.get(c), c);
+      }
       Dataset[] sets = new Dataset[3];
       int[] trainPositions = null;
       for (int p = 0; p < 3; p++) {
-        Rows rows = Rows.parse(all.iterator(), layout, split.value(), p, precision);
+        Rows rows = Rows.of(all.iterator(), n, split.value(), p, precision);
         int[] labels = new int[rows.count];
-        Map<String, Integer> classIndex = new HashMap<>();
-        for (int c = 0; c < classes.size(); c++) {
-          classIndex.put(classes.get(c), c);
-        }
         for (int i = 0; i < rows.count; i++) {
-          Integer c = classIndex.get(rows.labels[i]);
+          Integer c = classIndex.get(rows.examples[i].label());
           if (c == null) {
-            throw new DescentException(path + " line " + (rows.lines[i] + 1) + ": label '" + rows.labels[i]
-                + "' is not among the driver's classes " + classes + "; did the data change while it was read?");
+            throw new DescentException(rows.examples[i].where() + ": label '" + rows.examples[i].label() + "' is not among the driver's classes "
+                + classes + "; did the data change while it was read?");
           }
           labels[i] = c;
         }
@@ -160,55 +147,55 @@ final class ClusterData {
         standardizer);
   }
 
-  /** The rows of one part (0 train, 1 dev, 2 test) of a partition, in ascending position within that part. */
+  /** {@code given} (--classes), once every label of the data is among them; else one line naming the others and where each first appears. */
+  private static List<String> checkClasses(String path, List<String> distinct, Map<String, Tuple2<Long, String>> first, List<String> given) {
+    List<String> unseen = new ArrayList<>();
+    for (String label : distinct) {
+      if (!given.contains(label)) {
+        unseen.add("'" + label + "' (" + first.get(label)._2() + ")");
+      }
+    }
+    if (!unseen.isEmpty()) {
+      throw new DescentException(path + ": label" + (unseen.size() == 1 ? " " : "s ") + String.join(", ", unseen) + (unseen.size() == 1 ? " is" : " are")
+          + " not among --classes " + String.join(",", given) + "; name every class, or drop --classes to take them from the data");
+    }
+    return given;
+  }
+
+  /** The examples of one part (0 train, 1 dev, 2 test) of a partition, in ascending position within that part. */
   static final class Rows {
     final Matrix features;
-    final String[] labels;
+    final Example[] examples;
     final int[] positions;
-    final long[] lines;
     final int count;
 
-    private Rows(Matrix features, String[] labels, int[] positions, long[] lines, int count) {
+    private Rows(Matrix features, Example[] examples, int[] positions, int count) {
       this.features = features;
-      this.labels = labels;
+      this.examples = examples;
       this.positions = positions;
-      this.lines = lines;
       this.count = count;
     }
 
-    static Rows parse(Iterator<Tuple2<String, Long>> part, CsvLines layout, int[] codes, int wanted, Precision precision) {
-      List<Tuple2<String, Long>> mine = new ArrayList<>();
-      List<Integer> positions = new ArrayList<>();
+    static Rows of(Iterator<Example> part, int n, int[] codes, int wanted, Precision precision) {
+      List<Example> mine = new ArrayList<>();
       while (part.hasNext()) {
-        Tuple2<String, Long> line = part.next();
-        long example = layout.example(line._2());
-        if (example < 0 || codes[(int) example] % 3 != wanted) {
-          continue;
+        Example e = part.next();
+        if (codes[(int) e.index()] % 3 == wanted) {
+          mine.add(e);
         }
-        mine.add(line);
-        positions.add(codes[(int) example] / 3);
       }
-      Integer[] order = new Integer[mine.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      java.util.Arrays.sort(order, Comparator.comparing(positions::get));
-      int n = layout.columns() - 1;
-      Matrix x = Matrix.zeros(precision, order.length, n);
-      String[] labels = new String[order.length];
-      int[] sortedPositions = new int[order.length];
-      long[] lines = new long[order.length];
-      for (int i = 0; i < order.length; i++) {
-        Tuple2<String, Long> line = mine.get(order[i]);
-        String[] cells = layout.cells(line._1(), line._2());
+      mine.sort(Comparator.comparingInt(e -> codes[(int) e.index()] / 3));
+      Matrix x = Matrix.zeros(precision, mine.size(), n);
+      Example[] examples = mine.toArray(Example[]::new);
+      int[] positions = new int[examples.length];
+      for (int i = 0; i < examples.length; i++) {
+        double[] features = examples[i].features();
         for (int j = 0; j < n; j++) {
-          x.set(i, j, layout.feature(cells, j, line._2()));
+          x.set(i, j, features[j]);
         }
-        labels[i] = CsvLines.label(cells);
-        sortedPositions[i] = positions.get(order[i]);
-        lines[i] = line._2();
+        positions[i] = codes[(int) examples[i].index()] / 3;
       }
-      return new Rows(x, labels, sortedPositions, lines, order.length);
+      return new Rows(x, examples, positions, examples.length);
     }
   }
 }

@@ -68,6 +68,16 @@ record CsvLines(String path, int columns, boolean header) implements Serializabl
     return CsvCells.parse(cells[j]);
   }
 
+  /** Line {@code lineIndex} (0-based, not the header) as an example: its cells counted and its features parsed. */
+  Example parse(String line, long lineIndex) {
+    String[] cells = cells(line, lineIndex);
+    double[] x = new double[columns - 1];
+    for (int j = 0; j < x.length; j++) {
+      x[j] = feature(cells, j, lineIndex);
+    }
+    return new Example(example(lineIndex), x, label(cells), path, lineIndex + 1, true);
+  }
+
   static String label(String[] cells) {
     return cells[cells.length - 1];
   }

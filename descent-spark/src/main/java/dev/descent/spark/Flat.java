@@ -1,6 +1,9 @@
 package dev.descent.spark;
 
 import dev.descent.autodiff.Variable;
+import dev.descent.nn.BatchNorm;
+import dev.descent.nn.Layer;
+import dev.descent.nn.Network;
 import dev.descent.optim.Optimizer;
 import dev.descent.tensor.Matrix;
 import java.util.List;
@@ -8,8 +11,9 @@ import java.util.List;
 /**
  * Parameters, gradients and optimizer moments as one flat {@code double[]} in the network's
  * parameter order (W1, b1, W2, …; the moments in {@code State.flatten}'s order): the form that
- * travels between the driver and the executors (a broadcast out, a tree of sums back). Float32
- * values survive the float64 array exactly.
+ * travels between the driver and the executors (a broadcast out, a tree of sums back); batch
+ * norm's running averages ride after the parameters ({@link #model}). Float32 values survive the
+ * float64 array exactly.
  */
 final class Flat {
   private Flat() {}
@@ -95,6 +99,65 @@ final class Flat {
     for (Matrix m : optimizer.state().flatten(optimizer.parameters()).values()) {
       for (int k = 0, n = m.size(); k < n; k++) {
         m.setFlat(k, values[at++]);
+      }
+    }
+  }
+
+  /** Batch norm's running averages ({@code running_mean{l}}, {@code running_variance{l}}) in layer order: not parameters, but the model's. */
+  static List<Matrix> statistics(Network network) {
+    List<Matrix> out = new java.util.ArrayList<>();
+    for (Layer l : network.layers()) {
+      if (l instanceof BatchNorm bn) {
+        out.addAll(bn.statistics().values());
+      }
+    }
+    return out;
+  }
+
+  static int statisticsSize(Network network) {
+    int n = 0;
+    for (Matrix m : statistics(network)) {
+      n += m.size();
+    }
+    return n;
+  }
+
+  /** The model as it travels to the workers: parameters, then batch norm's running averages. */
+  static double[] model(Network network) {
+    int n = size(network.parameters());
+    double[] out = new double[n + statisticsSize(network)];
+    write(network.parameters(), out, 0);
+    writeStatistics(network, out, n);
+    return out;
+  }
+
+  /** Reads {@link #model}'s form into {@code network}. */
+  static void readModel(double[] values, Network network) {
+    read(values, 0, network.parameters());
+    readStatistics(values, size(network.parameters()), network);
+  }
+
+  static void writeStatistics(Network network, double[] out, int offset) {
+    for (Matrix m : statistics(network)) {
+      for (int k = 0, n = m.size(); k < n; k++) {
+        out[offset++] = m.getFlat(k);
+      }
+    }
+  }
+
+  static void readStatistics(double[] values, int offset, Network network) {
+    for (Matrix m : statistics(network)) {
+      for (int k = 0, n = m.size(); k < n; k++) {
+        m.setFlat(k, values[offset++]);
+      }
+    }
+  }
+
+  /** {@code sum += scale · statistics}, for the running averages after a chunk of {@code scale} examples. */
+  static void addStatistics(Network network, double scale, double[] sum, int offset) {
+    for (Matrix m : statistics(network)) {
+      for (int k = 0, n = m.size(); k < n; k++) {
+        sum[offset++] += m.getFlat(k) * scale;
       }
     }
   }

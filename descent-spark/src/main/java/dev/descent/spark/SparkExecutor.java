@@ -95,7 +95,14 @@ public final class SparkExecutor implements ClusterExecutor {
   static JavaSparkContext context(String master, SparkConf conf, String appName) {
     checkReachable(master);
     conf.setMaster(master).setAppName(appName).setIfMissing("spark.ui.enabled", "false")
-        .setIfMissing("spark.ui.showConsoleProgress", "false");
+        .setIfMissing("spark.ui.showConsoleProgress", "false")
+        // a partition's gradient (4.3 MB for the 784-512-256-10 MLP) comes back in the task's own message, not through
+        // the block manager and a second fetch (results over 1 MiB by default; Spark caps it at spark.rpc.message.maxSize)
+        .setIfMissing("spark.task.maxDirectResultSize", "128m")
+        // parameters are float64 noise to lz4: compressing each step's 4.3 MB broadcast costs time and saves no bytes
+        .setIfMissing("spark.broadcast.compress", "false")
+        // tasks find their cached partition where they run; waiting 3 s for a better place is no gain
+        .setIfMissing("spark.locality.wait", "0");
     if (master.startsWith("local")) {
       conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1");
     }

@@ -11,6 +11,7 @@ import dev.descent.data.Dataset;
 import dev.descent.data.MiniBatches;
 import dev.descent.nn.Network;
 import dev.descent.optim.Optimizer;
+import dev.descent.run.Regularizers;
 import dev.descent.run.TrainingSettings;
 import dev.descent.tensor.Blas;
 import dev.descent.tensor.Matrix;
@@ -182,7 +183,7 @@ public final class SparkSuite implements Suite {
   private static BenchResult everyStep(JavaSparkContext spark, JavaRDD<Shard> shards, int batch, int m, int steps, double localMs,
       PrintWriter log) {
     TrainingSettings settings = settings(batch);
-    String json = settings.toJsonText();
+    WorkerRecipe recipe = WorkerRecipe.of(settings, Regularizers.NONE, false);
     Network network = settings.buildNetwork(layout());
     Optimizer optimizer = new Optimizer(settings.transform(), network.parameters());
     int n = Flat.size(network.parameters());
@@ -196,7 +197,7 @@ public final class SparkSuite implements Suite {
       int b = s % (batches.count() - (m % batch == 0 ? 0 : 1));
       int[] positions = Arrays.copyOfRange(batches.order(), batches.start(b), batches.start(b) + batch);
       long start = System.nanoTime();
-      double[] sum = timedGradientSum(spark, shards, json, Flat.of(network.parameters()), positions);
+      double[] sum = timedGradientSum(spark, shards, recipe, Flat.model(network), positions, s);
       long gathered = System.nanoTime();
       Flat.setGradients(sum, batch, network.parameters());
       optimizer.step();
@@ -232,13 +233,14 @@ public final class SparkSuite implements Suite {
    * {@link SparkTraining#gradientSum}'s job, each task also returning the nanoseconds its
    * gradient took (the reduction keeps the largest: the partitions run side by side).
    */
-  static double[] timedGradientSum(JavaSparkContext spark, JavaRDD<Shard> shards, String json, double[] parameters, int[] positions) {
-    Broadcast<double[]> p = spark.broadcast(parameters);
+  static double[] timedGradientSum(JavaSparkContext spark, JavaRDD<Shard> shards, WorkerRecipe recipe, double[] model, int[] positions,
+      long step) {
+    Broadcast<double[]> p = spark.broadcast(model);
     try {
       return shards.map(s -> {
         double[] received = p.value();   // fetching the broadcast is synchronisation, not compute
         long start = System.nanoTime();
-        double[] g = s.gradientSum(json, received, positions);
+        double[] g = s.gradientSum(recipe, received, positions, step, 7);
         double[] out = Arrays.copyOf(g, g.length + 1);
         out[g.length] = System.nanoTime() - start;
         return out;
@@ -258,7 +260,7 @@ public final class SparkSuite implements Suite {
   private static BenchResult averaged(JavaSparkContext spark, JavaRDD<Shard> shards, int k, int partitions, int steps, double localRate,
       PrintWriter log) {
     TrainingSettings settings = settings(AVERAGE_BATCH);
-    String json = settings.toJsonText();
+    WorkerRecipe recipe = WorkerRecipe.of(settings, Regularizers.NONE, true);
     Network network = settings.buildNetwork(layout());
     Optimizer optimizer = new Optimizer(settings.transform(), network.parameters());
     int localBatch = (AVERAGE_BATCH + partitions - 1) / partitions;
@@ -275,7 +277,7 @@ public final class SparkSuite implements Suite {
       long start = System.nanoTime();
       double[] sum;
       try {
-        sum = shards.map(shard -> shard.localSteps(json, p.value(), s.value(), at, k, localBatch, 7)).treeReduce(Flat::add);
+        sum = shards.map(shard -> shard.localSteps(recipe, p.value(), s.value(), at, k, localBatch, 7)).treeReduce(Flat::add);
       } finally {
         p.destroy();
         s.destroy();

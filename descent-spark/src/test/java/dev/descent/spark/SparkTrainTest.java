@@ -133,7 +133,8 @@ class SparkTrainTest {
   static dev.descent.run.ClusterRun recipe(String sync, int epochs) {
     dev.descent.run.TrainingSettings settings = dev.descent.run.TrainingSettings.defaults().with(java.util.Map.of("hidden", "8-4", "lr", 0.01,
         "batch-size", 64, "epochs", epochs)).withSeed(7);
-    return new dev.descent.run.ClusterRun(csv.toString(), List.of(60.0, 20.0, 20.0), true, settings, dev.descent.run.SyncMode.parse(sync),
+    return new dev.descent.run.ClusterRun(csv.toString(), List.of(60.0, 20.0, 20.0), true, List.of(), settings,
+        dev.descent.run.Regularizers.NONE, dev.descent.run.SyncMode.parse(sync),
         java.util.Map.of());
   }
 
@@ -148,16 +149,6 @@ class SparkTrainTest {
     assertEquals(0, relativeDifference(calm.model(), retried.model()), "bit for bit: a partition's gradient is a pure function");
   }
 
-  @Test
-  void parameterAveragingConvergesToWithinAPointOfEveryStep() {
-    dev.descent.run.RunResult every = SparkBackend.train("local[2]", recipe("every-step", 30), List.of(), new org.apache.spark.SparkConf());
-    dev.descent.run.RunResult averaged = SparkBackend.train("local[2]", recipe("average:4", 30), List.of(), new org.apache.spark.SparkConf());
-    System.out.println("dev accuracy every-step " + every.dev().accuracy() + ", average:4 " + averaged.dev().accuracy());
-    assertTrue(every.dev().accuracy() > 0.8, "every-step learned: " + every.dev().accuracy());
-    assertTrue(averaged.dev().accuracy() >= every.dev().accuracy() - 0.01,
-        "average:4 " + averaged.dev().accuracy() + " within a point of every-step " + every.dev().accuracy());
-  }
-
   static String error(Run r) {
     assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
     String[] lines = r.err().strip().split("\n");
@@ -170,7 +161,7 @@ class SparkTrainTest {
     Run missing = cli(List.of("train", "--data", dir.resolve("nowhere.csv").toString(), "--spark", "local[1]", "--out", dir.resolve("bad").toString()));
     assertEquals(1, missing.code(), missing.err());
     assertEquals("descent: " + dir.resolve("nowhere.csv") + ": Spark cannot read it: Input path does not exist: file:" + dir.resolve("nowhere.csv")
-        + "; give a CSV file or directory the executors can read (file://, hdfs://, s3a://)", error(missing));
+        + "; give a CSV or Parquet file or directory the executors can read (file://, hdfs://, s3a://)", error(missing));
 
     Path ragged = dir.resolve("ragged.csv");
     Files.writeString(ragged, "1,2,a\n3,4,b\n5,6,a\n7,b\n");
@@ -193,10 +184,10 @@ class SparkTrainTest {
     assertEquals("descent: --spark spark://127.0.0.1:1: cannot reach the Spark master at 127.0.0.1:1 (Connection refused); start it "
         + "(sbin/start-master.sh) or check the address, or use --spark local[N] to run Spark in this process", error(unreachable));
 
-    Run dropout = cli(List.of("train", "--data", csv.toString(), "--spark", "local[1]", "--keep-prob", "0.8"));
-    assertEquals(2, dropout.code(), dropout.err());
-    assertEquals("descent: --spark local[1]: training on Spark does not take --keep-prob/--drop-rate (dropout masks would differ from a "
-        + "local run's) yet; drop them or train without --spark", error(dropout));
+    Run twoFiles = cli(List.of("train", "--data", csv.toString(), "--test", csv.toString(), "--spark", "local[1]"));
+    assertEquals(2, twoFiles.code(), twoFiles.err());
+    assertEquals("descent: --spark local[1]: training on Spark does not take --test (give one file and --split TRAIN,DEV,TEST) yet; "
+        + "drop them or train without --spark", error(twoFiles));
     assertTrue(!Files.exists(dir.resolve("bad/model.descent")), "nothing written");
   }
 }
