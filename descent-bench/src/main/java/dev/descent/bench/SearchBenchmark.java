@@ -1,9 +1,11 @@
 package dev.descent.bench;
 
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.management.OperatingSystemMXBean;
 import dev.descent.run.DataPlan;
 import dev.descent.run.DataRequest;
 import dev.descent.run.PreparedData;
@@ -17,6 +19,7 @@ import dev.descent.search.SearchListener;
 import dev.descent.search.SearchResult;
 import dev.descent.search.Space;
 import dev.descent.search.TrialRecord;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -72,10 +75,14 @@ public final class SearchBenchmark {
     boolean same = true;
     double firstSeconds = Double.NaN;
     double lastSeconds = Double.NaN;
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (int n : threads) {
+      double loadBefore = os.getSystemLoadAverage();
+      long cpuStart = os.getProcessCpuTime();
       long start = System.nanoTime();
       SearchResult result = search(SearchConfig.of(SEED, trials), space, objective, n);
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
       List<String> lines = new ArrayList<>();
       for (TrialRecord r : result.trials()) {
         lines.add(r.id() + " " + r.params() + " " + r.devAccuracy() + " " + r.devCost());
@@ -84,7 +91,12 @@ public final class SearchBenchmark {
       first = first == null ? lines : first;
       firstSeconds = Double.isNaN(firstSeconds) ? seconds : firstSeconds;
       lastSeconds = seconds;
-      ObjectNode run = runs.addObject().put("threads", n).put("seconds", seconds).put("trials_per_second", trials / seconds);
+      // what the cores did: busy_cores = process CPU / wall is about n when the run had its n cores to
+      // itself; below n, other processes (or idle workers at the end) took the rest; CPU per trial
+      // above the 1-thread run's means each trial got slower (shared caches, memory), not fewer cores
+      ObjectNode run = runs.addObject().put("threads", n).put("seconds", seconds).put("trials_per_second", trials / seconds)
+          .put("cpu_seconds", cpuSeconds).put("busy_cores", cpuSeconds / seconds).put("cpu_ms_per_trial", 1e3 * cpuSeconds / trials)
+          .put("load_average_before", loadBefore).put("load_average_after", os.getSystemLoadAverage());
       result.best().ifPresent(b -> run.put("best_lr", (Double) b.params().get("lr")).put("best_dev_accuracy", b.devAccuracy()));
     }
     json.put("speedup", firstSeconds / lastSeconds);

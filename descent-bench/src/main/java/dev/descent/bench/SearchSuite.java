@@ -49,6 +49,10 @@ final class SearchSuite implements Suite {
       details.put("trials_per_second", run.get("trials_per_second").asDouble());
       details.put("speedup_over_1_thread", json.get("speedup").asDouble());
       details.put("same_trials", json.get("same_trials").asBoolean());
+      details.put("cpu_seconds", run.get("cpu_seconds").asDouble());
+      details.put("busy_cores", run.get("busy_cores").asDouble());
+      details.put("cpu_ms_per_trial", run.get("cpu_ms_per_trial").asDouble());
+      details.put("load_average_before", run.get("load_average_before").asDouble());
       results.add(new BenchResult("search-" + run.get("threads").asInt() + "t", run.get("seconds").asDouble(), "s", details));
     }
     return results;

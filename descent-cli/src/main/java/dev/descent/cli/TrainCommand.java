@@ -69,13 +69,19 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try (PlotThread plotThread = PlotThread.start()) {
+      return call(plotThread);
+    }
+  }
+
+  private int call(PlotThread plotThread) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     cluster.syncMode();
     // refused before anything is read or written
     history.check();
     if (cluster.enabled()) {
-      return trainOnCluster(out, err);
+      return trainOnCluster(out, err, plotThread);
     }
     TrainingSession session = TrainingSession.prepare(data, network, training, splitting.ratios(data.test != null), splitting.normalize(),
         splitting.seed(training.seed), batchNorm.decorator(), regularization);
@@ -97,7 +103,7 @@ public final class TrainCommand implements Callable<Integer> {
       callbacks.add(saver);
     }
     RunResult result = session.run(callbacks);
-    return write(out, result, session.settings, session.describe(), session.regularization, log, saver);
+    return write(out, result, session.settings, session.describe(), session.regularization, log, saver, plotThread);
   }
 
   private List<Callback> progress(PrintWriter err) {
@@ -111,7 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
    * a local run (gradient norms, early stopping, history, progress) made once the data's shape is
    * known, then writes what a local run writes.
    */
-  private int trainOnCluster(PrintWriter out, PrintWriter err) {
+  private int trainOnCluster(PrintWriter out, PrintWriter err, PlotThread plotThread) {
     dev.descent.run.ClusterRun run = cluster.run(data, network, training, splitting, regularization, batchNorm.batchNorm, checkpoint);
     Path dir = output.directory();
     HistoryLog log = HistoryLog.to(dir, List.of());
@@ -142,26 +148,29 @@ public final class TrainCommand implements Callable<Integer> {
         batchNorm.batchNorm ? " (batch norm over each partition's share of a batch)" : "",
         result.model().network().parameterCount(), result.model().network().loss().label(), run.settings().get("optimizer"),
         run.settings().get("batch_size"), training.epochs, training.seed, run.sync(), resolved[0].describe());
-    return write(out, result, settings, describe, resolved[0], log, saver[0]);
+    return write(out, result, settings, describe, resolved[0], log, saver[0], plotThread);
   }
 
   /** Writes what every run writes; {@code saver} may be null. */
   private int write(PrintWriter out, RunResult result, Map<String, Object> settings, String describe, Regularization regularized,
-      HistoryLog log, dev.descent.run.CheckpointWriter saver) {
+      HistoryLog log, dev.descent.run.CheckpointWriter saver, PlotThread plotThread) {
     Path dir = output.directory();
     Path modelPath = dir.resolve("model.descent");
     ModelFile.write(modelPath, result.model());
-    List<Path> plots = new ArrayList<>(Plots.forRun(result, dir));
+    // the boundary predicts with the network, which is single-threaded: drawn here; the rest on the plot thread
+    plotThread.submit(() -> Plots.cost(result, dir));
+    plotThread.drawHere(() -> Plots.boundary(result, dir));
     if (log != null) {
-      plots.addAll(Plots.accuracy(log.rows(), dir));
+      plotThread.submit(() -> Plots.accuracy(log.rows(), dir));
     }
     ClassReport classes = ClassReport.forRun(result);
     if (classes != null) {
-      plots.add(classes.writeHeatMap(dir.resolve("confusion.png")));
+      plotThread.submit(() -> List.of(classes.writeHeatMap(dir.resolve("confusion.png"))));
     }
     if (regularized != null) {
-      plots.addAll(regularized.plots(dir));
+      plotThread.submit(() -> regularized.plots(dir));
     }
+    List<Path> plots = plotThread.await();
     Optional<Path> page = report.write(result, settings, plots, modelPath, dir);
     if (output.json) {
       ObjectNode json = Report.object();

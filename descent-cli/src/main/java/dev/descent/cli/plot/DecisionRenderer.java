@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
@@ -108,37 +109,43 @@ final class DecisionRenderer {
   private static BufferedImage regions(Grid grid, double[][] p, Rectangle area) {
     int classes = p.length;
     BufferedImage image = new BufferedImage(area.width, area.height, BufferedImage.TYPE_INT_RGB);
+    // one int 0xRRGGBB per pixel, rows of exactly area.width: written in place (setRGB converts
+    // each pixel through the colour model, which was most of a cold start's figure)
+    int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     int[] tints = new int[classes * 64];
     for (int k = 0; k < classes; k++) {
       for (int level = 0; level < 64; level++) {
         double t = TINT_UNSURE + (TINT_SURE - TINT_UNSURE) * level / 63.0;
-        tints[k * 64 + level] = Theme.mix(Color.WHITE, Theme.color(k), t).getRGB();
+        tints[k * 64 + level] = Theme.mix(Color.WHITE, Theme.color(k), t).getRGB() & 0xffffff;
       }
     }
-    int[] row = new int[area.width];
+    int missing = MISSING.getRGB() & 0xffffff;
+    double[] u = new double[area.width];
+    for (int px = 0; px < area.width; px++) {
+      u[px] = (px + 0.5) / area.width * (grid.n - 1);
+    }
     for (int py = 0; py < area.height; py++) {
       double v = (area.height - py - 0.5) / area.height * (grid.n - 1);
+      int row = py * area.width;
       for (int px = 0; px < area.width; px++) {
-        double u = (px + 0.5) / area.width * (grid.n - 1);
         int best = -1;
         double bestP = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < classes; k++) {
-          double pk = grid.interpolate(p[k], u, v);
+          double pk = grid.interpolate(p[k], u[px], v);
           if (pk > bestP) {
             best = k;
             bestP = pk;
           }
         }
         if (best < 0) {
-          row[px] = MISSING.getRGB();
+          pixels[row + px] = missing;
           continue;
         }
         // certainty: 0 when all classes are equally likely, 1 when one has probability 1
         double certainty = (bestP - 1.0 / classes) / (1 - 1.0 / classes);
         int level = (int) Math.round(63 * Math.max(0, Math.min(1, certainty)));
-        row[px] = tints[best * 64 + level];
+        pixels[row + px] = tints[best * 64 + level];
       }
-      image.setRGB(0, py, area.width, 1, row, 0, area.width);
     }
     return image;
   }

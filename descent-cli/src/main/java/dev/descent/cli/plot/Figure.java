@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * A drawn figure: the picture and the notes on what could not be drawn (non-finite values, values
@@ -56,7 +55,7 @@ public final class Figure {
     try {
       encode(out);
     } catch (IOException e) {
-      // NOTE: a ByteArrayOutputStream cannot fail; an IOException here is a bug in ImageIO
+      // NOTE: a ByteArrayOutputStream cannot fail; an IOException here is a bug in PngWriter
       throw new UncheckedIOException("PNG encoding failed in memory", e);
     }
     return out.toByteArray();
@@ -85,9 +84,7 @@ public final class Figure {
   }
 
   private void encode(OutputStream out) throws IOException {
-    if (!ImageIO.write(image, "png", out)) {
-      throw new AssertionError("no PNG writer in ImageIO; the JDK always has one");
-    }
+    PngWriter.write(image, out);
   }
 
   private static String reason(IOException e, Path target) {

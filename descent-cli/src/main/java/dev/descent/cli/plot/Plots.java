@@ -14,21 +14,32 @@ public final class Plots {
   private Plots() {}
 
   public static List<Path> forRun(RunResult r, Path dir) {
-    List<Path> written = new ArrayList<>();
-    if (r.history().epochs() > 0) { // none when the cost diverged in the first epoch
-      Path cost = dir.resolve("cost.png");
-      costCurves("Cost per epoch", List.of(Series.of("train", r.history().trainCost()), devSeries(r.history().devCost())), cost);
-      written.add(cost);
+    List<Path> written = new ArrayList<>(cost(r, dir));
+    written.addAll(boundary(r, dir));
+    return written;
+  }
+
+  /** cost.png: train and dev cost per epoch; nothing when the cost diverged in the first epoch. */
+  public static List<Path> cost(RunResult r, Path dir) {
+    if (r.history().epochs() == 0) {
+      return List.of();
     }
+    Path cost = dir.resolve("cost.png");
+    costCurves("Cost per epoch", List.of(Series.of("train", r.history().trainCost()), devSeries(r.history().devCost())), cost);
+    return List.of(cost);
+  }
+
+  /** boundary.png for a 2-D classification set held in memory; nothing for other data. */
+  public static List<Path> boundary(RunResult r, Path dir) {
     // no boundary figure for features whose span overflows a double (unnormalized values near
     // ±1e308): no plotting library can lay out such an axis, and the model is already saved
     if (r.data().train() instanceof Dataset train && train.featureCount() == 2 && train.isClassification()
         && finiteSpan(train)) {
       Path boundary = dir.resolve("boundary.png");
       decisionBoundary("Decision boundary (train set)", r.model().network(), train, boundary);
-      written.add(boundary);
+      return List.of(boundary);
     }
-    return written;
+    return List.of();
   }
 
   /**

@@ -176,27 +176,24 @@ final class DevTools implements AutoCloseable {
     Files.write(file, Base64.getDecoder().decode(r.path("data").asText().getBytes(StandardCharsets.US_ASCII)));
   }
 
-  /**
-   * Ends the browser and every process it started (renderers, the GPU and utility processes), and
-   * waits for them: a child still writing into the profile when the test's temporary directory is
-   * deleted fails the test's cleanup.
-   */
   @Override
   public void close() throws Exception {
-    List<ProcessHandle> children = browser.descendants().toList();   // before the parent goes: then they are re-parented
     try {
       socket.abort();
     } finally {
+      // Chromium's helpers (renderer, GPU, crash handler) outlive it for a moment and still write into the
+      // profile, which JUnit then fails to delete on a loaded machine: listed before the parent goes, awaited after
+      List<ProcessHandle> helpers = browser.descendants().toList();
       browser.destroy();
       if (!browser.waitFor(10, TimeUnit.SECONDS)) {
         browser.destroyForcibly();
       }
-      for (ProcessHandle child : children) {
-        child.destroy();
+      for (ProcessHandle helper : helpers) {
+        helper.destroy();
         try {
-          child.onExit().get(10, TimeUnit.SECONDS);
+          helper.onExit().get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
-          child.destroyForcibly();
+          helper.destroyForcibly();
         }
       }
     }
