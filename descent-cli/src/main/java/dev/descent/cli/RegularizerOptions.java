@@ -32,12 +32,12 @@ public final class RegularizerOptions {
 
   /** Dropout as a keep probability or as a drop rate (keep probability = 1 − drop rate): one of the two. */
   static final class Dropout {
-    @Option(names = "--keep-prob", paramLabel = "P[,P...]", split = ",", required = true,
+    @Option(names = "--keep-prob", paramLabel = "P[,P...]", hideParamSyntax = true, split = ",", required = true,
         description = "Inverted dropout after each hidden activation: the probability of keeping a unit, one value for every "
             + "hidden layer or one per hidden layer, e.g. 0.86 or 1,0.8,0.8 (default: 1, no dropout).")
     List<Double> keepProb;
 
-    @Option(names = "--drop-rate", paramLabel = "R[,R...]", split = ",", required = true,
+    @Option(names = "--drop-rate", paramLabel = "R[,R...]", hideParamSyntax = true, split = ",", required = true,
         description = "Dropout as Keras and PyTorch give it: the probability of dropping a unit, 1 − keep probability "
             + "(default: 0). Give --keep-prob or --drop-rate, not both.")
     List<Double> dropRate;
