@@ -18,6 +18,7 @@ import dev.descent.run.RunResult;
 import dev.descent.tensor.Rng;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +30,40 @@ import java.util.Map;
  * notebook; {@link #spread} reruns every configuration with seeds 1 … N of Descent's generator.
  */
 abstract class CourseTable {
+  private final List<String> configurations;
+  private final Map<String, CourseFigure> figures;
+  private final long notebookSeed;
+
+  /** {@code figures} for some of {@code configurations}; they are kept in table order. */
+  CourseTable(List<String> configurations, Map<String, CourseFigure> figures, long notebookSeed) {
+    this.configurations = List.copyOf(configurations);
+    Map<String, CourseFigure> ordered = new LinkedHashMap<>();
+    for (String configuration : this.configurations) {
+      if (figures.containsKey(configuration)) {
+        ordered.put(configuration, figures.get(configuration));
+      }
+    }
+    if (ordered.size() != figures.size()) {
+      throw new IllegalArgumentException("figures for configurations the table does not have: " + figures.keySet());
+    }
+    this.figures = Collections.unmodifiableMap(ordered);
+    this.notebookSeed = notebookSeed;
+  }
 
   /** The rows, in table order. */
-  abstract List<String> configurations();
+  final List<String> configurations() {
+    return configurations;
+  }
 
-  /** The course's figures, by configuration (some configurations are Descent's own and have none). */
-  abstract Map<String, CourseFigure> figures();
+  /** The course's figures, by configuration in table order (some configurations are Descent's own and have none). */
+  final Map<String, CourseFigure> figures() {
+    return figures;
+  }
 
   /** The seed the notebook passes to np.random.seed before it initializes. */
-  abstract long notebookSeed();
+  final long notebookSeed() {
+    return notebookSeed;
+  }
 
   /** Trains {@code configuration} on {@code data} in float64 from a generator of {@code kind} seeded with {@code seed}. */
   abstract RunResult train(String configuration, PreparedData data, Rng.Kind kind, long seed);

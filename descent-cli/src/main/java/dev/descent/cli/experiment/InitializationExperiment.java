@@ -37,26 +37,8 @@ public final class InitializationExperiment implements Experiment {
   static final List<String> NAMES = List.of("zeros", "random", "he", "xavier");
 
   /** The notebook's table: np.random.seed(3), then randn(n, n_prev)·scale layer after layer. */
-  static final CourseTable TABLE = new CourseTable() {
-    @Override
-    List<String> configurations() {
-      return NAMES;
-    }
-
-    @Override
-    Map<String, CourseFigure> figures() {
-      Map<String, CourseFigure> m = new java.util.LinkedHashMap<>();
-      m.put("zeros", new CourseFigure(0.5, 0.5));
-      m.put("random", new CourseFigure(0.83, 0.86));
-      m.put("he", new CourseFigure(0.9933, 0.96));
-      return m;
-    }
-
-    @Override
-    long notebookSeed() {
-      return 3;
-    }
-
+  static final CourseTable TABLE = new CourseTable(NAMES,
+      Map.of("zeros", new CourseFigure(0.5, 0.5), "random", new CourseFigure(0.83, 0.86), "he", new CourseFigure(0.9933, 0.96)), 3) {
     @Override
     RunResult train(String configuration, PreparedData data, Rng.Kind kind, long seed) {
       java.util.function.IntFunction<Init> inits = switch (configuration) {

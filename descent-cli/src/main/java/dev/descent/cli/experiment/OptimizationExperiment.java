@@ -47,26 +47,9 @@ public final class OptimizationExperiment implements Experiment {
   }
 
   /** The notebook's table: np.random.seed(3) for He weights, np.random.seed(10 + epoch + 1) before each epoch's permutation. */
-  static final CourseTable TABLE = new CourseTable() {
-    @Override
-    List<String> configurations() {
-      return List.copyOf(optimizers().keySet());
-    }
-
-    @Override
-    Map<String, CourseFigure> figures() {
-      Map<String, CourseFigure> m = new java.util.LinkedHashMap<>();
-      m.put("gd", new CourseFigure(0.7967, Double.NaN));
-      m.put("momentum", new CourseFigure(0.7967, Double.NaN));
-      m.put("adam", new CourseFigure(0.94, Double.NaN));
-      return m;
-    }
-
-    @Override
-    long notebookSeed() {
-      return MoonsLab.INIT_SEED;
-    }
-
+  static final CourseTable TABLE = new CourseTable(List.copyOf(optimizers().keySet()),
+      Map.of("gd", new CourseFigure(0.7967, Double.NaN), "momentum", new CourseFigure(0.7967, Double.NaN), "adam", new CourseFigure(0.94, Double.NaN)),
+      MoonsLab.INIT_SEED) {
     @Override
     RunResult train(String configuration, PreparedData data, Rng.Kind kind, long seed) {
       Network net = CourseTable.network(List.of(data.train().featureCount(), 5, 2, 1), n -> Init.random(Math.sqrt(2.0 / n)),

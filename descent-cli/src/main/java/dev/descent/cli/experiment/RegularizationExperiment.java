@@ -50,26 +50,8 @@ public final class RegularizationExperiment implements Experiment {
   static final List<String> NAMES = List.of("none", "l2", "dropout");
 
   /** The notebook's table: np.random.seed(3), randn·1/√n_prev; with dropout, np.random.seed(1) before every forward pass. */
-  static final CourseTable TABLE = new CourseTable() {
-    @Override
-    List<String> configurations() {
-      return NAMES;
-    }
-
-    @Override
-    Map<String, CourseFigure> figures() {
-      Map<String, CourseFigure> m = new java.util.LinkedHashMap<>();
-      m.put("none", new CourseFigure(0.9479, 0.915));
-      m.put("l2", new CourseFigure(0.9384, 0.93));
-      m.put("dropout", new CourseFigure(0.9289, 0.95));
-      return m;
-    }
-
-    @Override
-    long notebookSeed() {
-      return 3;
-    }
-
+  static final CourseTable TABLE = new CourseTable(NAMES,
+      Map.of("none", new CourseFigure(0.9479, 0.915), "l2", new CourseFigure(0.9384, 0.93), "dropout", new CourseFigure(0.9289, 0.95)), 3) {
     @Override
     RunResult train(String configuration, PreparedData data, Rng.Kind kind, long seed) {
       Dataset train = data.residentTrain("the regularization experiment");
