@@ -163,14 +163,14 @@ public final class ResumeCommand implements Callable<Integer> {
       } else {
         json.putNull("diagnosis");
       }
-      json.put("checkpoint_saved", (checkpointFile != null ? checkpointFile : file).toString());
+      json.put("checkpoint_saved", saveTo.toString());
       Report.history(json, log.rows(), history);
       Report.print(out, json);
     } else {
       String settings = String.format("resumed   %s at epoch %d, on to epoch %d (%s lr %s, batch %s, seed %d)%n", file, checkpoint.epoch(),
           t.epochs(), t.optimizer().name(), t.optimizer().learningRate(), t.batchSize() == 0 ? "full" : t.batchSize(), t.seed());
       Summary.ofRun(out, settings, result, modelPath, plots);
-      out.println("checkpoint " + (checkpointFile != null ? checkpointFile : file) + " (saved every " + saveEvery + " epochs)");
+      out.println("checkpoint " + saveTo + " (saved every " + saveEvery + " epochs)");
       if (classes != null) {
         out.println();
         classes.print(out);
