@@ -38,6 +38,8 @@ final class Shard {
   private transient Optimizer optimizer;
   private transient int shuffledEpoch = -1;
   private transient MiniBatches ownBatches;
+  private transient Matrix features;
+  private transient Matrix targets;
 
   Shard(int partition, Dataset train, int[] trainPositions, Dataset dev, Dataset test) {
     this.partition = partition;
@@ -54,6 +56,22 @@ final class Shard {
     }
     Flat.readModel(model, network);
     return network;
+  }
+
+  /** The partition's training features in the worker network's precision, converted once (not every step). */
+  private Matrix features(Network net) {
+    if (features == null) {
+      features = train.features().to(net.precision());
+    }
+    return features;
+  }
+
+  /** The partition's training targets in the worker network's precision, converted once (not every step). */
+  private Matrix targets(Network net) {
+    if (targets == null) {
+      targets = train.targets().to(net.precision());
+    }
+    return targets;
   }
 
   /**
@@ -86,8 +104,8 @@ final class Shard {
     int size = Flat.size(net.parameters());
     int statistics = model.length - size;
     double[] sum = new double[size + 2 + statistics];
-    Matrix x = train.features().to(net.precision());
-    Matrix y = train.targets().to(net.precision());
+    Matrix x = features(net);
+    Matrix y = targets(net);
     if (statistics > 0 && count == 1) {
       throw new DescentException("--batch-norm on Spark: partition " + partition + " holds 1 example of step " + (step + 1) + "'s batch, "
           + "and one example has no variance (each partition's share is normalized by its own statistics); use a larger --batch-size "
@@ -200,8 +218,8 @@ final class Shard {
     }
     int b = Math.min(batchSize, m);
     int perEpoch = (m + b - 1) / b;
-    Matrix x = train.features().to(net.precision());
-    Matrix y = train.targets().to(net.precision());
+    Matrix x = features(net);
+    Matrix y = targets(net);
     double loss = 0;
     long examples = 0;
     for (int k = 0; k < steps; k++) {
