@@ -269,30 +269,13 @@ public final class SparkSuite implements Suite {
     double seconds = 0;
     double examples = 0;
     for (int r = 0; r < 1 + rounds; r++) {
-      double[] parameters = Flat.of(network.parameters());
-      double[] moments = Flat.state(optimizer);
-      Broadcast<double[]> p = spark.broadcast(parameters);
-      Broadcast<double[]> s = spark.broadcast(moments);
-      long at = step;
       long start = System.nanoTime();
-      double[] sum;
-      try {
-        sum = shards.map(shard -> shard.localSteps(recipe, p.value(), s.value(), at, k, localBatch, 7)).treeReduce(Flat::add);
-      } finally {
-        p.destroy();
-        s.destroy();
-      }
-      int n = parameters.length;
-      for (int i = 0; i < n + moments.length; i++) {
-        sum[i] /= partitions;
-      }
-      Flat.read(sum, 0, network.parameters());
-      Flat.readState(Arrays.copyOfRange(sum, n, n + moments.length), optimizer);
+      double[] round = SparkTraining.averageRound(spark, shards, recipe, network, optimizer, step, k, localBatch, 7);
       step += k;
       long end = System.nanoTime();
       if (r > 0) {   // the first round warms up
         seconds += (end - start) / 1e9;
-        examples += sum[n + moments.length + 1];
+        examples += round[1];
       }
     }
     double rate = examples / seconds;

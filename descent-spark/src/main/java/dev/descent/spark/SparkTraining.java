@@ -244,37 +244,48 @@ final class SparkTraining {
       double loss = 0;
       double examples = 0;
       for (int r = 0; r < roundsPerEpoch; r++) {
-        double[] model = Flat.model(network);
-        double[] moments = Flat.state(optimizer);
-        Broadcast<double[]> p = spark.broadcast(model);
-        Broadcast<double[]> s = spark.broadcast(moments);
-        long at = step;
-        double[] sum;
-        try {
-          sum = SparkFailures.run(() -> data.shards.map(shard -> shard.localSteps(recipe, p.value(), s.value(), at, k, localBatch, seed))
-              .treeReduce(Flat::add));
-        } finally {
-          p.destroy();
-          s.destroy();
-        }
-        int size = model.length;
-        int stateSize = moments.length;
-        double contributors = sum[size + stateSize + 2] / k;
-        for (int i = 0; i < size + stateSize; i++) {
-          sum[i] /= contributors;
-        }
-        Flat.readModel(sum, network);
-        Flat.readState(Arrays.copyOfRange(sum, size, size + stateSize), optimizer);
+        double[] round = averageRound(spark, data.shards, recipe, network, optimizer, step, k, localBatch, seed);
         step += k;
         optimizer.restoreClock(step, epoch);
-        loss += sum[size + stateSize];
-        examples += sum[size + stateSize + 1];
+        loss += round[0];
+        examples += round[1];
       }
       if (endEpoch(spark, data, recipe, network, optimizer, callbacks, context, history, epoch, loss / examples)) {
         break;
       }
     }
     return history;
+  }
+
+  /**
+   * One round of parameter averaging: every partition takes {@code k} steps of {@code localBatch}
+   * examples from the driver's model and optimizer moments, and their averages (over the
+   * partitions that took steps) go into {@code network} and {@code optimizer}. Returns the
+   * round's loss sum and example count.
+   */
+  static double[] averageRound(JavaSparkContext spark, JavaRDD<Shard> shards, WorkerRecipe recipe, Network network, Optimizer optimizer,
+      long step, int k, int localBatch, long seed) {
+    double[] model = Flat.model(network);
+    double[] moments = Flat.state(optimizer);
+    Broadcast<double[]> p = spark.broadcast(model);
+    Broadcast<double[]> s = spark.broadcast(moments);
+    double[] sum;
+    try {
+      sum = SparkFailures.run(() -> shards.map(shard -> shard.localSteps(recipe, p.value(), s.value(), step, k, localBatch, seed))
+          .treeReduce(Flat::add));
+    } finally {
+      p.destroy();
+      s.destroy();
+    }
+    int size = model.length;
+    int stateSize = moments.length;
+    double contributors = sum[size + stateSize + 2] / k;
+    for (int i = 0; i < size + stateSize; i++) {
+      sum[i] /= contributors;
+    }
+    Flat.readModel(sum, network);
+    Flat.readState(Arrays.copyOfRange(sum, size, size + stateSize), optimizer);
+    return new double[] {sum[size + stateSize], sum[size + stateSize + 1]};
   }
 
   /** Dev metrics, history and callbacks after an epoch; true when a callback stops the run. */
