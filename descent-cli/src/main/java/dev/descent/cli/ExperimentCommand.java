@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -192,10 +193,10 @@ public final class ExperimentCommand implements Callable<Integer> {
       // course mode prints the course's four decimals, so that "to the printed digit" can be read off
       List<String> c = new ArrayList<>(List.of(row.name(), course ? pct4(row.trainAccuracy()) : pct(row.trainAccuracy()),
           course ? pct4(row.testAccuracy()) : pct(row.testAccuracy()),
-          Double.isNaN(row.finalCost()) ? "-" : String.format("%.4g", row.finalCost()), String.format("%.2f", row.seconds())));
+          Double.isNaN(row.finalCost()) ? "-" : String.format(Locale.ROOT, "%.4g", row.finalCost()), String.format(Locale.ROOT, "%.2f", row.seconds())));
       for (String k : extraKeys) {
         Object v = row.extra().get(k);
-        c.add(v == null ? "-" : v instanceof Double d ? String.format("%.4g", d) : v instanceof AccuracyGap g ? g.text() : v.toString());
+        c.add(v == null ? "-" : v instanceof Double d ? String.format(Locale.ROOT, "%.4g", d) : v instanceof AccuracyGap g ? g.text() : v.toString());
       }
       cells.add(c.toArray(new String[0]));
     }
@@ -284,9 +285,9 @@ public final class ExperimentCommand implements Callable<Integer> {
           continue;
         }
         double c = f == null ? Double.NaN : set.equals("train") ? f.train() : f.test();
-        out.printf(java.util.Locale.ROOT, "  %-10s %-5s %6.2f %% ± %5.2f   min %6.2f %%  max %6.2f %%%s%n", row.name(), set,
+        out.printf(Locale.ROOT, "  %-10s %-5s %6.2f %% ± %5.2f   min %6.2f %%  max %6.2f %%%s%n", row.name(), set,
             100 * s.mean(), 100 * s.standardDeviation(), 100 * s.min(), 100 * s.max(),
-            Double.isNaN(c) ? "" : String.format(java.util.Locale.ROOT, "   course %.2f %%: %.0f %% of seeds at or below it",
+            Double.isNaN(c) ? "" : String.format(Locale.ROOT, "   course %.2f %%: %.0f %% of seeds at or below it",
                 100 * c, 100 * s.rankOf(c)));
       }
     }
@@ -294,10 +295,10 @@ public final class ExperimentCommand implements Callable<Integer> {
   }
 
   static String pct4(double v) {
-    return Double.isNaN(v) ? "-" : String.format(java.util.Locale.ROOT, "%.2f %%", 100 * v);
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * v);
   }
 
   static String pct(double v) {
-    return Double.isNaN(v) ? "-" : String.format("%.1f %%", 100 * v);
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
   }
 }
