@@ -327,12 +327,17 @@ class OpContractTest {
     }
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long thread = Thread.currentThread().getId();
-    long before = threads.getThreadAllocatedBytes(thread);
-    for (int t = 0; t < 500; t++) {
-      b.in.tape().forward();
-      b.backward();
+    // Something allocated once (a late JIT compilation, OpenBLAS's first product in a fresh JVM)
+    // falls in one round of 500 replays; an allocation per replay falls in every round.
+    long allocated = Long.MAX_VALUE;
+    for (int round = 0; round < 3 && allocated >= 1024; round++) {
+      long before = threads.getThreadAllocatedBytes(thread);
+      for (int t = 0; t < 500; t++) {
+        b.in.tape().forward();
+        b.backward();
+      }
+      allocated = Math.min(allocated, threads.getThreadAllocatedBytes(thread) - before);
     }
-    long allocated = threads.getThreadAllocatedBytes(thread) - before;
     // a few bytes may come from the measurement itself; one object per replay would be ≥ 8 kB
     assertTrue(allocated < 1024, c + " allocated " + allocated + " bytes in 500 forward and backward passes");
   }
